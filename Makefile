@@ -1,0 +1,34 @@
+# The two commands: `make book` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: venv book test lab outputs bench clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e ".[book,test]"
+	$(BIN)/python -c "import matplotlib.pyplot"  # build the font cache now, not inside a notebook
+	touch $(STAMP)
+
+book: venv
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: venv
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lab: venv
+	$(BIN)/jupyter lab book/
+
+outputs: venv
+	$(BIN)/python tools/run_notebooks.py book
+
+bench: venv
+	$(BIN)/python benchmarks/bench_training.py
+
+clean:
+	rm -rf _build

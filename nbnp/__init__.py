@@ -1,0 +1,63 @@
+"""nbnp: Nothing but NumPy, the package behind the executable book.
+
+The article's API (``LinearLayer``, ``SigmoidLayer``, ``initialize_parameters``,
+``compute_cost``) plus what the chapters need: datasets, a training loop,
+gradient checking, plots, the article's values and the printing policy.
+"""
+
+from nbnp.activations import sigmoid, sigmoid_derivative
+from nbnp.article import ARTICLE, ArticleMismatch, compare, show
+from nbnp.datasets import and_gate, feature_cross, or_gate, quadrant_xor, xor_gate
+from nbnp.fmt import SIG, fmt, fmt_array, fmt_fixed, fmt_shape
+from nbnp.gradcheck import check_network_gradients, numerical_gradient, relative_error
+from nbnp.initializers import INI_TYPES, initialize_parameters
+from nbnp.layers import LayerStateError, LinearLayer, SigmoidLayer
+from nbnp.losses import compute_cost, squared_error_loss, squared_error_loss_derivative
+from nbnp.plots import (
+    network_proba,
+    plot_data,
+    plot_decision_boundary,
+    plot_learning_curve,
+)
+from nbnp.train import History, accuracy, backward, build_network, forward, predict, train
+
+__all__ = [
+    "ARTICLE",
+    "INI_TYPES",
+    "SIG",
+    "ArticleMismatch",
+    "History",
+    "LayerStateError",
+    "LinearLayer",
+    "SigmoidLayer",
+    "accuracy",
+    "and_gate",
+    "backward",
+    "build_network",
+    "check_network_gradients",
+    "compare",
+    "compute_cost",
+    "feature_cross",
+    "fmt",
+    "fmt_array",
+    "fmt_fixed",
+    "fmt_shape",
+    "forward",
+    "initialize_parameters",
+    "network_proba",
+    "numerical_gradient",
+    "or_gate",
+    "plot_data",
+    "plot_decision_boundary",
+    "plot_learning_curve",
+    "predict",
+    "quadrant_xor",
+    "relative_error",
+    "show",
+    "sigmoid",
+    "sigmoid_derivative",
+    "squared_error_loss",
+    "squared_error_loss_derivative",
+    "train",
+    "xor_gate",
+]

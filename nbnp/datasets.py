@@ -1,0 +1,102 @@
+"""The article's toy datasets, features × examples, and feature crosses.
+
+Each gate returns ``X`` of shape (2, 4), one column per input pair in the
+order (0, 0), (0, 1), (1, 0), (1, 1), and ``Y`` of shape (1, 4).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nbnp.validation import as_matrix, check_positive_int
+
+__all__ = ["and_gate", "feature_cross", "or_gate", "quadrant_xor", "xor_gate"]
+
+_INPUTS = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
+
+
+def _gate(labels: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    return _INPUTS.copy(), np.array([labels], dtype=float)
+
+
+def or_gate() -> tuple[np.ndarray, np.ndarray]:
+    """The OR gate: y = 1 if any input is 1.
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (2, 4)
+    Y : numpy.ndarray, shape (1, 4), ``[[0, 1, 1, 1]]``
+    """
+    return _gate([0, 1, 1, 1])
+
+
+def and_gate() -> tuple[np.ndarray, np.ndarray]:
+    """The AND gate: y = 1 only if both inputs are 1.
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (2, 4)
+    Y : numpy.ndarray, shape (1, 4), ``[[0, 0, 0, 1]]``
+    """
+    return _gate([0, 0, 0, 1])
+
+
+def xor_gate() -> tuple[np.ndarray, np.ndarray]:
+    """The XOR gate: y = 1 if exactly one input is 1.
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (2, 4)
+    Y : numpy.ndarray, shape (1, 4), ``[[0, 1, 1, 0]]``
+    """
+    return _gate([0, 1, 1, 0])
+
+
+def quadrant_xor(points_per_quadrant: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """XOR spread over the four quadrants: y = 1 where x₁·x₂ < 0.
+
+    Points sit on a fixed (not random) pattern at distances 1 to 2 from each
+    axis, so the product x₁·x₂ is positive in quadrants 1 and 3 (y = 0) and
+    negative in quadrants 2 and 4 (y = 1).
+
+    Parameters
+    ----------
+    points_per_quadrant : int, optional
+        Points in each quadrant (a square number gives a full grid). Default 4.
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (2, 4 · points_per_quadrant)
+    Y : numpy.ndarray, shape (1, 4 · points_per_quadrant)
+    """
+    n = check_positive_int("points_per_quadrant", points_per_quadrant)
+    side = int(np.ceil(np.sqrt(n)))
+    offsets = np.linspace(1.0, 2.0, side)
+    grid = np.array([(a, b) for a in offsets for b in offsets][:n]).T
+    signs = [(1, 1), (-1, 1), (-1, -1), (1, -1)]
+    X = np.hstack([grid * np.array([[sx], [sy]]) for sx, sy in signs])
+    Y = (X[0:1] * X[1:2] < 0).astype(float)
+    return X, Y
+
+
+def feature_cross(X: np.ndarray, i: int = 0, j: int = 1) -> np.ndarray:
+    """Append the synthetic feature x_i · x_j as a new last row.
+
+    Parameters
+    ----------
+    X : numpy.ndarray, shape (n, m)
+        Features × examples.
+    i, j : int, optional
+        Rows to multiply; default the first two (x₁ · x₂).
+
+    Returns
+    -------
+    numpy.ndarray, shape (n + 1, m)
+    """
+    X = as_matrix("X", X)
+    for name, row in (("i", i), ("j", j)):
+        if isinstance(row, bool) or not isinstance(row, (int, np.integer)):
+            raise TypeError(f"{name} must be a row index, but received {row!r}")
+        if not -X.shape[0] <= row < X.shape[0]:
+            raise ValueError(f"{name} must index a row of X (0..{X.shape[0] - 1}), got {row}")
+    return np.vstack([X, X[i] * X[j]])

@@ -1,0 +1,96 @@
+"""The squared-error loss (one example) and cost (a batch of examples).
+
+Loss for one example and its derivative with respect to the prediction:
+
+.. math:: L = \\tfrac12 (y - \\hat y)^2, \\qquad \\frac{\\partial L}{\\partial \\hat y} = -(y - \\hat y)
+
+Cost over ``m`` examples, the average loss, and its derivative:
+
+.. math:: \\mathrm{Cost} = \\frac{1}{2m} \\sum_{i=1}^{m} (y_i - \\hat y_i)^2, \\qquad
+          \\frac{\\partial\\, \\mathrm{Cost}}{\\partial \\hat y_i} = -\\frac{1}{m} (y_i - \\hat y_i)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nbnp.validation import as_array, as_matrix, check_same_shape
+
+__all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"]
+
+
+def _pair(y: float | np.ndarray, y_hat: float | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Validate a (label, prediction) pair of equal shapes."""
+    y_arr, y_hat_arr = as_array("y", y), as_array("y_hat", y_hat)
+    check_same_shape("y", y_arr, "y_hat", y_hat_arr)
+    return y_arr, y_hat_arr
+
+
+def _scalar_or_array(value: np.ndarray) -> float | np.ndarray:
+    return float(value) if value.ndim == 0 else value
+
+
+def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> float | np.ndarray:
+    """Squared-error loss of one example, L = ½ (y − ŷ)².
+
+    Parameters
+    ----------
+    y : float or numpy.ndarray, any shape
+        True label(s).
+    y_hat : float or numpy.ndarray, same shape as ``y``
+        Prediction(s).
+
+    Returns
+    -------
+    float or numpy.ndarray, same shape as ``y``
+        The loss, element by element (a float for scalar input).
+    """
+    y_arr, y_hat_arr = _pair(y, y_hat)
+    return _scalar_or_array(0.5 * (y_arr - y_hat_arr) ** 2)
+
+
+def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarray) -> float | np.ndarray:
+    """Derivative of the one-example loss with respect to the prediction, −(y − ŷ).
+
+    Parameters
+    ----------
+    y : float or numpy.ndarray, any shape
+        True label(s).
+    y_hat : float or numpy.ndarray, same shape as ``y``
+        Prediction(s).
+
+    Returns
+    -------
+    float or numpy.ndarray, same shape as ``y``
+        ∂L/∂ŷ (a float for scalar input).
+    """
+    y_arr, y_hat_arr = _pair(y, y_hat)
+    return _scalar_or_array(-(y_arr - y_hat_arr))
+
+
+def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
+    """Squared-error cost of a batch and its gradient, as in the article.
+
+    Parameters
+    ----------
+    Y : numpy.ndarray, shape (1, m)
+        True labels, one column per example.
+    Y_hat : numpy.ndarray, shape (1, m)
+        Predictions (activations of the output layer). Must have exactly the
+        shape of ``Y``: a (4, 1) against a (1, 4) is rejected instead of
+        being broadcast to a (4, 4) and giving a wrong cost.
+
+    Returns
+    -------
+    cost : float
+        (1 / 2m) · Σ (Y − Ŷ)².
+    dY_hat : numpy.ndarray, shape (1, m)
+        ∂Cost/∂Ŷ = −(Y − Ŷ) / m.
+    """
+    Y = as_matrix("Y", Y)
+    Y_hat = as_matrix("Y_hat", Y_hat)
+    check_same_shape("Y", Y, "Y_hat", Y_hat)
+    m = Y.shape[1]
+    cost = (1 / (2 * m)) * np.sum(np.square(Y - Y_hat))
+    dY_hat = -1 / m * (Y - Y_hat)
+    return float(cost), dY_hat

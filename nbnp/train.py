@@ -1,0 +1,231 @@
+"""Build a stack of layers, train it with full-batch gradient descent, predict.
+
+A network is a plain list of layers alternating ``LinearLayer`` and
+``SigmoidLayer``, exactly the ``Z1, A1, Z2, A2`` of the article's loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+import numpy as np
+
+from nbnp.fmt import fmt
+from nbnp.layers import LinearLayer, SigmoidLayer
+from nbnp.losses import compute_cost
+from nbnp.validation import as_matrix, check_learning_rate, check_positive_int
+
+__all__ = [
+    "History",
+    "Layer",
+    "accuracy",
+    "backward",
+    "build_network",
+    "forward",
+    "predict",
+    "train",
+]
+
+Layer = Union[LinearLayer, SigmoidLayer]
+
+
+@dataclass
+class History:
+    """Costs recorded during training.
+
+    Attributes
+    ----------
+    epochs : list of int
+        Epochs at which the cost was recorded (before that epoch's update).
+    costs : list of float
+        The cost at each of those epochs.
+    final_cost : float
+        The cost after the last update.
+    """
+
+    epochs: list[int] = field(default_factory=list)
+    costs: list[float] = field(default_factory=list)
+    final_cost: float = float("nan")
+
+    def cost_at(self, epoch: int) -> float:
+        """The recorded cost at ``epoch`` (raises ``KeyError`` if not recorded)."""
+        if epoch not in self.epochs:
+            raise KeyError(f"epoch {epoch} was not recorded; recorded every {self._step()} epochs")
+        return self.costs[self.epochs.index(epoch)]
+
+    def _step(self) -> int:
+        return self.epochs[1] - self.epochs[0] if len(self.epochs) > 1 else 0
+
+
+def build_network(
+    input_shape: tuple[int, int],
+    layer_sizes: list[int],
+    ini_type: str = "plain",
+    random_state: np.random.RandomState | None = None,
+) -> list[Layer]:
+    """Linear → sigmoid pairs, initialized in order like the article's code.
+
+    Parameters
+    ----------
+    input_shape : tuple of int
+        (n_x, m), the shape of the training data ``X``.
+    layer_sizes : list of int
+        Neurons per layer, for example ``[3, 1]`` for the 2-3-1 network.
+    ini_type : {"plain", "xavier", "he"}, optional
+        Weight initialization for every linear layer.
+    random_state : numpy.random.RandomState, optional
+        Source of the weights; default NumPy's global stream (``np.random.seed``).
+
+    Returns
+    -------
+    list of Layer
+        ``[Z1, A1, Z2, A2, ...]``.
+    """
+    if not isinstance(layer_sizes, (list, tuple)) or not layer_sizes:
+        raise ValueError(f"layer_sizes must be a non-empty list of ints, got {layer_sizes!r}")
+    layers: list[Layer] = []
+    shape = tuple(input_shape)
+    for n_out in layer_sizes:
+        linear = LinearLayer(shape, n_out, ini_type, random_state)
+        layers += [linear, SigmoidLayer(linear.Z.shape)]
+        shape = linear.Z.shape
+    return layers
+
+
+def _check_layers(layers: object) -> list[Layer]:
+    if not isinstance(layers, (list, tuple)) or not layers:
+        raise TypeError(f"layers must be a non-empty list of layers, got {type(layers).__name__}")
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, (LinearLayer, SigmoidLayer)):
+            raise TypeError(f"layers[{i}] must be a LinearLayer or SigmoidLayer, got {layer!r}")
+    return list(layers)
+
+
+def forward(layers: list[Layer], X: np.ndarray) -> np.ndarray:
+    """Run the forward pass through every layer.
+
+    Parameters
+    ----------
+    layers : list of Layer
+    X : numpy.ndarray, shape (n_x, m)
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_out, m)
+        Output of the last layer (``A`` of a sigmoid, ``Z`` of a linear layer).
+    """
+    A = X
+    for layer in layers:
+        layer.forward(A)
+        A = layer.Z if isinstance(layer, LinearLayer) else layer.A
+    return A
+
+
+def backward(layers: list[Layer], dA: np.ndarray) -> None:
+    """Run the backward pass from ∂Cost/∂(output) down to the first layer.
+
+    Parameters
+    ----------
+    layers : list of Layer
+    dA : numpy.ndarray, shape (n_out, m)
+        Gradient of the cost with respect to the network's output.
+    """
+    grad = dA
+    for layer in reversed(layers):
+        layer.backward(grad)
+        grad = layer.dA_prev if isinstance(layer, LinearLayer) else layer.dZ
+
+
+def train(
+    layers: list[Layer],
+    X: np.ndarray,
+    Y: np.ndarray,
+    learning_rate: float = 1.0,
+    epochs: int = 5000,
+    record_every: int = 100,
+    print_every: int | None = None,
+) -> History:
+    """Full-batch gradient descent, the article's training loop.
+
+    Each epoch: forward, cost, (record), backward, update every linear layer.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        The network, updated in place.
+    X : numpy.ndarray, shape (n_x, m)
+        Training data.
+    Y : numpy.ndarray, shape (1, m)
+        Labels.
+    learning_rate : float, optional
+        α, default 1 as in the article's run.
+    epochs : int, optional
+        Number of full passes, default 5000.
+    record_every : int, optional
+        Record the cost when ``epoch % record_every == 0``. Default 100.
+    print_every : int, optional
+        Also print ``Cost at epoch#N: <12 significant digits>`` at these epochs.
+
+    Returns
+    -------
+    History
+    """
+    layers = _check_layers(layers)
+    X, Y = as_matrix("X", X), as_matrix("Y", Y)
+    learning_rate = check_learning_rate(learning_rate)
+    epochs = check_positive_int("epochs", epochs)
+    record_every = check_positive_int("record_every", record_every)
+    if print_every is not None:
+        print_every = check_positive_int("print_every", print_every)
+    linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
+    history = History()
+    for epoch in range(epochs):
+        cost, dA = compute_cost(Y, forward(layers, X))
+        if epoch % record_every == 0:
+            history.epochs.append(epoch)
+            history.costs.append(cost)
+        if print_every and epoch % print_every == 0:
+            print(f"Cost at epoch#{epoch}: {fmt(cost)}")
+        backward(layers, dA)
+        for layer in linear:
+            layer.update_params(learning_rate)
+    history.final_cost = compute_cost(Y, forward(layers, X))[0]
+    return history
+
+
+def predict(layers: list[Layer], X: np.ndarray, threshold: float = 0.5) -> np.ndarray:
+    """Class predictions: 1 where the network's output exceeds ``threshold``.
+
+    Parameters
+    ----------
+    layers : list of Layer
+    X : numpy.ndarray, shape (n_x, m)
+    threshold : float, optional
+        Default 0.5, as in the article (strictly greater than).
+
+    Returns
+    -------
+    numpy.ndarray, shape (1, m)
+        0.0 or 1.0 per example.
+    """
+    return (forward(_check_layers(layers), X) > threshold).astype(float)
+
+
+def accuracy(predictions: np.ndarray, Y: np.ndarray) -> float:
+    """Percentage of predictions equal to the labels.
+
+    Parameters
+    ----------
+    predictions : numpy.ndarray, shape (1, m)
+    Y : numpy.ndarray, shape (1, m)
+
+    Returns
+    -------
+    float
+        Accuracy in percent, 0 to 100.
+    """
+    predictions, Y = as_matrix("predictions", predictions), as_matrix("Y", Y)
+    if predictions.shape != Y.shape:
+        raise ValueError(f"predictions and Y must have the same shape, got {predictions.shape} and {Y.shape}")
+    return float(np.mean(predictions == Y) * 100)

@@ -1,0 +1,191 @@
+"""Input checks that turn bad input into a clear error.
+
+Every public entry point of :mod:`nbnp` validates what it is given here, so a
+mistake is reported with the argument's name, what was expected and what was
+received, instead of surfacing as a NumPy traceback or a silent NaN.
+
+The checks are written to be cheap on the hot path of a training loop: an
+array that is already a 2-D ``float64`` ndarray costs one attribute test and
+one finiteness reduction.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+__all__ = [
+    "as_array",
+    "as_matrix",
+    "check_finite",
+    "check_learning_rate",
+    "check_positive_int",
+    "check_same_shape",
+]
+
+
+def _describe(value: object) -> str:
+    """Short description of a received value for error messages."""
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    return f"{type(value).__name__} {value!r}"[:120]
+
+
+def check_finite(name: str, A: np.ndarray) -> np.ndarray:
+    """Raise ``ValueError`` if ``A`` holds NaN or infinity.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in the error message.
+    A : numpy.ndarray, any shape
+        Array to check.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``A`` itself, unchanged.
+    """
+    if not np.isfinite(A).all():
+        bad = "NaN" if np.isnan(A).any() else "infinity"
+        raise ValueError(f"{name} must contain only finite numbers, but it contains {bad}")
+    return A
+
+
+def as_array(name: str, value: object) -> np.ndarray:
+    """Return ``value`` as a finite float array of any shape, or raise.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in error messages.
+    value : float or array_like, any shape
+        Numeric input (a Python number becomes a 0-d array).
+
+    Returns
+    -------
+    numpy.ndarray, same shape as ``value``, dtype float64
+    """
+    if type(value) is not np.ndarray or value.dtype != np.float64:
+        value = _coerce(name, value)
+    return check_finite(name, value)
+
+
+def as_matrix(name: str, value: object, rows: int | None = None) -> np.ndarray:
+    """Return ``value`` as a finite 2-D float array, or raise a clear error.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in error messages (for example ``"A_prev"``).
+    value : array_like, shape (n, m)
+        The input: features (or units) along rows, examples along columns.
+    rows : int, optional
+        If given, the number of rows ``value`` must have.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n, m), dtype float64
+        The validated array (``value`` itself when it already qualifies).
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not numeric (strings, objects, booleans, None).
+    ValueError
+        If ``value`` is not 2-D, is empty, has the wrong number of rows, or
+        contains NaN or infinity.
+    """
+    if type(value) is not np.ndarray or value.dtype != np.float64:
+        value = _coerce(name, value)
+    if value.ndim != 2:
+        raise ValueError(
+            f"{name} must be a 2-D array of shape (features, examples), "
+            f"but received {_describe(value)}; reshape a single example to (n, 1)"
+        )
+    if value.size == 0:
+        raise ValueError(f"{name} must not be empty, but received {_describe(value)}")
+    if rows is not None and value.shape[0] != rows:
+        raise ValueError(
+            f"{name} must have {rows} rows (one per input of the layer), but received shape {value.shape}"
+        )
+    return check_finite(name, value)
+
+
+def _coerce(name: str, value: object) -> np.ndarray:
+    """Convert array-like numeric input to float64, rejecting anything else."""
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a numeric array, but received {_describe(value)}")
+    try:
+        array = np.asarray(value)
+    except (ValueError, TypeError) as err:
+        raise TypeError(f"{name} must be a numeric array, but received {_describe(value)}") from err
+    if array.dtype == bool or array.dtype.kind not in "iuf":
+        raise TypeError(
+            f"{name} must be a numeric array of integers or floats, but received {_describe(array)}"
+        )
+    return array.astype(np.float64)
+
+
+def check_same_shape(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> None:
+    """Raise ``ValueError`` unless ``a`` and ``b`` have the same shape.
+
+    Parameters
+    ----------
+    name_a, name_b : str
+        Argument names used in the error message.
+    a, b : numpy.ndarray
+        Arrays whose shapes must match exactly (no broadcasting).
+    """
+    if a.shape != b.shape:
+        raise ValueError(
+            f"{name_a} and {name_b} must have the same shape, but {name_a} has shape "
+            f"{a.shape} and {name_b} has shape {b.shape} (no broadcasting is done)"
+        )
+
+
+def check_positive_int(name: str, value: object) -> int:
+    """Return ``value`` as an ``int`` if it is a positive integer, else raise.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in the error message.
+    value : int
+        The value to check; booleans and floats are rejected.
+
+    Returns
+    -------
+    int
+        ``value`` as a Python integer.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a positive integer, but received {_describe(value)}")
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive integer, but received {value}")
+    return int(value)
+
+
+def check_learning_rate(value: object, name: str = "learning_rate") -> float:
+    """Return the learning rate as a ``float`` if it is finite and positive.
+
+    Parameters
+    ----------
+    value : float
+        The learning rate α.
+    name : str, optional
+        Argument name used in the error message.
+
+    Returns
+    -------
+    float
+        ``value`` as a Python float.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a positive real number, but received {_describe(value)}")
+    value = float(value)
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be a finite number greater than 0, but received {value}")
+    return value
