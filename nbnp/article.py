@@ -90,6 +90,7 @@ _CH2 = "book/part1/02_bias"
 _CH4 = "book/part1/04_cost_vectorization"
 _CH6 = "book/part1/06_hidden_layer"
 _CH7 = "book/part2/07_modular_code"
+_ERRATA = "book/appendix/errata"
 
 
 def _entries() -> list[ArticleValue]:
@@ -140,6 +141,49 @@ def _entries() -> list[ArticleValue]:
         ArticleValue("ch7.cost_about", "0.0009", "cost 'after 4900 epochs', rounded", code, _CH7),
         ArticleValue("ch7.predictions", "[[0, 1, 1, 0]]", "predicted outputs", code, _CH7),
         ArticleValue("ch7.accuracy", "100.0", "accuracy in percent", code, _CH7),
+        ArticleValue(
+            "ch1.sigmoid_at_2",
+            "1",
+            "σ(2), the worst case of 'σ(z) ≈ 1 for z > 2'",
+            "Part I, the sigmoid node",
+            _ERRATA,
+        ),
+        ArticleValue(
+            "ch1.sigmoid_at_minus_2",
+            "0",
+            "σ(−2), the worst case of 'σ(z) ≈ 0 for z < −2'",
+            "Part I, the sigmoid node",
+            _ERRATA,
+        ),
+        ArticleValue(
+            "ch4.shape_full_jacobian",
+            "(4 × 1 × 2)",
+            "shape of ∂Z/∂W over the whole data matrix",
+            dims,
+            _CH4,
+            "shape",
+        ),
+        ArticleValue(
+            "ch6.layers_hidden",
+            "2",
+            "layers counted in the 2-3-1 network",
+            "Part I, how to count the layers of a network",
+            _CH6,
+        ),
+        ArticleValue(
+            "ch6.layers_single",
+            "1",
+            "layers counted in the single-neuron networks",
+            "Part I, how to count the layers of a network",
+            _CH6,
+        ),
+        ArticleValue(
+            "ch7.default_learning_rate",
+            "0.1",
+            "default α of update_params",
+            "Part II, the Linear Layer class (Fig. 87)",
+            _CH7,
+        ),
     ]
 
 
