@@ -10,6 +10,15 @@ from nbnp.article import ARTICLE, ArticleMismatch, compare, show
 from nbnp.datasets import and_gate, feature_cross, or_gate, quadrant_xor, xor_gate
 from nbnp.fmt import SIG, fmt, fmt_array, fmt_fixed, fmt_shape
 from nbnp.gradcheck import check_network_gradients, numerical_gradient, relative_error
+from nbnp.graph import (
+    Edge,
+    Node,
+    draw_graph,
+    draw_neuron_graph,
+    format_value,
+    neuron_graph,
+    neuron_pass,
+)
 from nbnp.initializers import INI_TYPES, initialize_parameters
 from nbnp.layers import LayerStateError, LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost, squared_error_loss, squared_error_loss_derivative
@@ -26,9 +35,11 @@ __all__ = [
     "INI_TYPES",
     "SIG",
     "ArticleMismatch",
+    "Edge",
     "History",
     "LayerStateError",
     "LinearLayer",
+    "Node",
     "SigmoidLayer",
     "accuracy",
     "and_gate",
@@ -37,14 +48,19 @@ __all__ = [
     "check_network_gradients",
     "compare",
     "compute_cost",
+    "draw_graph",
+    "draw_neuron_graph",
     "feature_cross",
     "fmt",
     "fmt_array",
     "fmt_fixed",
     "fmt_shape",
+    "format_value",
     "forward",
     "initialize_parameters",
     "network_proba",
+    "neuron_graph",
+    "neuron_pass",
     "numerical_gradient",
     "or_gate",
     "plot_data",

@@ -1,0 +1,223 @@
+"""Tests for nbnp.graph: the computed values, the texts drawn, and input checks."""
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from nbnp import fmt_fixed
+from nbnp.graph import (
+    GRAD_COLOR,
+    NEURON_STEPS,
+    Edge,
+    Node,
+    draw_graph,
+    draw_neuron_graph,
+    format_value,
+    neuron_graph,
+    neuron_pass,
+)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _loss(x, w, y, b):
+    """Independent reference: ½(y − σ(w·x + b))² with math only."""
+    z = sum(wi * xi for wi, xi in zip(w, x)) + b
+    return 0.5 * (y - 1 / (1 + math.exp(-z))) ** 2
+
+
+def _texts(ax):
+    return {t.get_text(): t for t in ax.texts}
+
+
+# --- neuron_pass ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "x, w, y, b",
+    [((0.0, 0.0), (0.1, 0.6), 0.0, 0.0), ((0.3, -1.2), (0.7, 0.25), 1.0, -0.4), ((2.0,), (-0.5,), 0.0, 0.3)],
+)
+def test_neuron_pass_matches_independent_formulas(x, w, y, b):
+    run = neuron_pass(x, w, y, b)
+    z = sum(wi * xi for wi, xi in zip(w, x)) + b
+    y_hat = 1 / (1 + math.exp(-z))
+    assert run["z"] == pytest.approx(z, abs=1e-15)
+    assert run["y_hat"] == pytest.approx(y_hat, rel=1e-14)
+    assert run["loss"] == pytest.approx(_loss(x, w, y, b), rel=1e-14)
+    assert run["dL_dy_hat"] == pytest.approx(y_hat - y, rel=1e-14)
+    assert run["dy_hat_dz"] == pytest.approx(y_hat * (1 - y_hat), rel=1e-14)
+    assert run["dL_dz"] == pytest.approx(run["dL_dy_hat"] * run["dy_hat_dz"], rel=1e-14)
+    # Gradients against central differences of the independent loss.
+    h = 1e-6
+    for i in range(len(w)):
+        wp, wm = list(w), list(w)
+        wp[i] += h
+        wm[i] -= h
+        numeric = (_loss(x, wp, y, b) - _loss(x, wm, y, b)) / (2 * h)
+        assert run["dL_dw"][i] == pytest.approx(numeric, abs=1e-9)
+    numeric_b = (_loss(x, w, y, b + h) - _loss(x, w, y, b - h)) / (2 * h)
+    assert run["dL_db"] == pytest.approx(numeric_b, abs=1e-9)
+    assert run["dL_dw"].shape == (len(w),)
+
+
+def test_neuron_pass_without_bias_equals_zero_bias():
+    a, c = neuron_pass([0.5, 1.0], [0.1, 0.6], 1.0), neuron_pass([0.5, 1.0], [0.1, 0.6], 1.0, b=0.0)
+    assert a["loss"] == c["loss"]
+    np.testing.assert_array_equal(a["dL_dw"], c["dL_dw"])
+
+
+def test_neuron_pass_accepts_columns_and_rows():
+    a = neuron_pass(np.array([[0.3], [0.4]]), np.array([[0.1, 0.6]]), 1)
+    c = neuron_pass([0.3, 0.4], [0.1, 0.6], 1)
+    assert a["loss"] == c["loss"]
+
+
+@pytest.mark.parametrize(
+    "args, error, match",
+    [
+        (([0, 0], [0.1], 0), ValueError, "x and w"),
+        ((np.zeros((2, 2)), [0.1, 0.6], 0), ValueError, "x must be a sequence"),
+        ((0.0, [0.1], 0), ValueError, "x must be a sequence"),
+        (([0, 0], [0.1, 0.6], [0, 1]), ValueError, "y must be a single number"),
+        (([0, 0], [0.1, 0.6], 0, [1, 2]), ValueError, "b must be a single number"),
+        (([0, "a"], [0.1, 0.6], 0), TypeError, "x must be a numeric array"),
+        (([0, np.nan], [0.1, 0.6], 0), ValueError, "finite"),
+    ],
+)
+def test_neuron_pass_rejects_bad_input(args, error, match):
+    with pytest.raises(error, match=match):
+        neuron_pass(*args)
+
+
+# --- format_value -------------------------------------------------------------
+
+
+def test_format_value_scalar_array_and_cut():
+    assert format_value(0.46879) == fmt_fixed(0.46879, 3)
+    assert format_value(np.array([[0.125]])) == fmt_fixed(0.125, 3)
+    A = np.array([[0.5, 0.6456563, 0.52497919, 0.66818777]])
+    assert format_value(A) == "[" + ", ".join(fmt_fixed(v, 3) for v in A[0]) + "]"
+    assert format_value(A, max_items=3) == f"[{fmt_fixed(A[0, 0], 3)}, {fmt_fixed(A[0, 1], 3)}, …]"
+    assert format_value(A, decimals=1, max_items=2) == "[0.5, …]"
+
+
+# --- neuron_graph -------------------------------------------------------------
+
+
+def test_neuron_graph_texts_are_the_computed_values():
+    x, w, y, b = (0.0, 0.0), (0.1, 0.6), 0.0, 0.0
+    run = neuron_pass(x, w, y, b)
+    nodes, edges = neuron_graph(x, w, y, b, step="backward", decimals=4)
+    values = {n.name: n.value for n in nodes}
+    assert values["z"] == f"z = {fmt_fixed(run['z'], 4)}"
+    assert values["sigma"] == f"ŷ = {fmt_fixed(run['y_hat'], 4)}"
+    assert values["L"] == f"L = {fmt_fixed(run['loss'], 4)}"
+    assert values["w2"] == f"w₂ = {fmt_fixed(0.6, 4)}"
+    grads = {(e.src, e.dst): e.grad for e in edges}
+    assert grads[("sigma", "L")] == f"∂L/∂ŷ = {fmt_fixed(run['dL_dy_hat'], 4)}"
+    assert grads[("z", "sigma")] == f"∂L/∂z = {fmt_fixed(run['dL_dz'], 4)}"
+    assert grads[("w1", "z")] == f"∂L/∂w₁ = {fmt_fixed(run['dL_dw'][0], 4)}"
+    assert grads[("b", "z")] == f"∂L/∂b = {fmt_fixed(run['dL_db'], 4)}"
+    # No gradient flows into the data or the label.
+    assert grads[("x1", "z")] == grads[("y", "L")] == ""
+
+
+def test_neuron_graph_steps_reveal_values_in_order():
+    x, w, y = (0.3, 0.9), (0.1, 0.6), 1.0
+    revealed = []
+    for step in NEURON_STEPS:
+        nodes, edges = neuron_graph(x, w, y, step=step)
+        shown = sum(bool(n.value) for n in nodes) + sum(bool(e.grad) for e in edges)
+        revealed.append(shown)
+        assert sum(n.highlight for n in nodes) + sum(e.highlight for e in edges) == (
+            0 if step == "inputs" else 2 if step == "dL_dw" else 1
+        )
+    assert revealed == sorted(revealed) and len(set(revealed)) == len(NEURON_STEPS)
+    assert neuron_graph(x, w, y, step="forward") == neuron_graph(x, w, y, step="loss")
+    assert not any(e.grad for e in neuron_graph(x, w, y, step="forward")[1])
+
+
+def test_neuron_graph_bias_node_only_when_given():
+    names = {n.name for n in neuron_graph((0, 0), (0.1, 0.6), 0)[0]}
+    assert "b" not in names and {"x1", "w2", "z", "sigma", "L", "y"} <= names
+    assert "b" in {n.name for n in neuron_graph((0, 0), (0.1, 0.6), 0, b=0)[0]}
+
+
+@pytest.mark.parametrize("step", ["sideways", "", None, 3])
+def test_neuron_graph_rejects_unknown_step(step):
+    with pytest.raises(ValueError, match="step must be one of"):
+        neuron_graph((0, 0), (0.1, 0.6), 0, step=step)
+
+
+@pytest.mark.parametrize("decimals", [-1, 1.5, True])
+def test_neuron_graph_rejects_bad_decimals(decimals):
+    with pytest.raises(ValueError, match="decimals"):
+        neuron_graph((0, 0), (0.1, 0.6), 0, decimals=decimals)
+
+
+# --- draw_graph -----------------------------------------------------------------
+
+
+def test_draw_neuron_graph_draws_every_text():
+    nodes, edges = neuron_graph((0, 0), (0.1, 0.6), 0, b=0, step="backward")
+    ax = draw_neuron_graph((0, 0), (0.1, 0.6), 0, b=0, step="backward", title="one step")
+    texts = _texts(ax)
+    for node in nodes:
+        assert node.value in texts and node.label in texts
+    for edge in edges:
+        if edge.grad:
+            assert texts[edge.grad].get_color() == GRAD_COLOR
+    assert ax.get_title() == "one step"
+    assert ax.figure.get_facecolor() == (1.0, 1.0, 1.0, 1.0)
+    assert len(ax.patches) == len(nodes)
+
+
+def test_draw_graph_batch_values_and_given_axes():
+    A = np.array([[0.5, 0.6456563, 0.52497919, 0.66818777]])
+    nodes = [
+        Node("X", "$X$", (0, 0), format_value(np.eye(2)), "input"),
+        Node("Z", "$Z$", (2, 0), format_value(A, max_items=3), "op", value_side="above"),
+        Node("C", "Cost", (4, 0), format_value(0.089), "loss"),
+    ]
+    edges = [Edge("X", "Z"), Edge("Z", "C", grad=format_value(A), highlight=True)]
+    fig, ax = plt.subplots()
+    assert draw_graph(nodes, edges, ax=ax) is ax
+    texts = _texts(ax)
+    assert "[0.500, 0.646, …]" in texts and format_value(A) in texts
+    assert texts["[0.500, 0.646, …]"].get_position()[1] > 0  # written above the node
+
+
+def test_draw_graph_is_deterministic():
+    def pixels():
+        ax = draw_neuron_graph((0.3, 0.9), (0.1, 0.6), 1, b=0.2)
+        ax.figure.canvas.draw()
+        return np.asarray(ax.figure.canvas.buffer_rgba()).copy()
+
+    np.testing.assert_array_equal(pixels(), pixels())
+
+
+@pytest.mark.parametrize(
+    "nodes, edges, error, match",
+    [
+        ([], [], ValueError, "non-empty"),
+        ([Node("a", "a", (0, 0)), Node("a", "b", (1, 0))], [], ValueError, "unique"),
+        ([Node("a", "a", (0, 0), kind="weight")], [], ValueError, "kind must be one of"),
+        ([Node("a", "a", (0, float("nan")))], [], ValueError, "position"),
+        ([Node("a", "a", (0,))], [], ValueError, "position"),
+        ([Node("a", "a", (0, 0), value_side="left")], [], ValueError, "value_side"),
+        ([Node("a", "a", (0, 0))], [Edge("a", "b")], ValueError, "'b', which is not in nodes"),
+        ([Node("a", "a", (0, 0))], [Edge("a", "a")], ValueError, "to itself"),
+        (["a"], [], TypeError, "nodes\\[0\\] must be a nbnp.Node"),
+        ([Node("a", "a", (0, 0))], [("a", "a")], TypeError, "edges\\[0\\] must be a nbnp.Edge"),
+        ([Node("a", "a", (0, 0))], None, TypeError, "edges must be a list"),
+    ],
+)
+def test_draw_graph_rejects_bad_graphs(nodes, edges, error, match):
+    with pytest.raises(error, match=match):
+        draw_graph(nodes, edges)
