@@ -102,7 +102,8 @@ class LinearLayer:
         b = as_matrix("b", b, rows=W.shape[0]).copy()
         if b.shape[1] != 1:
             raise ValueError(f"b must have shape ({W.shape[0]}, 1), but received {b.shape}")
-        layer = cls((W.shape[1], m), W.shape[0])
+        # A throwaway stream: the weights are replaced, and np.random.seed(48) must stay intact.
+        layer = cls((W.shape[1], m), W.shape[0], random_state=np.random.RandomState(0))
         layer.params = {"W": W, "b": b}
         return layer
 
