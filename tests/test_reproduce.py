@@ -1,0 +1,80 @@
+"""Every number the article states is recomputed from nbnp and checked against it."""
+
+import numpy as np
+import pytest
+
+import nbnp.layers
+from nbnp import ARTICLE, ArticleMismatch, compare
+from nbnp import reproduce as rep
+
+ALLOWED = {"agrees", "agrees after rounding", "agrees to 12 significant digits"}
+
+
+def _clear_caches():
+    for fn in (rep._single_example, rep._or_batch, rep._xor_run):
+        fn.cache_clear()
+
+
+def test_every_article_key_has_a_reproducer_and_no_other():
+    assert list(rep.REPRODUCERS) == list(ARTICLE)
+
+
+@pytest.mark.parametrize("key", list(ARTICLE))
+def test_ours_agrees_with_the_article_or_its_erratum(key):
+    result = compare(key, rep.reproduce(key))
+    if ARTICLE[key].erratum is None:
+        assert result.status in ALLOWED
+    else:
+        assert result.status == "differs"
+
+
+def test_check_all_covers_every_key_in_order():
+    assert list(rep.check_all()) == list(ARTICLE)
+
+
+def test_unknown_key_is_a_clear_key_error():
+    with pytest.raises(KeyError, match="no reproducer for 'ch9.nothing'"):
+        rep.reproduce("ch9.nothing")
+
+
+def test_returned_arrays_are_copies():
+    first = rep.reproduce("ch7.predictions")
+    first[0, 0] = 42.0
+    rep.reproduce("ch4.dW_second")[0, 0] = 42.0
+    assert rep.reproduce("ch7.predictions")[0, 0] != 42.0
+    assert rep.reproduce("ch4.dW_second")[0, 0] != 42.0
+
+
+def test_reproducers_leave_the_global_random_stream_alone():
+    np.random.seed(7)
+    expected = np.random.rand()
+    np.random.seed(7)
+    _clear_caches()
+    rep.check_all()
+    assert np.random.rand() == expected
+
+
+def test_the_seeded_run_matches_the_global_seed_48_stream():
+    X, Y = nbnp.xor_gate()
+    np.random.seed(48)
+    layers = nbnp.build_network(X.shape, [3, 1], "xavier")
+    history = nbnp.train(layers, X, Y, learning_rate=1.0, epochs=5000)
+    assert history.cost_at(4900) == rep.reproduce("ch7.cost_4900")
+
+
+def test_a_drift_of_one_part_in_a_million_in_the_sigmoid_is_caught(monkeypatch):
+    exact = nbnp.layers._sigmoid
+    monkeypatch.setattr(nbnp.layers, "_sigmoid", lambda Z: exact(Z) * (1 + 1e-6))
+    _clear_caches()
+    try:
+        with pytest.raises(ArticleMismatch):
+            rep.check_all()
+    finally:
+        monkeypatch.undo()
+        _clear_caches()
+
+
+def test_a_stale_erratum_is_caught():
+    # ch2.loss_new differs by design; the article's own truncated value must not pass.
+    with pytest.raises(ArticleMismatch, match="now agrees"):
+        compare("ch2.loss_new", ARTICLE["ch2.loss_new"].value)
