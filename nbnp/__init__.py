@@ -8,6 +8,7 @@ gradient checking, plots, the article's values and the printing policy.
 from nbnp.activations import sigmoid, sigmoid_derivative
 from nbnp.article import ARTICLE, ArticleMismatch, compare, show
 from nbnp.datasets import and_gate, feature_cross, or_gate, quadrant_xor, xor_gate
+from nbnp.descent import Parabola, descent_path, plot_descent
 from nbnp.fmt import SIG, fmt, fmt_array, fmt_fixed, fmt_shape
 from nbnp.gradcheck import check_network_gradients, numerical_gradient, relative_error
 from nbnp.graph import (
@@ -40,6 +41,7 @@ __all__ = [
     "LayerStateError",
     "LinearLayer",
     "Node",
+    "Parabola",
     "SigmoidLayer",
     "accuracy",
     "and_gate",
@@ -48,6 +50,7 @@ __all__ = [
     "check_network_gradients",
     "compare",
     "compute_cost",
+    "descent_path",
     "draw_graph",
     "draw_neuron_graph",
     "feature_cross",
@@ -65,6 +68,7 @@ __all__ = [
     "or_gate",
     "plot_data",
     "plot_decision_boundary",
+    "plot_descent",
     "plot_learning_curve",
     "predict",
     "quadrant_xor",

@@ -1,0 +1,177 @@
+"""Gradient descent on a one-parameter U-shaped curve, and its picture.
+
+The learning-rate chapter draws gradient descent on a stated parabola,
+
+.. math:: L(\\theta) = \\tfrac{k}{2} (\\theta - \\theta^*)^2, \\qquad L'(\\theta) = k (\\theta - \\theta^*),
+
+where one step gives :math:`\\theta_{t+1} - \\theta^* = (1 - \\alpha k)(\\theta_t - \\theta^*)`:
+the distance to the minimum shrinks by the same factor at every step, so the
+steps shrink with it, and the walk diverges once :math:`\\alpha k > 2`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+
+from nbnp.validation import as_array, check_learning_rate, check_positive_int
+
+__all__ = ["STEP_COLOR", "Parabola", "descent_path", "plot_descent"]
+
+#: Colour of the gradient-descent arrows (green, as in the article's figures).
+STEP_COLOR = "#1e8449"
+
+
+@dataclass(frozen=True)
+class Parabola:
+    """The U-shaped loss L(θ) = (k/2)(θ − θ*)².
+
+    Attributes
+    ----------
+    curvature : float
+        k > 0, the second derivative L''(θ).
+    minimum : float
+        θ*, where L is 0.
+    """
+
+    curvature: float = 0.1
+    minimum: float = 0.0
+
+    def __post_init__(self) -> None:
+        check_learning_rate(self.curvature, name="curvature")  # finite and > 0
+        if isinstance(self.minimum, bool) or not isinstance(self.minimum, (int, float)):
+            raise TypeError(f"minimum must be a real number, but received {self.minimum!r}")
+        if not math.isfinite(self.minimum):
+            raise ValueError(f"minimum must be finite, but received {self.minimum}")
+
+    def __call__(self, theta: float | np.ndarray) -> float | np.ndarray:
+        """L(θ).
+
+        Parameters
+        ----------
+        theta : float or numpy.ndarray, any shape
+
+        Returns
+        -------
+        float or numpy.ndarray, same shape as ``theta``
+        """
+        t = as_array("theta", theta)
+        L = 0.5 * self.curvature * (t - self.minimum) ** 2
+        return float(L) if L.ndim == 0 else L
+
+    def gradient(self, theta: float | np.ndarray) -> float | np.ndarray:
+        """L'(θ) = k (θ − θ*).
+
+        Parameters
+        ----------
+        theta : float or numpy.ndarray, any shape
+
+        Returns
+        -------
+        float or numpy.ndarray, same shape as ``theta``
+        """
+        t = as_array("theta", theta)
+        g = self.curvature * (t - self.minimum)
+        return float(g) if g.ndim == 0 else g
+
+
+def descent_path(
+    gradient: Callable[[float], float], theta0: float, learning_rate: float, steps: int
+) -> np.ndarray:
+    """Run gradient descent θ ← θ − α·L'(θ) on one parameter and keep every θ.
+
+    Parameters
+    ----------
+    gradient : callable
+        L'(θ), float to float (for example :meth:`Parabola.gradient`).
+    theta0 : float
+        Starting point θ₀.
+    learning_rate : float
+        α, finite and positive.
+    steps : int
+        Number of updates.
+
+    Returns
+    -------
+    numpy.ndarray, shape (steps + 1,)
+        θ₀, θ₁, …, θ_steps.
+
+    Raises
+    ------
+    ValueError
+        If α or ``steps`` is not positive, θ₀ is not finite, or θ overflows
+        to infinity (the walk diverged beyond floating point).
+    """
+    if not callable(gradient):
+        raise TypeError(f"gradient must be callable, but received {type(gradient).__name__}")
+    theta = float(as_array("theta0", theta0))
+    alpha = check_learning_rate(learning_rate)
+    steps = check_positive_int("steps", steps)
+    path = np.empty(steps + 1)
+    path[0] = theta
+    for t in range(steps):
+        theta = theta - alpha * float(gradient(theta))
+        if not math.isfinite(theta):
+            raise ValueError(f"θ overflowed at step {t + 1}: use fewer steps or a smaller learning_rate")
+        path[t + 1] = theta
+    return path
+
+
+def plot_descent(
+    loss: Callable[[np.ndarray], np.ndarray],
+    path: np.ndarray,
+    ax: Axes | None = None,
+    title: str = "",
+    span: tuple[float, float] | None = None,
+) -> Axes:
+    """Draw a loss curve and the gradient-descent steps on it as green arrows.
+
+    The start θ₀ is a black dot, every later θ a green one.
+
+    Parameters
+    ----------
+    loss : callable
+        L(θ), vectorized: maps an array of shape (N,) to shape (N,).
+    path : array_like, shape (n,)
+        θ₀ … θₙ₋₁ from :func:`descent_path`.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+    span : tuple of float, optional
+        (θ_min, θ_max) of the drawn curve; default the path's range plus a margin.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    path = as_array("path", path).reshape(-1)
+    if path.size < 2:
+        raise ValueError(f"path must hold at least two points, but received {path.size}")
+    if span is None:
+        low, high = float(path.min()), float(path.max())
+        pad = 0.15 * max(high - low, 1e-9)
+        span = (low - pad, high + pad)
+    if ax is None:
+        ax = plt.subplots(figsize=(4.5, 3.4))[1]
+    grid = np.linspace(span[0], span[1], 400)
+    ax.plot(grid, loss(grid), color="#1f77b4", linewidth=2, zorder=1)
+    heights = np.asarray(loss(path), dtype=float)
+    for (a, la), (b, lb) in zip(zip(path[:-1], heights[:-1]), zip(path[1:], heights[1:])):
+        ax.annotate(
+            "",
+            xy=(b, lb),
+            xytext=(a, la),
+            arrowprops={"arrowstyle": "-|>", "color": STEP_COLOR, "lw": 1.8},
+            zorder=2,
+        )
+    ax.scatter(path, heights, color=STEP_COLOR, s=18, zorder=3)
+    ax.scatter(path[:1], heights[:1], color="black", s=36, zorder=4)  # the start θ₀
+    ax.set_xlabel("$\\theta$")
+    ax.set_ylabel("$L(\\theta)$")
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    return ax

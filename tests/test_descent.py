@@ -1,0 +1,107 @@
+"""Tests for nbnp.descent: the parabola, the descent path and its plot."""
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+
+from nbnp.descent import STEP_COLOR, Parabola, descent_path, plot_descent
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_parabola_value_and_gradient():
+    curve = Parabola(curvature=0.4, minimum=1.5)
+    assert curve(1.5) == 0.0
+    assert curve(3.5) == pytest.approx(0.5 * 0.4 * 4)
+    h = 1e-6
+    for theta in (-3.0, 0.2, 7.0):
+        numeric = (curve(theta + h) - curve(theta - h)) / (2 * h)
+        assert curve.gradient(theta) == pytest.approx(numeric, rel=1e-7)
+    grid = np.linspace(-1, 1, 5)
+    assert curve(grid).shape == curve.gradient(grid).shape == (5,)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error",
+    [
+        ({"curvature": 0}, ValueError),
+        ({"curvature": -1}, ValueError),
+        ({"curvature": "1"}, TypeError),
+        ({"minimum": float("inf")}, ValueError),
+        ({"minimum": None}, TypeError),
+    ],
+)
+def test_parabola_rejects_bad_parameters(kwargs, error):
+    with pytest.raises(error):
+        Parabola(**kwargs)
+
+
+@pytest.mark.parametrize("alpha", [0.5, 5.0, 15.0, 25.0])
+def test_descent_path_follows_the_contraction_factor(alpha):
+    curve = Parabola(curvature=0.1, minimum=2.0)
+    path = descent_path(curve.gradient, -8.0, alpha, 6)
+    factor = 1 - alpha * 0.1
+    expected = 2.0 + (-10.0) * factor ** np.arange(7)
+    np.testing.assert_allclose(path, expected, rtol=1e-12)
+    distance = np.abs(path - 2.0)
+    if abs(factor) < 1:  # converges: every step shorter than the one before
+        assert np.all(np.diff(np.abs(np.diff(path))) < 0) and distance[-1] < distance[0]
+    else:  # diverges
+        assert np.all(np.diff(distance) > 0)
+
+
+def test_descent_path_one_step_at_alpha_one_over_k_lands_on_the_minimum():
+    curve = Parabola(curvature=0.1, minimum=-3.0)
+    assert descent_path(curve.gradient, 5.0, 10.0, 1)[1] == pytest.approx(-3.0, abs=1e-12)
+
+
+def test_descent_path_tiny_rate_barely_moves():
+    path = descent_path(Parabola(0.1).gradient, -8.0, 5e-10, 1000)
+    moved = abs(path[-1] - path[0])
+    assert 0 < moved < 1e-6
+    assert moved == pytest.approx(8 * (1 - (1 - 5e-11) ** 1000), rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "args, error, match",
+    [
+        ((Parabola().gradient, 0.0, 0.0, 3), ValueError, "learning_rate"),
+        ((Parabola().gradient, 0.0, 1.0, 0), ValueError, "steps"),
+        ((Parabola().gradient, float("nan"), 1.0, 3), ValueError, "theta0"),
+        ((42, 0.0, 1.0, 3), TypeError, "callable"),
+        ((Parabola(1.0).gradient, 1.0, 1e6, 200), ValueError, "overflowed"),
+    ],
+)
+def test_descent_path_rejects_bad_input(args, error, match):
+    with pytest.raises(error, match=match):
+        descent_path(*args)
+
+
+def test_plot_descent_draws_curve_points_and_one_arrow_per_step():
+    curve = Parabola(0.1)
+    path = descent_path(curve.gradient, -8.0, 5.0, 4)
+    ax = plot_descent(curve, path, title="α = 5")
+    arrows = [t for t in ax.texts if t.arrow_patch is not None]
+    assert len(arrows) == 4
+    assert all(a.arrow_patch.get_edgecolor() == to_rgba(STEP_COLOR) for a in arrows)
+    green = ax.collections[0].get_offsets()
+    np.testing.assert_allclose(green[:, 0], path)
+    np.testing.assert_allclose(green[:, 1], curve(path))
+    low, high = ax.lines[0].get_xdata()[[0, -1]]
+    assert low < path.min() and high > path.max()
+    assert ax.get_title() == "α = 5"
+
+
+def test_plot_descent_uses_span_and_rejects_short_paths():
+    fig, ax = plt.subplots()
+    plot_descent(Parabola(), [1.0, 0.5], ax=ax, span=(-9, 9))
+    assert math.isclose(ax.lines[0].get_xdata()[0], -9)
+    with pytest.raises(ValueError, match="at least two"):
+        plot_descent(Parabola(), [1.0])
