@@ -1,0 +1,358 @@
+"""The built HTML book, opened in headless Chromium with the network cut off.
+
+Every page that ``make book`` wrote to ``_build/html`` is loaded from a local HTTP server
+(``127.0.0.1``); any request to another host is aborted and reported. Each page must load
+without a console error, with its math typeset by the book's own MathJax and every image
+decoded; dark theme keeps figures on a light background; print hides the navigation; the
+search page finds "sigmoid"; each chapter's ``.ipynb`` download is a notebook that exists.
+Screenshots go to ``_build/screenshots/`` (light, dark and print).
+
+Needs Debian's ``chromium`` (``/usr/bin/chromium``), Playwright for Python (never
+``playwright install``: no browser download) and a built book. Locally the tests skip with
+the reason when one is missing; in CI (``CI=true``) they fail instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+SHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = os.environ.get("NBNP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+NOT_PAGES = {"_static", "_sources", "_images", "_downloads"}
+
+
+def unavailable(reason: str) -> None:
+    """Skip locally, fail in CI: the browser tests are mandatory there."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: the browser tests are mandatory)", pytrace=False)
+    pytest.skip(reason)
+
+
+def built_pages() -> list[str]:
+    """Every HTML page of the build, as paths relative to ``_build/html``."""
+    if not (HTML / "index.html").is_file():
+        return []
+    pages = (p.relative_to(HTML) for p in HTML.rglob("*.html"))
+    return sorted(p.as_posix() for p in pages if not NOT_PAGES & set(p.parts))
+
+
+def notebook_source(page: str) -> Path:
+    """The notebook a page was built from (it may not exist: Markdown pages)."""
+    return ROOT / Path(page).with_suffix(".ipynb")
+
+
+PAGES = built_pages()
+CHAPTERS = [page for page in PAGES if notebook_source(page).is_file()]
+
+
+def shot_path(kind: str, page: str) -> Path:
+    path = SHOTS / kind / (page.removesuffix(".html").replace("/", "__") + ".png")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# --------------------------------------------------------------------------- static checks
+
+
+def test_book_is_built() -> None:
+    if not PAGES:
+        unavailable(f"no built book at {HTML}: run `make book` first")
+    assert "index.html" in PAGES and "search.html" in PAGES
+    assert CHAPTERS, "no page of the build comes from a notebook"
+
+
+EXTERNAL_ASSET = re.compile(
+    r"<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=[\"'](?:https?:)?//"
+    r"|<link\b[^>]*\bhref=[\"'](?:https?:)?//[^>]*>",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_names_no_external_asset(page: str) -> None:
+    html = (HTML / page).read_text(encoding="utf-8")
+    found = [m.group(0) for m in EXTERNAL_ASSET.finditer(html)]
+    # <link rel="canonical"/"alternate"> are addresses, not loads; none are expected anyway.
+    assert not found, f"{page} loads from another host: {found}"
+
+
+def test_stylesheets_fetch_nothing_from_other_hosts() -> None:
+    if not PAGES:
+        unavailable(f"no built book at {HTML}: run `make book` first")
+    remote = re.compile(r"(?:@import\s+|url\()\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+    offenders = [
+        css.relative_to(HTML).as_posix()
+        for css in (HTML / "_static").rglob("*.css")
+        if remote.search(css.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert not offenders, f"stylesheets that fetch from another host: {offenders}"
+
+
+def test_mathjax_is_served_by_the_book() -> None:
+    if not PAGES:
+        unavailable(f"no built book at {HTML}: run `make book` first")
+    assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
+    # Jupyter Book links every .js/.css under the source _static/ into every page:
+    # MathJax must not be there, or each page would load hundreds of its files.
+    assert not list((ROOT / "_static").rglob("tex-chtml.js"))
+
+
+# --------------------------------------------------------------------------- the browser
+
+
+class LocalServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib's name)
+        pass
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    """``_build/html`` served on 127.0.0.1 (search needs http, not file://)."""
+    if not PAGES:
+        unavailable(f"no built book at {HTML}: run `make book` first")
+    handler = functools.partial(QuietHandler, directory=str(HTML))
+    server = LocalServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Debian Chromium for the whole module."""
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        unavailable(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (Debian)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright for Python is not installed: pip install -e '.[test]'")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class Visit:
+    """One page in a fresh, offline browser context, with what it logged."""
+
+    def __init__(self, browser: Any, site: str, *, color_scheme: str = "light") -> None:
+        self.site = site
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+        self.context.route("**/*", self._only_local)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def _only_local(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(self.site) or urlsplit(url).scheme in {"data", "blob"}:
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort("blockedbyclient")
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def open(self, path: str) -> Any:
+        url = urljoin(self.site, path)
+        self.page.goto(url, wait_until="load")
+        redirect = REFRESH.search((HTML / urlsplit(path).path).read_text(encoding="utf-8"))
+        if redirect:  # the root index.html forwards to the first page
+            self.page.wait_for_url(urljoin(url, redirect.group(1)), wait_until="load")
+        self.page.evaluate(WAIT_FOR_MATH)
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser: Any, site: str) -> Iterator[Any]:
+    visits: list[Visit] = []
+
+    def make(**options: Any) -> Visit:
+        visits.append(Visit(browser, site, **options))
+        return visits[-1]
+
+    yield make
+    for opened in visits:
+        opened.close()
+
+
+REFRESH = re.compile(r'<meta http-equiv="Refresh" content="\d+; url=([^"]+)"', re.IGNORECASE)
+
+WAIT_FOR_MATH = """async () => {
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+    await MathJax.startup.promise;
+  }
+}"""
+
+MATH_STATE = """() => ({
+  sources: document.querySelectorAll('.math').length,
+  typeset: document.querySelectorAll('.math mjx-container, mjx-container').length,
+  errors: [...document.querySelectorAll('mjx-merror')].map(e => e.textContent),
+  raw: [...document.querySelectorAll('.math')]
+        .filter(e => !e.querySelector('mjx-container'))
+        .map(e => e.textContent.slice(0, 60)),
+  mathjax: window.MathJax && MathJax.version ? MathJax.version : null,
+})"""
+
+IMAGE_STATE = """async () => {
+  const images = [...document.images];
+  images.forEach(img => { img.loading = 'eager'; });
+  const broken = [];
+  for (const img of images) {
+    try { await img.decode(); } catch (e) { broken.push(img.currentSrc || img.src); continue; }
+    if (!(img.naturalWidth > 0)) broken.push(img.currentSrc || img.src);
+  }
+  return {count: images.length, broken};
+}"""
+
+# For every content image with transparent pixels, the colour behind it, in dark theme.
+DARK_FIGURES = """() => {
+  const out = [];
+  for (const img of document.querySelectorAll('.bd-content img')) {
+    if (!img.naturalWidth) continue;
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let transparent = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] < 250) transparent++;
+    const bg = getComputedStyle(img).backgroundColor.match(/[\\d.]+/g).map(Number);
+    out.push({src: img.src, transparent: transparent / (data.length / 4),
+              background: bg, visible: img.getBoundingClientRect().width > 0});
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_offline_without_errors(page: str, visit: Any) -> None:
+    view = visit()
+    tab = view.open(page)
+    math = tab.evaluate(MATH_STATE)
+    images = tab.evaluate(IMAGE_STATE)
+    tab.screenshot(path=shot_path("light", page), full_page=True)
+
+    assert not view.blocked, f"{page} asked for other hosts: {view.blocked}"
+    assert not view.errors, f"{page} logged errors: {view.errors}"
+    assert not images["broken"], f"{page}: images not decoded: {images['broken']}"
+    if math["sources"]:
+        assert math["mathjax"], f"{page} has math but MathJax did not load"
+        assert not math["raw"], f"{page}: math left as TeX source: {math['raw']}"
+        assert not math["errors"], f"{page}: TeX errors: {math['errors']}"
+        assert math["typeset"] >= math["sources"]
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_chapter_figures_stay_legible_in_dark_theme(page: str, visit: Any) -> None:
+    view = visit(color_scheme="dark")
+    tab = view.open(page)
+    assert tab.evaluate("document.documentElement.dataset.theme") == "dark"
+    tab.screenshot(path=shot_path("dark", page), full_page=True)
+    for figure in tab.evaluate(DARK_FIGURES):
+        if figure["transparent"] > 0.01 and figure["visible"]:
+            red, green, blue, *alpha = figure["background"]
+            opaque = not alpha or alpha[0] > 0.9
+            light = 0.2126 * red + 0.7152 * green + 0.0722 * blue > 170
+            assert opaque and light, f"{page}: {figure['src']} sits on {figure['background']}"
+    assert not view.errors, f"{page} logged errors in dark theme: {view.errors}"
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_chapter_prints_without_navigation(page: str, visit: Any) -> None:
+    view = visit()
+    tab = view.open(page)
+    tab.emulate_media(media="print")
+    hidden = tab.evaluate(
+        """() => ['.bd-sidebar-primary', '.bd-sidebar-secondary', '.bd-header-article',
+                  '.header-article-items', '.prev-next-area', '.bd-header']
+          .flatMap(sel => [...document.querySelectorAll(sel)])
+          .filter(e => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== 'none')
+          .map(e => e.className)"""
+    )
+    assert not hidden, f"{page}: navigation still printed: {hidden}"
+    article = tab.locator("article.bd-article")
+    assert article.is_visible()
+    clipped = tab.evaluate(
+        """() => [...document.querySelectorAll('.bd-content pre')]
+          .filter(e => e.scrollWidth > e.clientWidth + 1)
+          .map(e => e.textContent.slice(0, 60))"""
+    )
+    assert not clipped, f"{page}: printed code or output cut at the right edge: {clipped}"
+    tab.screenshot(path=shot_path("print", page), full_page=True)
+
+
+def test_chapter_prints_to_pdf(visit: Any) -> None:
+    if not CHAPTERS:
+        unavailable("no chapter page in the build")
+    tab = visit().open(CHAPTERS[0])
+    pdf = tab.pdf(format="A4", print_background=False)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "print.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_search_finds_sigmoid(visit: Any) -> None:
+    view = visit()
+    tab = view.open("search.html?q=sigmoid")
+    results = tab.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15_000)
+    links = results.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert links and all(link for link in links)
+    assert not view.errors and not view.blocked, (view.errors, view.blocked)
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_chapter_offers_its_notebook(page: str, visit: Any) -> None:
+    view = visit()
+    tab = view.open(page)
+    link = tab.locator("a[href$='.ipynb']").first
+    href = link.get_attribute("href")
+    assert href, f"{page} has no .ipynb download link"
+    response = tab.request.get(urljoin(tab.url, href))
+    assert response.ok, f"{page}: {href} -> HTTP {response.status}"
+    notebook = json.loads(response.body())
+    assert notebook["nbformat"] == 4 and notebook["cells"]
+    stored = json.loads(notebook_source(page).read_text(encoding="utf-8"))
+    assert len(notebook["cells"]) == len(stored["cells"]), "download differs from the source"
