@@ -1,0 +1,38 @@
+"""Tests of nbnp.separability.best_linear_accuracy."""
+
+import numpy as np
+import pytest
+
+import nbnp
+from nbnp.separability import best_linear_accuracy
+
+
+@pytest.mark.parametrize("gate", [nbnp.or_gate, nbnp.and_gate])
+def test_linearly_separable_gates_reach_100(gate):
+    assert best_linear_accuracy(*gate()) == 100.0
+
+
+def test_xor_tops_out_at_75():
+    assert best_linear_accuracy(*nbnp.xor_gate()) == 75.0
+    assert best_linear_accuracy(*nbnp.quadrant_xor()) == 75.0
+
+
+def test_a_vertical_boundary_is_found():
+    X = np.array([[0.0, 0.1, 0.9, 1.0], [0.0, 1.0, 0.0, 1.0]])
+    assert best_linear_accuracy(X, np.array([[0.0, 0.0, 1.0, 1.0]])) == 100.0
+    assert best_linear_accuracy(X, np.array([[1.0, 1.0, 0.0, 0.0]])) == 100.0
+
+
+def test_single_class_is_100():
+    X, _ = nbnp.xor_gate()
+    assert best_linear_accuracy(X, np.ones((1, 4))) == 100.0
+
+
+def test_bad_input():
+    X, Y = nbnp.xor_gate()
+    with pytest.raises(ValueError, match="2 rows"):
+        best_linear_accuracy(nbnp.feature_cross(X), Y)
+    with pytest.raises(ValueError, match="labels 0 and 1"):
+        best_linear_accuracy(X, Y * 2)
+    with pytest.raises(ValueError, match="columns"):
+        best_linear_accuracy(X, Y[:, :3])
