@@ -7,6 +7,13 @@ gradient checking, plots, the article's values and the printing policy.
 
 from nbnp.activations import sigmoid, sigmoid_derivative
 from nbnp.article import ARTICLE, ArticleMismatch, compare, show
+from nbnp.batch import (
+    growth_exponent,
+    loop_gradients,
+    per_example_gradients,
+    time_gradients,
+    vectorized_gradients,
+)
 from nbnp.datasets import and_gate, feature_cross, or_gate, quadrant_xor, xor_gate
 from nbnp.descent import Parabola, descent_path, plot_descent
 from nbnp.fmt import SIG, fmt, fmt_array, fmt_fixed, fmt_shape
@@ -20,6 +27,15 @@ from nbnp.graph import (
     neuron_graph,
     neuron_pass,
 )
+from nbnp.graph_batch import (
+    batch_neuron_graph,
+    batch_neuron_pass,
+    draw_batch_neuron_graph,
+    draw_layer_graph,
+    layer_graph,
+    layer_pass,
+    shared_parameter_graph,
+)
 from nbnp.initializers import INI_TYPES, initialize_parameters
 from nbnp.layers import LayerStateError, LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost, squared_error_loss, squared_error_loss_derivative
@@ -29,9 +45,23 @@ from nbnp.plots import (
     plot_decision_boundary,
     plot_learning_curve,
 )
+from nbnp.separability import best_linear_accuracy
 from nbnp.train import History, accuracy, backward, build_network, forward, predict, train
 
 __all__ = [
+    "growth_exponent",
+    "loop_gradients",
+    "per_example_gradients",
+    "time_gradients",
+    "vectorized_gradients",
+    "batch_neuron_graph",
+    "batch_neuron_pass",
+    "draw_batch_neuron_graph",
+    "draw_layer_graph",
+    "layer_graph",
+    "layer_pass",
+    "shared_parameter_graph",
+    "best_linear_accuracy",
     "ARTICLE",
     "INI_TYPES",
     "SIG",
