@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv book test lab outputs bench clean
+.PHONY: venv book test browser lab outputs bench clean
 
 venv: $(STAMP)
 
@@ -20,6 +20,10 @@ book: venv
 test: venv
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# The built book in headless Chromium (needs Debian's chromium; screenshots in _build/screenshots).
+browser: book
+	$(BIN)/pytest tests/test_browser.py
 
 lab: venv
 	$(BIN)/jupyter lab book/
