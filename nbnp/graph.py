@@ -220,8 +220,8 @@ def _draw_edge(ax: Axes, edge: Edge, src: Node, dst: Node) -> None:
         zorder=1,
     )
     if edge.grad:
-        # Gradient text sits 45 % of the way along, just above the edge.
-        mx, my = start[0] + 0.45 * (end[0] - start[0]), start[1] + 0.45 * (end[1] - start[1])
+        # Gradient text sits 55 % of the way along, just above the edge.
+        mx, my = start[0] + 0.55 * (end[0] - start[0]), start[1] + 0.55 * (end[1] - start[1])
         ax.text(
             mx - uy * 0.12,
             my + ux * 0.12,
@@ -243,7 +243,7 @@ def draw_graph(
     edges: list[Edge],
     ax: Axes | None = None,
     title: str = "",
-    scale: float = 1.1,
+    scale: float = 0.95,
 ) -> Axes:
     """Draw a computational graph: labelled nodes, forward values, gradients on edges.
 
@@ -399,12 +399,12 @@ def _neuron_nodes(x, w, y, b, run, show, decimals, current) -> list[Node]:
     }
     for name, label, x_pos, kind in (
         ("z", "$z$", 3.0, "op"),
-        ("sigma", "$\\sigma$", 5.0, "op"),
-        ("L", "$L$", 7.0, "loss"),
+        ("sigma", "$\\sigma$", 5.4, "op"),
+        ("L", "$L$", 7.8, "loss"),
     ):
         step, text = shown[name]
         nodes.append(Node(name, label, (x_pos, mid), text if step in show else "", kind, step == current))
-    nodes.append(Node("y", "$y$", (7.0, mid + 1.5), f"y = {f(y)}", "input", value_side="above"))
+    nodes.append(Node("y", "$y$", (7.8, mid + 1.5), f"y = {f(y)}", "input", value_side="above"))
     return nodes
 
 
