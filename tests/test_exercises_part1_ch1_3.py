@@ -27,3 +27,29 @@ def test_ch1_second_example_gradients():
     assert run["dL_dw"][0] == 0  # x1 = 0: no information for w1
     assert run["dL_dw"][1] == pytest.approx(dL_dz, rel=1e-14)
     assert run["dL_dw"][1] < 0  # the prediction is too low: w2 must grow
+
+
+def _steps_below(threshold, b=0.0, alpha=1.0):
+    """Plain-Python gradient descent on L(b) = ½σ(b)², the bias-only neuron at x = (0, 0), y = 0."""
+    steps = 0
+    while 0.5 * _sigma(b) ** 2 >= threshold:
+        y_hat = _sigma(b)
+        b -= alpha * y_hat * y_hat * (1 - y_hat)
+        steps += 1
+    return steps, b
+
+
+def test_ch2_steps_until_loss_below_one_hundredth():
+    """Chapter 2: with α = 1 from b = 0, the first step count with loss < 0.01."""
+    X, Y = nbnp.or_gate()
+    neuron = [nbnp.LinearLayer.from_params([[0.1, 0.6]], b=0.0), nbnp.SigmoidLayer((1, 1))]
+    history = nbnp.train(neuron, X[:, :1], Y[:, :1], learning_rate=1, epochs=200, record_every=1)
+    costs = history.costs
+    steps = next(k for k, cost in enumerate(costs) if cost < 0.01)
+    expected_steps, expected_b = _steps_below(0.01)
+    assert steps == expected_steps
+    assert costs[steps] == pytest.approx(0.5 * _sigma(expected_b) ** 2, rel=1e-12)
+    assert costs[steps - 1] >= 0.01
+    neuron = [nbnp.LinearLayer.from_params([[0.1, 0.6]], b=0.0), nbnp.SigmoidLayer((1, 1))]
+    nbnp.train(neuron, X[:, :1], Y[:, :1], learning_rate=1, epochs=steps, record_every=steps)
+    assert neuron[0].params["b"][0, 0] == pytest.approx(expected_b, rel=1e-12)
