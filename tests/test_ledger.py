@@ -1,0 +1,88 @@
+"""The ledger's table, its links, and proof that every number of the article is accounted for."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from nbnp import ARTICLE
+from nbnp import ledger as lg
+from nbnp.reproduce import check_all
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The article's text: CI and the developers have shared/ beside the clone.
+ARTICLE_TEXT = ROOT.parent / "shared" / "seed" / "nothing-but-numpy.txt"
+
+
+@pytest.fixture(scope="module")
+def results():
+    return check_all()
+
+
+def test_toc_docnames_reads_root_and_files(tmp_path):
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(
+        "format: jb-book\nroot: book/intro\nparts:\n  - caption: A\n    chapters:\n"
+        "      - file: book/part1/01_single_neuron\n      - file: 'book/appendix/errata.ipynb'  # note\n"
+    )
+    assert lg.toc_docnames(toc) == {"book/intro", "book/part1/01_single_neuron", "book/appendix/errata"}
+
+
+def test_the_repository_toc_lists_the_ledger_and_the_errata():
+    names = lg.toc_docnames(ROOT / "_toc.yml")
+    assert {"book/appendix/ledger", "book/appendix/errata"} <= names
+
+
+def test_chapter_link_links_only_present_chapters():
+    assert lg.chapter_link("book/x", {"book/x"}) == "{doc}`/book/x`"
+    assert lg.chapter_link("book/y", {"book/x"}) == "`book/y` (not yet written)"
+
+
+def test_ledger_table_has_one_row_per_article_number(results):
+    lines = lg.ledger_table(results, set()).splitlines()
+    assert len(lines) == 2 + len(ARTICLE)
+    assert all(line.count(" | ") == 5 for line in lines[2:])
+    for line, entry in zip(lines[2:], ARTICLE.values()):
+        assert f"`{entry.text}`" in line
+
+
+def test_ledger_rows_link_their_chapter_and_errata_when_present(results):
+    present = {entry.chapter for entry in ARTICLE.values()} | {"book/appendix/errata"}
+    table = lg.ledger_table(results, present)
+    assert "not yet written" not in table
+    row = next(line for line in table.splitlines() if "`0.109`" in line)
+    assert "differs: " in row and row.endswith("see {doc}`/book/appendix/errata` |")
+
+
+def test_pipes_in_text_are_escaped():
+    assert lg._cell("a | b") == "a \\| b"
+
+
+def test_status_counts_add_up(results):
+    counts = lg.status_counts(results)
+    assert sum(counts.values()) == len(ARTICLE)
+    assert counts["differs"] == sum(entry.erratum is not None for entry in ARTICLE.values())
+    assert list(counts.values()) == sorted(counts.values(), reverse=True)
+
+
+def test_not_results_table_is_sorted_by_value():
+    numbers = re.findall(r"^\| `([^`]+)` \|", lg.not_results_table(), flags=re.MULTILINE)
+    assert numbers == sorted(lg.NOT_RESULTS, key=float)
+
+
+def _article_numbers(text):
+    """Numbers with a decimal point, and integers from 5 up (smaller ones are coordinates,
+    subscripts, indices and sizes, the last covered by the shape rows)."""
+    body = text.split("This blog would not have been possible")[0]
+    found = set(re.findall(r"(?<![\d.])-?\d+(?:\.\d+)?", body))
+    return {n for n in found if "." in n or abs(int(n)) >= 5}
+
+
+@pytest.mark.skipif(not ARTICLE_TEXT.exists(), reason="the article's text is not beside this clone")
+def test_every_number_the_article_states_is_a_row_or_explained():
+    stated = _article_numbers(ARTICLE_TEXT.read_text(encoding="utf-8"))
+    rows = {n for entry in ARTICLE.values() for n in re.findall(r"-?\d+(?:\.\d+)?", entry.text)}
+    assert stated - rows - set(lg.NOT_RESULTS) == set()
+    # and nothing is listed that the article does not state
+    assert {n for n in rows if "." in n} <= stated
+    assert set(lg.NOT_RESULTS) <= stated
