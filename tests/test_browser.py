@@ -266,61 +266,96 @@ DARK_FIGURES = """() => {
 }"""
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_renders_offline_without_errors(page: str, visit: Any) -> None:
-    view = visit()
-    tab = view.open(page)
+NAVIGATION_SHOWN = """() => ['.bd-sidebar-primary', '.bd-sidebar-secondary', '.bd-header-article',
+                               '.prev-next-area', '.bd-header', '.bd-footer']
+  .flatMap(sel => [...document.querySelectorAll(sel)])
+  .filter(e => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== 'none')
+  .map(e => e.className)"""
+
+CLIPPED_BLOCKS = """() => [...document.querySelectorAll('.bd-content pre')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.textContent.slice(0, 60))"""
+
+
+def light_problems(page: str, tab: Any) -> list[str]:
+    """Math typeset by the book's MathJax, every image decoded; saves the light screenshot."""
     math = tab.evaluate(MATH_STATE)
     images = tab.evaluate(IMAGE_STATE)
     tab.screenshot(path=shot_path("light", page), full_page=True)
-
-    assert not view.blocked, f"{page} asked for other hosts: {view.blocked}"
-    assert not view.errors, f"{page} logged errors: {view.errors}"
-    assert not images["broken"], f"{page}: images not decoded: {images['broken']}"
+    problems = [f"image not decoded: {src}" for src in images["broken"]]
     if math["sources"]:
-        assert math["mathjax"], f"{page} has math but MathJax did not load"
-        assert not math["raw"], f"{page}: math left as TeX source: {math['raw']}"
-        assert not math["errors"], f"{page}: TeX errors: {math['errors']}"
-        assert math["typeset"] >= math["sources"]
+        if not math["mathjax"]:
+            problems.append("the page has math but MathJax did not load")
+        problems += [f"math left as TeX source: {raw}" for raw in math["raw"]]
+        problems += [f"TeX error: {error}" for error in math["errors"]]
+        if math["typeset"] < math["sources"]:
+            problems.append(f"{math['typeset']} of {math['sources']} formulas typeset")
+    return problems
 
 
-@pytest.mark.parametrize("page", CHAPTERS)
-def test_chapter_figures_stay_legible_in_dark_theme(page: str, visit: Any) -> None:
-    view = visit(color_scheme="dark")
-    tab = view.open(page)
-    assert tab.evaluate("document.documentElement.dataset.theme") == "dark"
-    tab.screenshot(path=shot_path("dark", page), full_page=True)
-    for figure in tab.evaluate(DARK_FIGURES):
+def dark_problems(page: str, tab: Any) -> list[str]:
+    """In dark theme (the reader's preference), figures with transparency sit on a light colour."""
+    tab.emulate_media(color_scheme="dark")
+    try:
+        tab.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
+        tab.screenshot(path=shot_path("dark", page), full_page=True)
+        figures = tab.evaluate(DARK_FIGURES)
+    finally:
+        tab.emulate_media(color_scheme="light")
+    problems = []
+    for figure in figures:
         if figure["transparent"] > 0.01 and figure["visible"]:
             red, green, blue, *alpha = figure["background"]
             opaque = not alpha or alpha[0] > 0.9
             light = 0.2126 * red + 0.7152 * green + 0.0722 * blue > 170
-            assert opaque and light, f"{page}: {figure['src']} sits on {figure['background']}"
-    assert not view.errors, f"{page} logged errors in dark theme: {view.errors}"
+            if not (opaque and light):
+                problems.append(f"dark theme: {figure['src']} sits on {figure['background']}")
+    return problems
 
 
-@pytest.mark.parametrize("page", CHAPTERS)
-def test_chapter_prints_without_navigation(page: str, visit: Any) -> None:
+def print_problems(page: str, tab: Any) -> list[str]:
+    """Printed, the chapter shows no navigation and cuts no code or output line."""
+    tab.emulate_media(media="print")
+    try:
+        shown = tab.evaluate(NAVIGATION_SHOWN)
+        clipped = tab.evaluate(CLIPPED_BLOCKS)
+        article = tab.locator("article.bd-article").is_visible()
+        tab.screenshot(path=shot_path("print", page))  # the first printed screen; the PDF test prints all
+    finally:
+        tab.emulate_media(media="screen")
+    problems = [f"printed with navigation: {cls}" for cls in shown]
+    problems += [f"printed line cut at the right edge: {text!r}" for text in clipped]
+    return problems + ([] if article else ["the article is not printed"])
+
+
+def download_problems(page: str, tab: Any) -> list[str]:
+    """The .ipynb download link serves this chapter's notebook."""
+    href = tab.locator("a[href$='.ipynb']").first.get_attribute("href", timeout=2_000)
+    if not href:
+        return ["no .ipynb download link"]
+    response = tab.request.get(urljoin(tab.url, href))
+    if not response.ok:
+        return [f"download {href} -> HTTP {response.status}"]
+    notebook = json.loads(response.body())
+    stored = json.loads(notebook_source(page).read_text(encoding="utf-8"))
+    if notebook.get("nbformat") != 4 or len(notebook["cells"]) != len(stored["cells"]):
+        return [f"download {href} is not {notebook_source(page).relative_to(ROOT)}"]
+    return []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_in_the_browser(page: str, visit: Any) -> None:
+    """One load per page: light checks on every page; dark, print, download on chapters."""
     view = visit()
     tab = view.open(page)
-    tab.emulate_media(media="print")
-    hidden = tab.evaluate(
-        """() => ['.bd-sidebar-primary', '.bd-sidebar-secondary', '.bd-header-article',
-                  '.header-article-items', '.prev-next-area', '.bd-header']
-          .flatMap(sel => [...document.querySelectorAll(sel)])
-          .filter(e => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== 'none')
-          .map(e => e.className)"""
-    )
-    assert not hidden, f"{page}: navigation still printed: {hidden}"
-    article = tab.locator("article.bd-article")
-    assert article.is_visible()
-    clipped = tab.evaluate(
-        """() => [...document.querySelectorAll('.bd-content pre')]
-          .filter(e => e.scrollWidth > e.clientWidth + 1)
-          .map(e => e.textContent.slice(0, 60))"""
-    )
-    assert not clipped, f"{page}: printed code or output cut at the right edge: {clipped}"
-    tab.screenshot(path=shot_path("print", page), full_page=True)
+    problems = light_problems(page, tab)
+    if page in CHAPTERS:
+        problems += download_problems(page, tab)
+        problems += dark_problems(page, tab)
+        problems += print_problems(page, tab)
+    problems += [f"asked another host for {url}" for url in view.blocked]
+    problems += view.errors
+    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
 
 
 def test_chapter_prints_to_pdf(visit: Any) -> None:
@@ -341,18 +376,3 @@ def test_search_finds_sigmoid(visit: Any) -> None:
     links = results.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert links and all(link for link in links)
     assert not view.errors and not view.blocked, (view.errors, view.blocked)
-
-
-@pytest.mark.parametrize("page", CHAPTERS)
-def test_chapter_offers_its_notebook(page: str, visit: Any) -> None:
-    view = visit()
-    tab = view.open(page)
-    link = tab.locator("a[href$='.ipynb']").first
-    href = link.get_attribute("href")
-    assert href, f"{page} has no .ipynb download link"
-    response = tab.request.get(urljoin(tab.url, href))
-    assert response.ok, f"{page}: {href} -> HTTP {response.status}"
-    notebook = json.loads(response.body())
-    assert notebook["nbformat"] == 4 and notebook["cells"]
-    stored = json.loads(notebook_source(page).read_text(encoding="utf-8"))
-    assert len(notebook["cells"]) == len(stored["cells"]), "download differs from the source"
