@@ -173,8 +173,9 @@ def time_gradients(
 
     For each ``m`` in ``sizes`` a batch of ``m`` random examples is drawn from
     a private ``RandomState(seed)`` (the global stream is untouched), and
-    ``method(layers, X, Y)`` is timed ``repeats`` times; the fastest run is
-    kept, the usual way to filter out interruptions by other processes.
+    ``method(layers, X, Y)`` is timed ``repeats`` times, going round all the
+    sizes once per repeat; the fastest run is kept, the usual way to filter
+    out interruptions by other processes.
     Timings differ between machines and runs: never compare them exactly.
 
     Parameters
@@ -205,16 +206,14 @@ def time_gradients(
     if not linear:
         raise ValueError("layers must contain at least one LinearLayer to have gradients")
     n_x, n_out = linear[0].params["W"].shape[1], linear[-1].params["W"].shape[0]
-    seconds = []
-    for m in sizes:
-        X, Y = _random_batch(n_x, n_out, m, seed)
-        runs = []
-        for _ in range(repeats):
+    batches = [_random_batch(n_x, n_out, m, seed) for m in sizes]
+    seconds = np.full(len(sizes), np.inf)
+    for _ in range(repeats):  # round robin, so a burst of load does not hit one size only
+        for i, (X, Y) in enumerate(batches):
             start = time.perf_counter()
             method(layers, X, Y)
-            runs.append(time.perf_counter() - start)
-        seconds.append(min(runs))
-    return np.array(seconds)
+            seconds[i] = min(seconds[i], time.perf_counter() - start)
+    return seconds
 
 
 def _check_sizes(sizes: object) -> list[int]:
