@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import json
 import os
 import re
 import shutil
 import threading
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -119,6 +121,51 @@ def test_mathjax_is_served_by_the_book() -> None:
     # Jupyter Book links every .js/.css under the source _static/ into every page:
     # MathJax must not be there, or each page would load hundreds of its files.
     assert not list((ROOT / "_static").rglob("tex-chtml.js"))
+
+
+def load_book_html() -> Any:
+    """The book's Sphinx extension ``_ext/book_html.py`` (not an installed module)."""
+    spec = importlib.util.spec_from_file_location("book_html", ROOT / "_ext" / "book_html.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_duplicate_inline_scripts_are_dropped_once_each() -> None:
+    from sphinx.builders.html._assets import _JavaScript
+
+    thebe = "const THEBE_JS_URL = 'x'"
+    scripts = [
+        _JavaScript("", body=thebe),
+        _JavaScript("_static/sphinx-thebe.js", **{"async": "async"}),
+        _JavaScript(None, body=thebe),  # the copy that throws the SyntaxError
+        _JavaScript(None, body="let other = 1"),
+    ]
+    context = {"script_files": scripts}
+    load_book_html().drop_duplicate_scripts(None, "page", "page.html", context, None)
+    assert context["script_files"] == [scripts[0], scripts[1], scripts[3]]
+
+
+def theme_options_after_reader_buttons(**options: Any) -> dict[str, Any]:
+    config = types.SimpleNamespace(html_theme_options=dict(options))
+    load_book_html().reader_buttons(None, config)
+    return config.html_theme_options
+
+
+def test_no_repository_means_no_launch_or_repository_buttons() -> None:
+    launch = {"binderhub_url": "https://binder.example", "colab_url": "https://colab.example"}
+    options = theme_options_after_reader_buttons(repository_url="", launch_buttons=launch)
+    assert "launch_buttons" not in options
+    assert not options["use_repository_button"] and not options["use_issues_button"]
+
+
+def test_a_repository_url_turns_the_buttons_on() -> None:
+    launch = {"binderhub_url": "https://binder.example"}
+    options = theme_options_after_reader_buttons(
+        repository_url="https://github.com/org/repo", launch_buttons=launch
+    )
+    assert options["launch_buttons"] == launch
+    assert options["use_repository_button"] and options["use_issues_button"]
 
 
 # --------------------------------------------------------------------------- the browser
