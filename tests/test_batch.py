@@ -139,3 +139,27 @@ def test_growth_exponent_rejects_bad_timings():
         growth_exponent([1, 2], [1.0, 0.0])
     with pytest.raises(ValueError, match="two sizes"):
         growth_exponent([1, 2], [1.0, 2.0], min_size=2)
+
+
+def _numpy_step(W, b, X, Y, alpha=1.0):
+    """One full-batch iteration written out with NumPy only: (dW, db, new W, new b)."""
+    A = 1 / (1 + np.exp(-(W @ X + b)))
+    dZ = -(Y - A) / X.shape[1] * A * (1 - A)
+    dW, db = dZ @ X.T, dZ.sum()
+    return dW, db, W - alpha * dW, b - alpha * db
+
+
+def test_chapter4_exercise_second_iteration():
+    """The solution of chapter 4's exercise: the gradients of the second iteration."""
+    X, Y = nbnp.or_gate()
+    _, _, W1, b1 = _numpy_step(np.array([[0.1, 0.6]]), 0.0, X, Y)
+    dW2, db2, _, _ = _numpy_step(W1, b1, X, Y)
+    # As the notebook computes it: an update through the layers, then vectorized_gradients.
+    layers, _, _ = _or_neuron()
+    vectorized_gradients(layers, X, Y)
+    layers[0].update_params(1)
+    [(dW, db)] = vectorized_gradients(layers, X, Y)
+    np.testing.assert_allclose(dW, dW2, rtol=1e-13)
+    np.testing.assert_allclose(db, [[db2]], rtol=1e-13)
+    assert nbnp.compare("ch4.dW_second", dW).status == "agrees after rounding"
+    assert nbnp.compare("ch4.db_second", db).status == "agrees after rounding"
