@@ -13,16 +13,29 @@ and the check reports the relative error
 
 from __future__ import annotations
 
+import math
 from typing import Callable
 
 import numpy as np
 
-from nbnp.layers import LinearLayer
+from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
 from nbnp.train import Layer, _check_layers, backward, forward
-from nbnp.validation import as_matrix
+from nbnp.validation import as_matrix, check_finite, check_positive_int
 
-__all__ = ["check_network_gradients", "numerical_gradient", "relative_error"]
+__all__ = [
+    "EPS",
+    "check_cost_gradient",
+    "check_layer_gradients",
+    "check_network_gradients",
+    "eps_sweep",
+    "fmt_magnitude",
+    "layer_relative_error",
+    "network_gradient_vectors",
+    "network_relative_error",
+    "numerical_gradient",
+    "relative_error",
+]
 
 #: Default step ε: small enough for truncation error, large enough for round-off.
 EPS = 1e-5
@@ -116,3 +129,257 @@ def check_network_gradients(
             numeric = numerical_gradient(cost, layer.params[name], eps)
             errors[f"{name}{n}"] = relative_error(analytic, numeric)
     return errors
+
+
+def _check_eps(eps: object) -> float:
+    """Validate a step ε as a finite positive real number."""
+    if isinstance(eps, bool) or not isinstance(eps, (int, float, np.floating)):
+        raise TypeError(f"eps must be a positive real number, but received {type(eps).__name__} {eps!r}")
+    if not (np.isfinite(eps) and eps > 0):
+        raise ValueError(f"eps must be a finite number greater than 0, but received {eps}")
+    return float(eps)
+
+
+def _upstream(upstream_grad: np.ndarray | None, shape: tuple[int, ...]) -> np.ndarray:
+    """The given upstream gradient, or a fixed standard-normal draw of ``shape``."""
+    if upstream_grad is None:
+        return np.random.RandomState(0).randn(*shape)
+    grad = as_matrix("upstream_grad", upstream_grad)
+    if grad.shape != shape:
+        raise ValueError(
+            f"upstream_grad must have the shape of the layer's output {shape}, "
+            f"but received shape {grad.shape}"
+        )
+    return grad
+
+
+def check_layer_gradients(
+    layer: Layer,
+    A_in: np.ndarray,
+    upstream_grad: np.ndarray | None = None,
+    eps: float = EPS,
+) -> dict[str, float]:
+    """Check one layer's ``backward`` against central differences.
+
+    A layer on its own has no cost, so the check gives it one: the scalar
+    ``f = Σ upstream_grad ⊙ output``, whose gradient with respect to the
+    layer's output is exactly ``upstream_grad``. Backprop through the layer
+    must then match the central differences of ``f`` with respect to the
+    layer's input and parameters.
+
+    Parameters
+    ----------
+    layer : LinearLayer or SigmoidLayer
+        The layer (its parameters are perturbed and restored; its stored
+        forward values and gradients are overwritten).
+    A_in : numpy.ndarray, shape (n_in, m)
+        Input of the layer: ``A_prev`` for a linear layer, ``Z`` for a sigmoid.
+    upstream_grad : numpy.ndarray, shape (n_out, m), optional
+        Gradient arriving from above. Default: a fixed standard-normal draw
+        from ``RandomState(0)`` (NumPy's global stream is left untouched).
+    eps : float, optional
+        Step ε, default :data:`EPS`.
+
+    Returns
+    -------
+    dict
+        Relative error per gradient the layer computes: ``{"W", "b",
+        "A_prev"}`` for a :class:`~nbnp.LinearLayer` (``dW``, ``db``,
+        ``dA_prev``), ``{"Z"}`` for a :class:`~nbnp.SigmoidLayer` (``dZ``).
+    """
+    (layer,) = _check_layers([layer])
+    eps = _check_eps(eps)
+    A_in = as_matrix("A_in", A_in).copy()
+    layer.forward(A_in)
+    grad = _upstream(upstream_grad, (layer.Z if isinstance(layer, LinearLayer) else layer.A).shape)
+    return {name: relative_error(a, n) for name, (a, n) in _layer_gradients(layer, A_in, grad, eps).items()}
+
+
+def _layer_gradients(
+    layer: Layer, A_in: np.ndarray, grad: np.ndarray, eps: float
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Analytic and numerical gradients of ``Σ grad ⊙ output`` for each array of the layer."""
+
+    def f() -> float:
+        layer.forward(A_in)
+        return float(np.sum(grad * (layer.Z if isinstance(layer, LinearLayer) else layer.A)))
+
+    f()
+    layer.backward(grad)
+    if isinstance(layer, SigmoidLayer):
+        return {"Z": (layer.dZ.copy(), numerical_gradient(f, A_in, eps))}
+    analytic = {"W": layer.dW.copy(), "b": layer.db.copy(), "A_prev": layer.dA_prev.copy()}
+    arrays = {"W": layer.params["W"], "b": layer.params["b"], "A_prev": A_in}
+    return {name: (analytic[name], numerical_gradient(f, arrays[name], eps)) for name in analytic}
+
+
+def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: float = EPS) -> float:
+    """Relative error of all of one layer's gradients at once, over several upstream gradients.
+
+    Runs the check of :func:`check_layer_gradients` for ``draws`` upstream
+    gradients (standard-normal, from ``RandomState(0)``), stacks every
+    analytic and every numerical gradient into two vectors, and compares
+    them. Pooling many entries averages out round-off, so the result is far
+    more stable across machines than any single entry's error.
+
+    Parameters
+    ----------
+    layer : LinearLayer or SigmoidLayer
+    A_in : numpy.ndarray, shape (n_in, m)
+        Input of the layer: ``A_prev`` for a linear layer, ``Z`` for a sigmoid.
+    draws : int, optional
+        Number of upstream gradients, default 8.
+    eps : float, optional
+        Step ε, default :data:`EPS`.
+
+    Returns
+    -------
+    float
+    """
+    (layer,) = _check_layers([layer])
+    draws, eps = check_positive_int("draws", draws), _check_eps(eps)
+    A_in = as_matrix("A_in", A_in).copy()
+    layer.forward(A_in)
+    shape = (layer.Z if isinstance(layer, LinearLayer) else layer.A).shape
+    rng = np.random.RandomState(0)
+    analytic, numeric = [], []
+    for _ in range(draws):
+        grad = rng.randn(*shape)
+        for a, n in _layer_gradients(layer, A_in, grad, eps).values():
+            analytic.append(a.ravel())
+            numeric.append(n.ravel())
+    return relative_error(np.concatenate(analytic), np.concatenate(numeric))
+
+
+def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray, eps: float = EPS) -> float:
+    """Check ``compute_cost``'s ``dY_hat`` against central differences.
+
+    Parameters
+    ----------
+    Y : numpy.ndarray, shape (1, m)
+        Labels.
+    Y_hat : numpy.ndarray, shape (1, m)
+        Predictions at which the gradient is checked.
+    eps : float, optional
+        Step ε, default :data:`EPS`.
+
+    Returns
+    -------
+    float
+        Relative error between ``dY_hat`` and the numerical gradient.
+    """
+    eps = _check_eps(eps)
+    Y, Y_hat = as_matrix("Y", Y), as_matrix("Y_hat", Y_hat).copy()
+    _, dY_hat = compute_cost(Y, Y_hat)
+    return relative_error(dY_hat, numerical_gradient(lambda: compute_cost(Y, Y_hat)[0], Y_hat, eps))
+
+
+def network_gradient_vectors(
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps: float = EPS
+) -> tuple[np.ndarray, np.ndarray]:
+    """Backprop's and central differences' gradients of every parameter, as two vectors.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        The network (its parameters are perturbed and restored).
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (1, m)
+    eps : float, optional
+        Step ε, default :data:`EPS`.
+
+    Returns
+    -------
+    analytic : numpy.ndarray, shape (P,)
+        ``dW1, db1, dW2, db2, ...`` flattened and concatenated, P being the
+        number of parameters.
+    numeric : numpy.ndarray, shape (P,)
+        The central differences of the cost, in the same order.
+    """
+    layers = _check_layers(layers)
+    eps = _check_eps(eps)
+    X, Y = as_matrix("X", X), as_matrix("Y", Y)
+
+    def cost() -> float:
+        return compute_cost(Y, forward(layers, X))[0]
+
+    _, dA = compute_cost(Y, forward(layers, X))
+    backward(layers, dA)
+    analytic, numeric = [], []
+    for layer in (layer for layer in layers if isinstance(layer, LinearLayer)):
+        for name, grad in (("W", layer.dW), ("b", layer.db)):
+            analytic.append(grad.ravel().copy())
+            numeric.append(numerical_gradient(cost, layer.params[name], eps).ravel())
+    return np.concatenate(analytic), np.concatenate(numeric)
+
+
+def network_relative_error(layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps: float = EPS) -> float:
+    """Relative error of the whole gradient: all parameters of the network at once.
+
+    Pooling every parameter into one vector averages the round-off noise of
+    the individual entries, so the result varies far less between machines
+    than the per-parameter errors of :func:`check_network_gradients`.
+
+    Parameters
+    ----------
+    layers : list of Layer
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (1, m)
+    eps : float, optional
+        Step ε, default :data:`EPS`.
+
+    Returns
+    -------
+    float
+    """
+    return relative_error(*network_gradient_vectors(layers, X, Y, eps))
+
+
+def eps_sweep(layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps_values: list[float]) -> list[float]:
+    """The network's whole-gradient relative error for each step ε.
+
+    Parameters
+    ----------
+    layers : list of Layer
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (1, m)
+    eps_values : list of float
+        The steps to try, each finite and positive.
+
+    Returns
+    -------
+    list of float
+        :func:`network_relative_error` at each ε, in the order given.
+    """
+    if isinstance(eps_values, (str, bytes)) or not hasattr(eps_values, "__iter__"):
+        raise TypeError(f"eps_values must be a list of positive numbers, but received {eps_values!r}")
+    eps_values = [_check_eps(eps) for eps in eps_values]
+    if not eps_values:
+        raise ValueError("eps_values must not be empty")
+    return [network_relative_error(layers, X, Y, eps) for eps in eps_values]
+
+
+def fmt_magnitude(x: float) -> str:
+    """A non-negative number rounded to the nearest power of ten, as text.
+
+    Relative errors of gradient checks depend on round-off, which differs
+    between machines in the last bits, so the book prints only their order
+    of magnitude: the power of ten nearest on a log scale.
+
+    Parameters
+    ----------
+    x : float
+        A finite number, at least 0.
+
+    Returns
+    -------
+    str
+        For example ``fmt_magnitude(3.0e-10)`` is ``'1e-10'`` (log₁₀ = −9.52)
+        and ``fmt_magnitude(4.0e-10)`` is ``'1e-9'``; 0 gives ``'0'``.
+    """
+    if isinstance(x, bool) or not isinstance(x, (int, float, np.floating)):
+        raise TypeError(f"x must be a real number, but received {type(x).__name__} {x!r}")
+    x = float(check_finite("x", np.asarray(x, dtype=float)))
+    if x < 0:
+        raise ValueError(f"x must be at least 0, but received {x}")
+    return "0" if x == 0 else f"1e{round(math.log10(x))}"

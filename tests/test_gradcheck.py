@@ -1,0 +1,229 @@
+"""Tests for nbnp.gradcheck: the layer, cost and network checkers, the ε sweep and fmt_magnitude."""
+
+import math
+
+import numpy as np
+import pytest
+
+import nbnp
+from nbnp.gradcheck import (
+    EPS,
+    check_cost_gradient,
+    check_layer_gradients,
+    eps_sweep,
+    fmt_magnitude,
+    layer_relative_error,
+    network_gradient_vectors,
+    network_relative_error,
+)
+
+
+class ForgetfulSigmoidLayer(nbnp.SigmoidLayer):
+    """Local gradient A instead of A(1 − A)."""
+
+    def backward(self, upstream_grad):
+        self.dZ = upstream_grad * self.A
+
+
+class QuarterWeightsLayer(nbnp.LinearLayer):
+    """dW divided by 4: a multiplicative bug."""
+
+    def backward(self, upstream_grad):
+        super().backward(upstream_grad)
+        self.dW = self.dW / 4
+
+
+def _xor_network(sizes=(3, 1), seed=48):
+    X, Y = nbnp.xor_gate()
+    rng = np.random.RandomState(seed)
+    return nbnp.build_network(X.shape, list(sizes), "xavier", rng), X, Y
+
+
+# --- fmt_magnitude ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "text"),
+    [
+        (3.0e-10, "1e-10"),
+        (4.0e-10, "1e-9"),
+        (1e-5, "1e-5"),
+        (0.6, "1e0"),
+        (1.0, "1e0"),
+        (0.0, "0"),
+        (2, "1e0"),
+    ],
+)
+def test_fmt_magnitude_rounds_on_a_log_scale(x, text):
+    assert fmt_magnitude(x) == text
+
+
+def test_fmt_magnitude_accepts_numpy_scalars():
+    assert fmt_magnitude(np.float64(2.5e-7)) == "1e-7"
+
+
+@pytest.mark.parametrize("bad", [-1e-9, float("nan"), float("inf")])
+def test_fmt_magnitude_rejects_negative_and_non_finite(bad):
+    with pytest.raises(ValueError, match="x must"):
+        fmt_magnitude(bad)
+
+
+@pytest.mark.parametrize("bad", ["1e-9", None, True, [1e-9]])
+def test_fmt_magnitude_rejects_non_numbers(bad):
+    with pytest.raises(TypeError, match="x must be a real number"):
+        fmt_magnitude(bad)
+
+
+# --- check_layer_gradients and layer_relative_error ------------------------------
+
+
+def test_linear_layer_gradients_pass_for_every_array():
+    network, X, _ = _xor_network()
+    errors = check_layer_gradients(network[0], X)
+    assert set(errors) == {"W", "b", "A_prev"}
+    assert all(error < 1e-7 for error in errors.values())
+
+
+def test_sigmoid_layer_gradient_passes():
+    Z = np.random.RandomState(1).randn(3, 4)
+    errors = check_layer_gradients(nbnp.SigmoidLayer(Z.shape), Z)
+    assert set(errors) == {"Z"}
+    assert errors["Z"] < 1e-7
+
+
+def test_layer_check_finds_the_wrong_gradient_only():
+    X, _ = nbnp.xor_gate()
+    layer = QuarterWeightsLayer(X.shape, 3, "xavier", np.random.RandomState(0))
+    errors = check_layer_gradients(layer, X)
+    # ‖g − g/4‖ / (‖g‖ + ‖g/4‖) = 0.6 whatever g is
+    assert errors["W"] == pytest.approx(0.6, rel=1e-6)
+    assert errors["b"] < 1e-7 and errors["A_prev"] < 1e-7
+
+
+def test_buggy_sigmoid_layer_gives_a_large_error():
+    Z = np.random.RandomState(2).randn(3, 4)
+    assert check_layer_gradients(ForgetfulSigmoidLayer(Z.shape), Z)["Z"] > 1e-2
+    assert layer_relative_error(ForgetfulSigmoidLayer(Z.shape), Z) > 1e-2
+
+
+def test_layer_check_uses_the_given_upstream_gradient():
+    X, _ = nbnp.xor_gate()
+    layer = nbnp.LinearLayer(X.shape, 2, "xavier", np.random.RandomState(3))
+    G = np.arange(8.0).reshape(2, 4)
+    check_layer_gradients(layer, X, upstream_grad=G)
+    np.testing.assert_allclose(layer.dW, G @ X.T)
+    np.testing.assert_allclose(layer.db, G.sum(axis=1, keepdims=True))
+
+
+def test_layer_check_restores_parameters_and_leaves_the_global_stream_alone():
+    network, X, _ = _xor_network()
+    W = network[0].params["W"].copy()
+    state = np.random.get_state()
+    check_layer_gradients(network[0], X)
+    layer_relative_error(network[0], X, draws=2)
+    np.testing.assert_array_equal(network[0].params["W"], W)
+    after = np.random.get_state()
+    assert np.array_equal(state[1], after[1]) and state[2] == after[2]
+
+
+def test_layer_check_rejects_a_wrong_upstream_shape():
+    network, X, _ = _xor_network()
+    with pytest.raises(ValueError, match=r"upstream_grad must have the shape of the layer's output \(3, 4\)"):
+        check_layer_gradients(network[0], X, upstream_grad=np.ones((4, 3)))
+
+
+def test_layer_check_rejects_a_non_layer():
+    with pytest.raises(TypeError, match="must be a LinearLayer or SigmoidLayer"):
+        check_layer_gradients("layer", np.ones((2, 4)))
+
+
+@pytest.mark.parametrize("draws", [0, -1])
+def test_layer_relative_error_rejects_non_positive_draws(draws):
+    network, X, _ = _xor_network()
+    with pytest.raises(ValueError, match="draws must be a positive integer"):
+        layer_relative_error(network[0], X, draws=draws)
+
+
+def test_layer_relative_error_pools_the_draws():
+    network, X, _ = _xor_network()
+    pooled = layer_relative_error(network[0], X, draws=3)
+    assert 0 < pooled < 1e-7
+
+
+# --- check_cost_gradient -----------------------------------------------------------
+
+
+def test_cost_gradient_passes():
+    Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+    Y_hat = np.array([[0.2, 0.7, 0.4, 0.9]])
+    assert check_cost_gradient(Y, Y_hat) < 1e-7
+
+
+def test_cost_gradient_rejects_broadcastable_shapes():
+    with pytest.raises(ValueError, match="same shape"):
+        check_cost_gradient(np.ones((4, 1)), np.ones((1, 4)))
+
+
+# --- network checks ----------------------------------------------------------------
+
+
+def test_network_gradient_vectors_stack_every_parameter_in_order():
+    network, X, Y = _xor_network()
+    analytic, numeric = network_gradient_vectors(network, X, Y)
+    assert analytic.shape == numeric.shape == (3 * 2 + 3 + 1 * 3 + 1,)
+    Z1, _, Z2, _ = network
+    expected = np.concatenate([Z1.dW.ravel(), Z1.db.ravel(), Z2.dW.ravel(), Z2.db.ravel()])
+    np.testing.assert_array_equal(analytic, expected)
+    np.testing.assert_allclose(numeric, analytic, rtol=1e-6, atol=1e-10)
+
+
+def test_network_relative_error_passes_and_catches_a_hidden_bug():
+    network, X, Y = _xor_network((5, 3, 1))
+    assert network_relative_error(network, X, Y) < 1e-7
+    network[1] = ForgetfulSigmoidLayer(network[1].A.shape)
+    assert network_relative_error(network, X, Y) > 1e-2
+
+
+def test_per_parameter_check_locates_the_bug_below_the_output_layer():
+    network, X, Y = _xor_network()
+    network[1] = ForgetfulSigmoidLayer(network[1].A.shape)
+    errors = nbnp.check_network_gradients(network, X, Y)
+    assert errors["W2"] < 1e-7 and errors["b2"] < 1e-7
+    assert errors["W1"] > 1e-2 and errors["b1"] > 1e-2
+
+
+# --- eps_sweep -----------------------------------------------------------------------
+
+
+def test_eps_sweep_shows_second_order_truncation_error():
+    network, X, Y = _xor_network()
+    big, small = eps_sweep(network, X, Y, [1e-2, 1e-3])
+    # central differences: the error falls like ε², two decades per decade of ε
+    assert 1.8 < math.log10(big / small) < 2.2
+
+
+def test_eps_sweep_has_its_minimum_near_the_default_step():
+    network, X, Y = _xor_network()
+    eps_values = [10.0**-k for k in range(2, 10)]
+    errors = eps_sweep(network, X, Y, eps_values)
+    assert eps_values[int(np.argmin(errors))] in (1e-4, EPS, 1e-6)
+    assert errors[-1] > 100 * min(errors)  # round-off takes over for tiny steps
+
+
+def test_eps_sweep_equals_the_network_check_at_each_step():
+    network, X, Y = _xor_network()
+    assert eps_sweep(network, X, Y, [1e-3]) == [network_relative_error(network, X, Y, 1e-3)]
+
+
+@pytest.mark.parametrize(("bad", "error"), [([], ValueError), ([1e-3, 0.0], ValueError), ("1e-3", TypeError)])
+def test_eps_sweep_rejects_bad_steps(bad, error):
+    network, X, Y = _xor_network()
+    with pytest.raises(error, match="eps"):
+        eps_sweep(network, X, Y, bad)
+
+
+@pytest.mark.parametrize("bad", [0.0, -1e-5, float("nan")])
+def test_network_check_rejects_a_bad_step(bad):
+    network, X, Y = _xor_network()
+    with pytest.raises(ValueError, match="eps must be a finite number greater than 0"):
+        network_relative_error(network, X, Y, eps=bad)
