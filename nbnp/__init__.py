@@ -17,7 +17,18 @@ from nbnp.batch import (
 from nbnp.datasets import and_gate, feature_cross, or_gate, quadrant_xor, xor_gate
 from nbnp.descent import Parabola, descent_path, plot_descent
 from nbnp.fmt import SIG, fmt, fmt_array, fmt_fixed, fmt_shape
-from nbnp.gradcheck import check_network_gradients, numerical_gradient, relative_error
+from nbnp.gradcheck import (
+    check_cost_gradient,
+    check_layer_gradients,
+    check_network_gradients,
+    eps_sweep,
+    fmt_magnitude,
+    layer_relative_error,
+    network_gradient_vectors,
+    network_relative_error,
+    numerical_gradient,
+    relative_error,
+)
 from nbnp.graph import (
     Edge,
     Node,
@@ -49,6 +60,13 @@ from nbnp.separability import best_linear_accuracy
 from nbnp.train import History, accuracy, backward, build_network, forward, predict, train
 
 __all__ = [
+    "check_cost_gradient",
+    "check_layer_gradients",
+    "eps_sweep",
+    "fmt_magnitude",
+    "layer_relative_error",
+    "network_gradient_vectors",
+    "network_relative_error",
     "growth_exponent",
     "loop_gradients",
     "per_example_gradients",
