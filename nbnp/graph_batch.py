@@ -184,13 +184,13 @@ def batch_neuron_graph(
         return matrix_text(name, A, d, wrap=2) if key in shown else ""
 
     nodes = [
-        Node("X", "$X$", (0.0, 1.8), matrix_text("X", X, d, data=True), "input"),
+        Node("X", "$X$", (0.0, 1.6 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
         Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=2), "param"),
         Node("b", "$b$", (0.0, -1.8), matrix_text("b", [[b]], d), "param"),
         Node("Z", "$Z$", (3.4, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z"),
         Node("sigma", "$\\sigma$", (6.6, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat"),
         Node("cost", "Cost", (9.6, 0.0), text("cost", "Cost", [[run["cost"]]]), "loss", current == "cost"),
-        Node("Y", "$Y$", (9.6, 1.9), matrix_text("Y", Y, d, data=True), "input"),
+        Node("Y", "$Y$", (11.6, 0.0), matrix_text("Y", Y, d, wrap=4, data=True), "input"),
     ]
     edges = [
         Edge("X", "Z"),
@@ -231,7 +231,7 @@ def draw_batch_neuron_graph(
     matplotlib.axes.Axes
     """
     nodes, edges = batch_neuron_graph(X, Y, W, b, step, decimals)
-    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.8)
+    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.75)
 
 
 def shared_parameter_graph(

@@ -163,3 +163,18 @@ def test_chapter4_exercise_second_iteration():
     np.testing.assert_allclose(db, [[db2]], rtol=1e-13)
     assert nbnp.compare("ch4.dW_second", dW).status == "agrees after rounding"
     assert nbnp.compare("ch4.db_second", db).status == "agrees after rounding"
+
+
+def test_chapter5_exercise_update_with_the_cross():
+    """The solution of chapter 5's exercise: one update from W = [0.1, 0.6, 0.2], b = 0."""
+    X, Y = nbnp.xor_gate()
+    X3 = nbnp.feature_cross(X)
+    _, _, W1, b1 = _numpy_step(np.array([[0.1, 0.6, 0.2]]), 0.0, X3, Y)
+    cost_numpy = np.sum((Y - 1 / (1 + np.exp(-(W1 @ X3 + b1)))) ** 2) / 8
+    layers = [nbnp.LinearLayer.from_params([[0.1, 0.6, 0.2]], 0.0, m=4), nbnp.SigmoidLayer((1, 4))]
+    vectorized_gradients(layers, X3, Y)
+    layers[0].update_params(1)
+    np.testing.assert_allclose(layers[0].params["W"], W1, rtol=1e-14)
+    cost, _ = nbnp.compute_cost(Y, nbnp.forward(layers, X3))
+    assert cost == pytest.approx(cost_numpy, rel=1e-14)
+    assert nbnp.fmt_fixed(cost, 3) == "0.136"  # the value the notebook prints
