@@ -178,3 +178,34 @@ def test_chapter5_exercise_update_with_the_cross():
     cost, _ = nbnp.compute_cost(Y, nbnp.forward(layers, X3))
     assert cost == pytest.approx(cost_numpy, rel=1e-14)
     assert nbnp.fmt_fixed(cost, 3) == "0.136"  # the value the notebook prints
+
+
+def _numpy_two_layer_gradients(W1, b1, W2, b2, X, Y):
+    """Gradients of the 2-3-1 sigmoid network written out with NumPy only."""
+    sig = lambda Z: 1 / (1 + np.exp(-Z))  # noqa: E731
+    A1 = sig(W1 @ X + b1)
+    A2 = sig(W2 @ A1 + b2)
+    dZ2 = -(Y - A2) / X.shape[1] * A2 * (1 - A2)
+    dZ1 = (W2.T @ dZ2) * A1 * (1 - A1)
+    return dZ1 @ X.T, dZ1.sum(axis=1, keepdims=True), dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
+
+
+def test_chapter6_exercise_next_iteration_gradients():
+    """The solution of chapter 6's exercise: the gradients after one update of the seeded 2-3-1 network."""
+    X, Y = nbnp.xor_gate()
+    rng = np.random.RandomState(48)
+    W1, W2 = rng.randn(3, 2) / np.sqrt(2), rng.randn(1, 3) / np.sqrt(3)  # xavier, in the article's order
+    b1, b2 = np.zeros((3, 1)), np.zeros((1, 1))
+    dW1, db1, dW2, db2 = _numpy_two_layer_gradients(W1, b1, W2, b2, X, Y)
+    W1, b1, W2, b2 = W1 - dW1, b1 - db1, W2 - dW2, b2 - db2
+    expected = _numpy_two_layer_gradients(W1, b1, W2, b2, X, Y)
+    # As the notebook computes it.
+    np.random.seed(48)
+    network = nbnp.build_network(X.shape, [3, 1], ini_type="xavier")
+    vectorized_gradients(network, X, Y)
+    for layer in network[::2]:
+        layer.update_params(1)
+    (g_W1, g_b1), (g_W2, g_b2) = vectorized_gradients(network, X, Y)
+    for ours, theirs in zip((g_W1, g_b1, g_W2, g_b2), expected):
+        np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
+    assert nbnp.fmt_array(g_W2, decimals=3) == "[[0.007, 0.011, 0.012]]"  # as printed in the chapter
