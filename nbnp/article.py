@@ -71,7 +71,10 @@ class ArticleValue:
 
     @property
     def value(self) -> float | np.ndarray:
-        """The article's value parsed from ``text`` (float, or array for lists)."""
+        """The article's value parsed from ``text``: a float, or for a list an array of its shape.
+
+        For example ``"[[0, 1, 1, 0]]"`` gives an array of shape (1, 4).
+        """
         numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", self.text)]
         if self.text.lstrip().startswith("["):
             depth = len(self.text) - len(self.text.lstrip("["))
@@ -278,6 +281,7 @@ def show(key: str, ours: float | np.ndarray | tuple[int, ...]) -> None:
     key : str
         Key of the entry in :data:`ARTICLE`.
     ours : float, numpy.ndarray or tuple of int
-        Our value.
+        Our value: a number, an array of the article's shape (or of the same
+        size), or a shape tuple for entries with the ``"shape"`` rule.
     """
     print(compare(key, ours))
