@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv book test browser lab outputs bench clean
+.PHONY: venv book test browser lab outputs bench clean portability mutation
 
 venv: $(STAMP)
 
@@ -33,6 +33,29 @@ outputs: venv
 
 bench: venv
 	$(BIN)/python benchmarks/bench_training.py
+
+# The stored outputs must pass nbval unchanged (1) under NumPy 1.x, in a second venv, and
+# (2) with NumPy's AVX-512 kernels turned off, as on a CPU without them. OPENBLAS_* untouched.
+NP1 := $(VENV)/numpy1
+AVX512 = $$($(BIN)/python tools/avx512_features.py)
+
+portability: venv
+	test -x $(NP1)/bin/python || $(PYTHON) -m venv $(NP1)
+	$(NP1)/bin/python -m pip install --quiet "numpy<2" -e ".[test]"
+	$(NP1)/bin/python -c "import numpy, sys; print('numpy', numpy.__version__); sys.exit(numpy.__version__[0] != '1')"
+	$(NP1)/bin/pytest -q book tests/test_reproduce.py
+	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/python tools/avx512_features.py --check
+	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/pytest -q book tests/test_reproduce.py
+
+# Mutation testing of nbnp/ with mutmut (CPU heavy: minutes to tens of minutes on 2 cores).
+MUTMUT_JOBS ?= 2
+MUTATION_MIN ?= 90
+mutation: venv
+	$(BIN)/python -m pip install --quiet -e ".[mutation]"
+	rm -rf mutants && mkdir -p _build
+	nice -n 19 $(BIN)/mutmut run --max-children $(MUTMUT_JOBS) > _build/mutation.log 2>&1 \
+		|| (tail -c 3000 _build/mutation.log; exit 1)
+	$(BIN)/python tools/mutation_score.py --min $(MUTATION_MIN)
 
 clean:
 	rm -rf _build

@@ -96,7 +96,7 @@ _CH7 = "book/part2/07_modular_code"
 _ERRATA = "book/appendix/errata"
 
 
-def _entries() -> list[ArticleValue]:
+def _entries() -> list[ArticleValue]:  # pragma: no mutate block (runs once, at import, before mutmut forks)
     single = "Part I, the single-neuron walk-through (OR data, x = (0, 0), y = 0)"
     bias = "Part I, Bias: backward pass and one gradient-descent step"
     batch = "Part I, Cost Function: vectorized batch gradient descent on the OR data"
