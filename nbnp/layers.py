@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.activations import _sigmoid
+from nbnp.activations import _sigmoid, _sigmoid_formula
 from nbnp.initializers import initialize_parameters
-from nbnp.validation import as_matrix, check_learning_rate, check_positive_int
+from nbnp.validation import as_array, as_matrix, check_learning_rate, check_positive_int
 
 __all__ = ["LayerStateError", "LinearLayer", "SigmoidLayer"]
 
@@ -30,14 +30,14 @@ def _check_upstream(layer: str, upstream_grad: object, shape: tuple[int, ...]) -
     return grad
 
 
-def _check_input_shape(input_shape: object) -> tuple[int, int]:
-    """Validate ``input_shape`` = (n_in, m) as two positive integers."""
+def _check_input_shape(
+    input_shape: object, name: str = "input_shape", pair: str = "(n_in, m) such as X.shape"
+) -> tuple[int, int]:
+    """Validate a shape argument as a pair of two positive integers."""
     if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 2:
-        raise ValueError(
-            f"input_shape must be a pair (n_in, m) such as X.shape, but received {input_shape!r}"
-        )
-    n_in = check_positive_int("input_shape[0]", input_shape[0])
-    return n_in, check_positive_int("input_shape[1]", input_shape[1])
+        raise ValueError(f"{name} must be a pair {pair}, but received {input_shape!r}")
+    n_in = check_positive_int(f"{name}[0]", input_shape[0])
+    return n_in, check_positive_int(f"{name}[1]", input_shape[1])
 
 
 class LinearLayer:
@@ -98,7 +98,8 @@ class LinearLayer:
         LinearLayer
         """
         W = as_matrix("W", W).copy()
-        b = np.full((W.shape[0], 1), b, dtype=float) if np.ndim(b) == 0 else b
+        b = as_array("b", b)
+        b = np.full((W.shape[0], 1), b) if b.ndim == 0 else b
         b = as_matrix("b", b, rows=W.shape[0]).copy()
         if b.shape[1] != 1:
             raise ValueError(f"b must have shape ({W.shape[0]}, 1), but received {b.shape}")
@@ -115,8 +116,14 @@ class LinearLayer:
         A_prev : numpy.ndarray, shape (n_in, m)
             Data or activations of the previous layer.
         """
-        self.A_prev = as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1])
-        self.Z = np.dot(self.params["W"], self.A_prev) + self.params["b"]
+        self._forward(as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1]))
+
+    def _forward(self, A_prev: np.ndarray) -> np.ndarray:
+        """:meth:`forward` on a validated ``A_prev``; returns ``Z`` (the training loop's kernel)."""
+        params = self.params
+        self.A_prev = A_prev
+        self.Z = Z = np.dot(params["W"], A_prev) + params["b"]
+        return Z
 
     def backward(self, upstream_grad: np.ndarray) -> None:
         """Set ``dW``, ``db`` and ``dA_prev`` from the gradient flowing into Z.
@@ -127,11 +134,25 @@ class LinearLayer:
             ∂Cost/∂Z, the gradient arriving from the layer above.
         """
         if not hasattr(self, "A_prev"):
-            raise LayerStateError("LinearLayer.backward was called before forward")
-        upstream_grad = _check_upstream("LinearLayer", upstream_grad, self.Z.shape)
+            raise LayerStateError(
+                "LinearLayer.backward was called before forward: call forward(A_prev) first, "
+                "so the layer holds the input A_prev that dW needs"
+            )
+        self._backward(_check_upstream("LinearLayer", upstream_grad, self.Z.shape))
+
+    def _backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
+        """:meth:`backward` on a validated gradient; returns ``dA_prev`` (the training loop's kernel).
+
+        ``np.add.reduce`` is what ``np.sum`` calls, without its Python wrapper
+        (the same bits). With ``input_grad=False`` the layer skips ``dA_prev``,
+        which nothing reads for the first layer of a network.
+        """
         self.dW = np.dot(upstream_grad, self.A_prev.T)
-        self.db = np.sum(upstream_grad, axis=1, keepdims=True)
-        self.dA_prev = np.dot(self.params["W"].T, upstream_grad)
+        self.db = np.add.reduce(upstream_grad, axis=1, keepdims=True)
+        if input_grad:
+            self.dA_prev = dA_prev = np.dot(self.params["W"].T, upstream_grad)
+            return dA_prev
+        return None
 
     def update_params(self, learning_rate: float = 0.1) -> None:
         """One gradient-descent step: ``W -= α·dW``, ``b -= α·db``.
@@ -142,10 +163,17 @@ class LinearLayer:
             α, finite and positive. Default 0.1, as in the article.
         """
         if not hasattr(self, "dW"):
-            raise LayerStateError("LinearLayer.update_params was called before backward")
-        learning_rate = check_learning_rate(learning_rate)
-        self.params["W"] = self.params["W"] - learning_rate * self.dW
-        self.params["b"] = self.params["b"] - learning_rate * self.db
+            raise LayerStateError(
+                "LinearLayer.update_params was called before backward: call backward(upstream_grad) "
+                "first, so the layer holds the gradients dW and db"
+            )
+        self._update(check_learning_rate(learning_rate))
+
+    def _update(self, learning_rate: float) -> None:
+        """:meth:`update_params` with a validated ``learning_rate`` (the training loop's kernel)."""
+        params = self.params
+        params["W"] = params["W"] - learning_rate * self.dW
+        params["b"] = params["b"] - learning_rate * self.db
 
 
 class SigmoidLayer:
@@ -165,7 +193,7 @@ class SigmoidLayer:
     """
 
     def __init__(self, shape: tuple[int, int]) -> None:
-        self.A = np.zeros(_check_input_shape(shape))
+        self.A = np.zeros(_check_input_shape(shape, "shape", "(n, m) such as Z1.Z.shape"))
 
     def forward(self, Z: np.ndarray) -> None:
         """Compute and store ``A = σ(Z)``.
@@ -178,6 +206,15 @@ class SigmoidLayer:
         self.A = _sigmoid(as_matrix("Z", Z))
         self._ready = True
 
+    def _forward(self, Z: np.ndarray) -> np.ndarray:
+        """:meth:`forward` on a validated ``Z``, inside the caller's ``np.errstate(over="ignore")``.
+
+        Returns ``A`` (the training loop's kernel).
+        """
+        self.A = A = _sigmoid_formula(Z)
+        self._ready = True
+        return A
+
     def backward(self, upstream_grad: np.ndarray) -> None:
         """Set ``dZ = upstream_grad · A · (1 − A)``.
 
@@ -187,6 +224,18 @@ class SigmoidLayer:
             ∂Cost/∂A, the gradient arriving from above.
         """
         if not hasattr(self, "_ready"):
-            raise LayerStateError("SigmoidLayer.backward was called before forward")
-        upstream_grad = _check_upstream("SigmoidLayer", upstream_grad, self.A.shape)
-        self.dZ = upstream_grad * self.A * (1 - self.A)
+            raise LayerStateError(
+                "SigmoidLayer.backward was called before forward: call forward(Z) first, "
+                "so the layer holds the activations A that dZ needs"
+            )
+        self._backward(_check_upstream("SigmoidLayer", upstream_grad, self.A.shape))
+
+    def _backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray:
+        """:meth:`backward` on a validated gradient; returns ``dZ`` (the training loop's kernel).
+
+        ``input_grad`` is accepted for symmetry with :class:`LinearLayer`; ``dZ``
+        is this layer's only gradient, so it is always computed.
+        """
+        A = self.A
+        self.dZ = dZ = upstream_grad * A * (1 - A)
+        return dZ

@@ -90,7 +90,18 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     Y = as_matrix("Y", Y)
     Y_hat = as_matrix("Y_hat", Y_hat)
     check_same_shape("Y", Y, "Y_hat", Y_hat)
+    return _cost(Y, Y_hat)
+
+
+def _cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
+    """:func:`compute_cost` on validated arrays of equal shape (the training loop's kernel).
+
+    The article's formulas, operation for operation. ``Y - Y_hat`` is computed
+    once instead of twice (the same bits), and ``np.add.reduce`` is what
+    ``np.sum`` calls, without its Python wrapper.
+    """
     m = Y.shape[1]
-    cost = (1 / (2 * m)) * np.sum(np.square(Y - Y_hat))
-    dY_hat = -1 / m * (Y - Y_hat)
+    error = Y - Y_hat
+    cost = (1 / (2 * m)) * np.add.reduce(np.square(error), axis=None)
+    dY_hat = -1 / m * error
     return float(cost), dY_hat

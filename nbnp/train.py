@@ -6,14 +6,15 @@ A network is a plain list of layers alternating ``LinearLayer`` and
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Callable, Union
 
 import numpy as np
 
 from nbnp.fmt import fmt
 from nbnp.layers import LinearLayer, SigmoidLayer
-from nbnp.losses import compute_cost
+from nbnp.losses import _cost, compute_cost
 from nbnp.validation import as_matrix, check_learning_rate, check_positive_int
 
 __all__ = [
@@ -118,7 +119,7 @@ def forward(layers: list[Layer], X: np.ndarray) -> np.ndarray:
     A = X
     for layer in layers:
         layer.forward(A)
-        A = layer.Z if isinstance(layer, LinearLayer) else layer.A
+        A = _output(layer)
     return A
 
 
@@ -150,6 +151,15 @@ def train(
 
     Each epoch: forward, cost, (record), backward, update every linear layer.
 
+    Everything is validated once, before the first epoch: the arguments, and a
+    forward pass through the layers' public methods, which checks ``X`` against
+    the first layer, each layer's output against the next layer and ``Y``
+    against the network's output. The epochs then run the layers' unchecked
+    kernels (the same arithmetic as ``forward``/``backward``/``update_params``,
+    to the last bit), since shapes cannot change during training. A cost that
+    is not finite stops training at once, and a final validated forward pass
+    catches any other non-finite value a divergence left behind.
+
     Parameters
     ----------
     layers : list of Layer
@@ -170,6 +180,12 @@ def train(
     Returns
     -------
     History
+
+    Raises
+    ------
+    ValueError
+        For bad arguments (see :mod:`nbnp.validation`), and if training diverges
+        (the cost or an activation stops being finite).
     """
     layers = _check_layers(layers)
     X, Y = as_matrix("X", X), as_matrix("Y", Y)
@@ -178,20 +194,80 @@ def train(
     record_every = check_positive_int("record_every", record_every)
     if print_every is not None:
         print_every = check_positive_int("print_every", print_every)
-    linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
+    if isinstance(layers[0], LinearLayer):
+        X = as_matrix("X", X, rows=layers[0].params["W"].shape[1])
+    compute_cost(Y, forward(layers, X))  # validates every shape the epochs will meet
+    forwards = [_kernel(layer, "forward") for layer in layers]
+    *upper_backwards, first_backward = [_kernel(layer, "backward") for layer in reversed(layers)]
+    updates = [_kernel(layer, "update_params") for layer in layers if isinstance(layer, LinearLayer)]
+    last = epochs - 1
     history = History()
-    for epoch in range(epochs):
-        cost, dA = compute_cost(Y, forward(layers, X))
-        if epoch % record_every == 0:
-            history.epochs.append(epoch)
-            history.costs.append(cost)
-        if print_every and epoch % print_every == 0:
-            print(f"Cost at epoch#{epoch}: {fmt(cost)}")
-        backward(layers, dA)
-        for layer in linear:
-            layer.update_params(learning_rate)
-    history.final_cost = compute_cost(Y, forward(layers, X))[0]
+    with np.errstate(over="ignore"):  # the sigmoid's harmless overflow, see nbnp.activations
+        for epoch in range(epochs):
+            A = X
+            for layer_forward in forwards:
+                A = layer_forward(A)
+            cost, dA = _cost(Y, A)
+            if not math.isfinite(cost):
+                raise _diverged(f"the cost is {cost} at epoch {epoch}", learning_rate)
+            if epoch % record_every == 0:
+                history.epochs.append(epoch)
+                history.costs.append(cost)
+            if print_every and epoch % print_every == 0:
+                print(f"Cost at epoch#{epoch}: {fmt(cost)}")
+            for layer_backward in upper_backwards:
+                dA = layer_backward(dA)
+            first_backward(dA, epoch == last)  # the first layer's dA_prev only at the end
+            for update in updates:
+                update(learning_rate)
+    try:
+        history.final_cost = compute_cost(Y, forward(layers, X))[0]
+    except ValueError as err:
+        raise _diverged(str(err), learning_rate) from err
     return history
+
+
+#: The unchecked kernel behind each public layer method (same arithmetic, no validation).
+_KERNELS = {"forward": "_forward", "backward": "_backward", "update_params": "_update"}
+
+
+def _kernel(layer: Layer, method: str) -> Callable:
+    """The unchecked kernel behind ``layer.<method>``, or an adapter to the public method.
+
+    A subclass may override a public method (a deliberately buggy layer in a
+    gradient-checking lesson, say); its own method is then called, never the
+    base class's kernel. Kernels and adapters return the layer's output
+    (forward) or its input gradient (backward).
+    """
+    if type(layer) in (LinearLayer, SigmoidLayer):
+        return getattr(layer, _KERNELS[method])
+    public = getattr(layer, method)
+    if method == "forward":
+
+        def forward_adapter(A: np.ndarray) -> np.ndarray:
+            public(A)
+            return _output(layer)
+
+        return forward_adapter
+    if method == "backward":
+
+        def backward_adapter(grad: np.ndarray, input_grad: bool = True) -> np.ndarray:
+            public(grad)
+            return layer.dA_prev if isinstance(layer, LinearLayer) else layer.dZ
+
+        return backward_adapter
+    return public
+
+
+def _output(layer: Layer) -> np.ndarray:
+    return layer.Z if isinstance(layer, LinearLayer) else layer.A
+
+
+def _diverged(what: str, learning_rate: float) -> ValueError:
+    return ValueError(
+        f"training diverged: {what}; expected finite values throughout, "
+        f"try a smaller learning_rate than {learning_rate}"
+    )
 
 
 def predict(layers: list[Layer], X: np.ndarray, threshold: float = 0.5) -> np.ndarray:

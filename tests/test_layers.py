@@ -1,0 +1,396 @@
+"""Tests for nbnp/layers.py: the article's LinearLayer and SigmoidLayer."""
+
+import re
+import warnings
+
+import autograd
+import autograd.numpy as anp
+import numpy as np
+import pytest
+
+from nbnp import (
+    ARTICLE,
+    LayerStateError,
+    LinearLayer,
+    SigmoidLayer,
+    compute_cost,
+    fmt,
+    numerical_gradient,
+    relative_error,
+    xor_gate,
+)
+
+
+def article_run(epochs=5000):
+    """The article's Fig. 91-92, line by line: seed 48, xavier, 2-3-1, α = 1."""
+    X_train, Y_train = xor_gate()
+    np.random.seed(48)
+    Z1 = LinearLayer(input_shape=X_train.shape, n_out=3, ini_type="xavier")
+    A1 = SigmoidLayer(Z1.Z.shape)
+    Z2 = LinearLayer(input_shape=A1.A.shape, n_out=1, ini_type="xavier")
+    A2 = SigmoidLayer(Z2.Z.shape)
+    costs = {}
+    for epoch in range(epochs):
+        Z1.forward(X_train)
+        A1.forward(Z1.Z)
+        Z2.forward(A1.A)
+        A2.forward(Z2.Z)
+        cost, dA2 = compute_cost(Y=Y_train, Y_hat=A2.A)
+        if (epoch % 100) == 0:
+            costs[epoch] = cost
+        A2.backward(dA2)
+        Z2.backward(A2.dZ)
+        A1.backward(Z2.dA_prev)
+        Z1.backward(A1.dZ)
+        Z2.update_params(learning_rate=1)
+        Z1.update_params(learning_rate=1)
+    return costs, (Z1, A1, Z2, A2)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return article_run()
+
+
+# --- fidelity -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("epoch", [4600, 4700, 4800, 4900])
+def test_article_loop_reproduces_printed_costs_to_12_significant_digits(article, epoch):
+    costs, _ = article
+    assert fmt(costs[epoch]) == fmt(ARTICLE[f"ch7.cost_{epoch}"].value)
+
+
+def test_article_loop_predictions(article):
+    _, (Z1, A1, Z2, A2) = article
+    X, _ = xor_gate()
+    Z1.forward(X)
+    A1.forward(Z1.Z)
+    Z2.forward(A1.A)
+    A2.forward(Z2.Z)
+    predictions = (A2.A > 0.5).astype(int)
+    np.testing.assert_array_equal(predictions, ARTICLE["ch7.predictions"].value)
+
+
+# --- construction ---------------------------------------------------------------
+
+
+def test_linear_layer_shapes():
+    layer = LinearLayer((2, 4), 3)
+    assert layer.params["W"].shape == (3, 2)
+    assert layer.params["b"].shape == (3, 1)
+    assert layer.Z.shape == (3, 4)
+    assert layer.m == 4
+    assert not layer.params["b"].any() and not layer.Z.any()
+
+
+def test_linear_layer_draws_from_the_global_stream_like_the_article():
+    np.random.seed(48)
+    expected = np.random.randn(3, 2) / np.sqrt(2)
+    np.random.seed(48)
+    layer = LinearLayer((2, 4), 3, "xavier")
+    np.testing.assert_array_equal(layer.params["W"], expected)
+
+
+def test_random_state_is_reproducible_and_leaves_the_global_stream_alone():
+    np.random.seed(7)
+    before = np.random.get_state()[1].copy()
+    a = LinearLayer((2, 4), 3, "he", random_state=np.random.RandomState(5))
+    b = LinearLayer((2, 4), 3, "he", random_state=np.random.RandomState(5))
+    np.testing.assert_array_equal(a.params["W"], b.params["W"])
+    np.testing.assert_array_equal(np.random.get_state()[1], before)
+    expected = np.random.RandomState(5).randn(3, 2) * np.sqrt(2 / 2)
+    np.testing.assert_array_equal(a.params["W"], expected)
+
+
+def test_sigmoid_layer_shape():
+    layer = SigmoidLayer((3, 4))
+    assert layer.A.shape == (3, 4) and not layer.A.any()
+
+
+def test_from_params_copies_and_broadcasts_scalar_bias():
+    W = np.array([[0.1, 0.6]])
+    layer = LinearLayer.from_params(W, 0.25, m=4)
+    W[0, 0] = 99.0
+    np.testing.assert_array_equal(layer.params["W"], [[0.1, 0.6]])
+    np.testing.assert_array_equal(layer.params["b"], [[0.25]])
+    assert layer.Z.shape == (1, 4)
+
+
+def test_from_params_keeps_the_global_stream():
+    np.random.seed(48)
+    expected = np.random.randn(3)
+    np.random.seed(48)
+    LinearLayer.from_params([[1.0, 2.0]], [[0.5]])
+    np.testing.assert_array_equal(np.random.randn(3), expected)
+
+
+def test_from_params_rejects_bad_bias():
+    with pytest.raises(ValueError, match=re.escape("b must have shape (2, 1), but received (2, 2)")):
+        LinearLayer.from_params(np.ones((2, 3)), np.ones((2, 2)))
+    with pytest.raises(ValueError, match=r"b must have 2 rows .* received shape \(3, 1\)"):
+        LinearLayer.from_params(np.ones((2, 3)), np.ones((3, 1)))
+    with pytest.raises(TypeError, match="b must be a numeric array, but received str 'zero'"):
+        LinearLayer.from_params(np.ones((2, 3)), "zero")
+
+
+# --- forward, backward, update ---------------------------------------------------
+
+
+def test_linear_forward_is_the_article_formula():
+    rng = np.random.RandomState(1)
+    W, b, A_prev = rng.randn(3, 2), rng.randn(3, 1), rng.randn(2, 5)
+    layer = LinearLayer.from_params(W, b, m=5)
+    layer.forward(A_prev)
+    np.testing.assert_array_equal(layer.Z, np.dot(W, A_prev) + b)
+    assert layer.A_prev is A_prev
+
+
+def test_linear_forward_accepts_integer_lists():
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5)
+    layer.forward([[1], [1]])
+    np.testing.assert_array_equal(layer.Z, [[3.5]])
+
+
+def test_update_params_is_one_gradient_step():
+    rng = np.random.RandomState(2)
+    layer = LinearLayer.from_params(rng.randn(2, 3), rng.randn(2, 1), m=4)
+    W, b = layer.params["W"].copy(), layer.params["b"].copy()
+    layer.forward(rng.randn(3, 4))
+    layer.backward(rng.randn(2, 4))
+    layer.update_params(0.3)
+    np.testing.assert_array_equal(layer.params["W"], W - 0.3 * layer.dW)
+    np.testing.assert_array_equal(layer.params["b"], b - 0.3 * layer.db)
+
+
+def test_update_params_default_learning_rate_is_the_articles_0_1():
+    layer = LinearLayer.from_params([[1.0]], 0.0)
+    layer.forward([[2.0]])
+    layer.backward([[1.0]])
+    layer.update_params()
+    np.testing.assert_array_equal(layer.params["W"], [[1.0 - 0.1 * 2.0]])
+
+
+def _linear_case(seed=0, n_in=3, n_out=2, m=4):
+    rng = np.random.RandomState(seed)
+    layer = LinearLayer.from_params(rng.randn(n_out, n_in), rng.randn(n_out, 1), m=m)
+    return layer, rng.randn(n_in, m), rng.randn(n_out, m)
+
+
+@pytest.mark.parametrize("shape", [(3, 2, 4), (1, 1, 1), (2, 5, 3)])
+def test_linear_backward_matches_central_differences(shape):
+    layer, A_prev, G = _linear_case(1, *shape)
+
+    def f():
+        layer.forward(A_prev)
+        return float(np.sum(G * layer.Z))
+
+    f()
+    layer.backward(G)
+    dW, db, dA_prev = layer.dW.copy(), layer.db.copy(), layer.dA_prev.copy()
+    assert relative_error(dW, numerical_gradient(f, layer.params["W"])) < 1e-7
+    assert relative_error(db, numerical_gradient(f, layer.params["b"])) < 1e-7
+    assert relative_error(dA_prev, numerical_gradient(f, A_prev)) < 1e-7
+    assert dW.shape == layer.params["W"].shape and db.shape == layer.params["b"].shape
+    assert dA_prev.shape == A_prev.shape
+
+
+def test_linear_backward_matches_autograd():
+    layer, A_prev, G = _linear_case(2)
+    layer.forward(A_prev)
+    layer.backward(G)
+
+    def f(W, b, A):
+        return anp.sum(G * (anp.dot(W, A) + b))
+
+    W, b = layer.params["W"], layer.params["b"]
+    for argnum, ours in enumerate((layer.dW, layer.db, layer.dA_prev)):
+        theirs = autograd.grad(f, argnum)(W, b, A_prev)
+        assert relative_error(ours, theirs) < 1e-12
+
+
+def test_sigmoid_backward_matches_central_differences_and_autograd():
+    rng = np.random.RandomState(3)
+    Z, G = rng.randn(3, 4) * 3, rng.randn(3, 4)
+    layer = SigmoidLayer(Z.shape)
+
+    def f():
+        layer.forward(Z)
+        return float(np.sum(G * layer.A))
+
+    f()
+    layer.backward(G)
+    assert relative_error(layer.dZ, numerical_gradient(f, Z)) < 1e-7
+    theirs = autograd.grad(lambda z: anp.sum(G / (1 + anp.exp(-z))))(Z)
+    assert relative_error(layer.dZ, theirs) < 1e-12
+
+
+def test_sigmoid_forward_is_the_article_formula():
+    Z = np.linspace(-6, 6, 12).reshape(3, 4)
+    layer = SigmoidLayer(Z.shape)
+    layer.forward(Z)
+    np.testing.assert_array_equal(layer.A, 1 / (1 + np.exp(-Z)))
+
+
+def test_sigmoid_layer_is_stable_for_large_inputs():
+    Z = np.array([[-1e3, -745.0, -710.0, 0.0, 710.0, 1e3]])
+    layer = SigmoidLayer(Z.shape)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        layer.forward(Z)
+        layer.backward(np.ones_like(Z))
+    np.testing.assert_array_equal(layer.A[0, [0, 3, 5]], [0.0, 0.5, 1.0])
+    assert np.isfinite(layer.dZ).all()
+
+
+# --- bad input --------------------------------------------------------------------
+
+
+def test_unknown_ini_type_lists_the_valid_ones():
+    with pytest.raises(
+        ValueError, match="ini_type must be one of 'plain', 'xavier', 'he', but received 'glorot'"
+    ):
+        LinearLayer((2, 4), 3, "glorot")
+
+
+@pytest.mark.parametrize("n_out", [0, -2])
+def test_non_positive_n_out(n_out):
+    with pytest.raises(ValueError, match=f"n_out must be a positive integer, but received {n_out}"):
+        LinearLayer((2, 4), n_out)
+
+
+@pytest.mark.parametrize("input_shape", [(2,), (2, 4, 1), 5, "2x4"])
+def test_bad_input_shape(input_shape):
+    with pytest.raises((ValueError, TypeError), match=r"input_shape must be a pair \(n_in, m\).* received"):
+        LinearLayer(input_shape, 3)
+
+
+def test_bad_input_shape_entry():
+    with pytest.raises(ValueError, match=r"input_shape\[1\] must be a positive integer, but received 0"):
+        LinearLayer((2, 0), 3)
+    with pytest.raises(
+        TypeError, match=r"input_shape\[0\] must be a positive integer, but received float 2.0"
+    ):
+        LinearLayer((2.0, 4), 3)
+
+
+def test_bad_sigmoid_shape_names_shape():
+    with pytest.raises(ValueError, match=r"shape must be a pair \(n, m\).* received \(3,\)"):
+        SigmoidLayer((3,))
+
+
+def test_one_dimensional_input():
+    layer = LinearLayer((2, 4), 3)
+    with pytest.raises(ValueError, match=r"A_prev must be a 2-D array .* received an array of shape \(2,\)"):
+        layer.forward(np.array([0.0, 1.0]))
+
+
+@pytest.mark.parametrize(
+    "bad, received",
+    [
+        ("0110", "str '0110'"),
+        (None, "NoneType None"),
+        ([["a", "b"]], "dtype <U1"),
+        ([[True], [False]], "dtype bool"),
+    ],
+)
+def test_non_numeric_input(bad, received):
+    layer = LinearLayer((2, 1), 3)
+    with pytest.raises(
+        TypeError, match=f"A_prev must be a numeric array.*but received .*{re.escape(received)}"
+    ):
+        layer.forward(bad)
+
+
+def test_input_rows_must_match_W():
+    layer = LinearLayer((2, 4), 3)
+    with pytest.raises(ValueError, match=r"A_prev must have 2 rows .*, but received shape \(3, 4\)"):
+        layer.forward(np.ones((3, 4)))
+
+
+@pytest.mark.parametrize("bad, word", [(np.nan, "NaN"), (np.inf, "infinity"), (-np.inf, "infinity")])
+def test_non_finite_input(bad, word):
+    X = np.ones((2, 4))
+    X[1, 2] = bad
+    with pytest.raises(ValueError, match=f"A_prev must contain only finite numbers, but it contains {word}"):
+        LinearLayer((2, 4), 3).forward(X)
+    with pytest.raises(ValueError, match=f"Z must contain only finite numbers, but it contains {word}"):
+        SigmoidLayer((2, 4)).forward(X)
+
+
+def test_linear_backward_before_forward():
+    with pytest.raises(
+        LayerStateError, match=r"LinearLayer.backward was called before forward.*forward\(A_prev\)"
+    ):
+        LinearLayer((2, 4), 3).backward(np.ones((3, 4)))
+
+
+def test_sigmoid_backward_before_forward():
+    with pytest.raises(
+        LayerStateError, match=r"SigmoidLayer.backward was called before forward.*forward\(Z\)"
+    ):
+        SigmoidLayer((3, 4)).backward(np.ones((3, 4)))
+
+
+def test_update_before_backward():
+    layer = LinearLayer((2, 4), 3)
+    layer.forward(np.ones((2, 4)))
+    with pytest.raises(LayerStateError, match=r"LinearLayer.update_params was called before backward"):
+        layer.update_params(0.1)
+
+
+def test_layer_state_error_is_a_value_error():
+    assert issubclass(LayerStateError, ValueError)
+
+
+@pytest.mark.parametrize(
+    "lr, error, match",
+    [
+        (0, ValueError, "learning_rate must be a finite number greater than 0, but received 0.0"),
+        (-0.5, ValueError, "learning_rate must be a finite number greater than 0, but received -0.5"),
+        (float("nan"), ValueError, "learning_rate must be a finite number greater than 0, but received nan"),
+        (float("inf"), ValueError, "learning_rate must be a finite number greater than 0, but received inf"),
+        ("fast", TypeError, "learning_rate must be a positive real number, but received str 'fast'"),
+        (True, TypeError, "learning_rate must be a positive real number, but received bool True"),
+    ],
+)
+def test_bad_learning_rate(lr, error, match):
+    layer = LinearLayer((2, 4), 3)
+    layer.forward(np.ones((2, 4)))
+    layer.backward(np.ones((3, 4)))
+    W = layer.params["W"].copy()
+    with pytest.raises(error, match=match):
+        layer.update_params(lr)
+    np.testing.assert_array_equal(layer.params["W"], W)
+
+
+def test_numpy_scalar_learning_rate_is_accepted():
+    layer = LinearLayer.from_params([[1.0]], 0.0)
+    layer.forward([[2.0]])
+    layer.backward([[1.0]])
+    layer.update_params(np.float32(0.5))
+    np.testing.assert_array_equal(layer.params["W"], [[0.0]])
+
+
+def test_upstream_grad_of_wrong_shape():
+    layer = LinearLayer((2, 4), 3)
+    layer.forward(np.ones((2, 4)))
+    with pytest.raises(
+        ValueError,
+        match=r"upstream_grad must have the shape of the layer's output \(3, 4\), "
+        r"but received shape \(4, 3\)",
+    ):
+        layer.backward(np.ones((4, 3)))
+    sigmoid = SigmoidLayer((1, 4))
+    sigmoid.forward(np.zeros((1, 4)))
+    with pytest.raises(ValueError, match=r"upstream_grad must have .* \(1, 4\), but received shape \(4, 1\)"):
+        sigmoid.backward(np.ones((4, 1)))
+
+
+def test_non_finite_upstream_grad():
+    layer = SigmoidLayer((1, 2))
+    layer.forward(np.zeros((1, 2)))
+    with pytest.raises(
+        ValueError, match="upstream_grad must contain only finite numbers, but it contains NaN"
+    ):
+        layer.backward(np.array([[np.nan, 1.0]]))

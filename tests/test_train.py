@@ -1,0 +1,304 @@
+"""Tests for nbnp/train.py: build_network, train, History, forward/backward, predict, accuracy."""
+
+import re
+import warnings
+
+import numpy as np
+import pytest
+from test_layers import article_run
+
+from nbnp import (
+    ARTICLE,
+    History,
+    LinearLayer,
+    SigmoidLayer,
+    accuracy,
+    backward,
+    build_network,
+    compute_cost,
+    fmt,
+    forward,
+    predict,
+    train,
+    xor_gate,
+)
+
+
+def article_network():
+    X, _ = xor_gate()
+    np.random.seed(48)
+    return build_network(X.shape, [3, 1], "xavier")
+
+
+@pytest.fixture(scope="module")
+def trained():
+    X, Y = xor_gate()
+    layers = article_network()
+    return layers, train(layers, X, Y, learning_rate=1, epochs=5000)
+
+
+# --- fidelity -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("epoch", [4600, 4700, 4800, 4900])
+def test_train_reproduces_printed_costs_to_12_significant_digits(trained, epoch):
+    _, history = trained
+    assert fmt(history.cost_at(epoch)) == fmt(ARTICLE[f"ch7.cost_{epoch}"].value)
+
+
+def test_train_predictions_and_accuracy(trained):
+    layers, _ = trained
+    X, Y = xor_gate()
+    predictions = predict(layers, X)
+    np.testing.assert_array_equal(predictions, ARTICLE["ch7.predictions"].value)
+    assert accuracy(predictions, Y) == ARTICLE["ch7.accuracy"].value
+
+
+def test_train_equals_the_article_loop_to_the_last_bit(trained):
+    layers, history = trained
+    costs, article_layers = article_run()
+    assert history.epochs == list(costs)
+    assert history.costs == list(costs.values())
+    X, _ = xor_gate()
+    Z1, A1, Z2, A2 = article_layers
+    Z1.forward(X)  # train ends with a forward pass for final_cost
+    A1.forward(Z1.Z)
+    Z2.forward(A1.A)
+    A2.forward(Z2.Z)
+    for ours, theirs in zip(layers, article_layers):
+        names = ["Z", "A_prev", "dW", "db", "dA_prev"] if isinstance(ours, LinearLayer) else ["A", "dZ"]
+        for name in names:
+            np.testing.assert_array_equal(getattr(ours, name), getattr(theirs, name), err_msg=name)
+        if isinstance(ours, LinearLayer):
+            for key in ("W", "b"):
+                np.testing.assert_array_equal(ours.params[key], theirs.params[key])
+
+
+def test_build_network_draws_like_the_article():
+    layers = article_network()
+    X, _ = xor_gate()
+    np.random.seed(48)
+    Z1 = LinearLayer(X.shape, 3, "xavier")
+    Z2 = LinearLayer((3, 4), 1, "xavier")
+    np.testing.assert_array_equal(layers[0].params["W"], Z1.params["W"])
+    np.testing.assert_array_equal(layers[2].params["W"], Z2.params["W"])
+    assert [type(layer) for layer in layers] == [LinearLayer, SigmoidLayer, LinearLayer, SigmoidLayer]
+    assert [layer.params["W"].shape for layer in layers[::2]] == [(3, 2), (1, 3)]
+
+
+def test_build_network_random_state_is_reproducible_and_leaves_the_global_stream_alone():
+    np.random.seed(3)
+    state = np.random.get_state()[1].copy()
+    a = build_network((2, 4), [4, 2, 1], "he", random_state=np.random.RandomState(11))
+    b = build_network((2, 4), [4, 2, 1], "he", random_state=np.random.RandomState(11))
+    for la, lb in zip(a[::2], b[::2]):
+        np.testing.assert_array_equal(la.params["W"], lb.params["W"])
+    np.testing.assert_array_equal(np.random.get_state()[1], state)
+    assert a[4].params["W"].shape == (1, 2)
+
+
+def test_final_cost_is_the_cost_after_the_last_update():
+    X, Y = xor_gate()
+    layers = article_network()
+    history = train(layers, X, Y, epochs=30, record_every=10)
+    assert history.epochs == [0, 10, 20]
+    assert history.final_cost == compute_cost(Y, forward(layers, X))[0]
+    assert history.final_cost < history.costs[0]
+
+
+def test_a_single_linear_layer_trains_like_its_explicit_loop():
+    X, Y = xor_gate()
+    ours = LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)
+    theirs = LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)
+    history = train([ours], X, Y, learning_rate=0.5, epochs=50, record_every=1)
+    costs = []
+    for _ in range(50):
+        theirs.forward(X)
+        cost, dZ = compute_cost(Y, theirs.Z)
+        costs.append(cost)
+        theirs.backward(dZ)
+        theirs.update_params(0.5)
+    assert history.costs == costs
+    np.testing.assert_array_equal(ours.params["W"], theirs.params["W"])
+    np.testing.assert_array_equal(ours.dA_prev, theirs.dA_prev)
+
+
+class CountingSigmoidLayer(SigmoidLayer):
+    """A subclass overriding the public methods: train must call them."""
+
+    calls = 0
+
+    def backward(self, upstream_grad):
+        CountingSigmoidLayer.calls += 1
+        self.dZ = upstream_grad * self.A  # a wrong local gradient, on purpose
+
+
+def test_train_calls_the_methods_a_subclass_overrides():
+    X, Y = xor_gate()
+    np.random.seed(48)
+    layers = build_network(X.shape, [3, 1], "xavier")
+    layers[1] = CountingSigmoidLayer(layers[1].A.shape)
+    reference = article_network()
+    train(layers, X, Y, epochs=20)
+    train(reference, X, Y, epochs=20)
+    assert CountingSigmoidLayer.calls == 20
+    assert not np.array_equal(layers[0].params["W"], reference[0].params["W"])
+
+
+def test_print_every_prints_at_12_significant_digits(capsys):
+    X, Y = xor_gate()
+    layers = article_network()
+    history = train(layers, X, Y, epochs=250, print_every=100)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"Cost at epoch#{e}: {fmt(history.cost_at(e))}" for e in (0, 100, 200)]
+
+
+def test_large_learning_rate_saturates_without_warnings():
+    X, Y = xor_gate()
+    layers = article_network()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        history = train(layers, X, Y, learning_rate=1e6, epochs=50)
+    assert np.isfinite(history.final_cost)
+
+
+def test_divergence_raises():
+    X, Y = xor_gate()
+    layers = [LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(
+            ValueError, match=r"training diverged: the cost is inf at epoch \d+; .*learning_rate"
+        ):
+            train(layers, X * 100, Y, learning_rate=1.0, epochs=5000)
+
+
+# --- History ----------------------------------------------------------------------
+
+
+def test_cost_at_reads_recorded_epochs():
+    history = History(epochs=[0, 100, 200], costs=[0.3, 0.2, 0.1])
+    assert history.cost_at(100) == 0.2
+
+
+def test_cost_at_an_unrecorded_epoch_says_which_are():
+    history = History(epochs=[0, 100, 200], costs=[0.3, 0.2, 0.1])
+    with pytest.raises(KeyError, match="epoch 150 was not recorded; recorded every 100 epochs"):
+        history.cost_at(150)
+
+
+# --- forward, backward, predict, accuracy -------------------------------------------
+
+
+def test_forward_and_backward_helpers_chain_the_layers():
+    X, Y = xor_gate()
+    layers = article_network()
+    out = forward(layers, X)
+    assert out is layers[3].A and out.shape == (1, 4)
+    _, dA = compute_cost(Y, out)
+    backward(layers, dA)
+    assert layers[0].dW.shape == (3, 2) and layers[0].dA_prev.shape == (2, 4)
+
+
+def test_predict_thresholds_strictly():
+    layer = LinearLayer.from_params([[1.0, 0.0]], 0.0, m=3)
+    X = np.array([[0.4, 0.5, 0.6], [0.0, 0.0, 0.0]])
+    np.testing.assert_array_equal(predict([layer], X), [[0.0, 0.0, 1.0]])
+    np.testing.assert_array_equal(predict([layer], X, threshold=0.45), [[0.0, 1.0, 1.0]])
+
+
+def test_accuracy_is_a_percentage():
+    assert accuracy(np.array([[1, 0, 1, 1]]), np.array([[1, 0, 0, 1]])) == 75.0
+    assert isinstance(accuracy(np.array([[1.0]]), np.array([[1.0]])), float)
+
+
+# --- bad input --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        (
+            {"learning_rate": 0},
+            ValueError,
+            "learning_rate must be a finite number greater than 0, but received 0.0",
+        ),
+        ({"learning_rate": -1}, ValueError, "learning_rate must be .* greater than 0, but received -1.0"),
+        (
+            {"learning_rate": float("nan")},
+            ValueError,
+            "learning_rate must be .* greater than 0, but received nan",
+        ),
+        (
+            {"learning_rate": "1"},
+            TypeError,
+            "learning_rate must be a positive real number, but received str '1'",
+        ),
+        ({"epochs": 0}, ValueError, "epochs must be a positive integer, but received 0"),
+        ({"epochs": -5}, ValueError, "epochs must be a positive integer, but received -5"),
+        ({"epochs": 2.5}, TypeError, "epochs must be a positive integer, but received float 2.5"),
+        ({"epochs": "10"}, TypeError, "epochs must be a positive integer, but received str '10'"),
+        ({"epochs": True}, TypeError, "epochs must be a positive integer, but received bool True"),
+        ({"record_every": 0}, ValueError, "record_every must be a positive integer, but received 0"),
+        ({"print_every": -1}, ValueError, "print_every must be a positive integer, but received -1"),
+    ],
+)
+def test_bad_training_arguments(kwargs, error, match):
+    X, Y = xor_gate()
+    layers = article_network()
+    W = layers[0].params["W"].copy()
+    with pytest.raises(error, match=match):
+        train(layers, X, Y, **kwargs)
+    np.testing.assert_array_equal(layers[0].params["W"], W)
+
+
+def test_X_rows_must_match_the_first_layer():
+    _, Y = xor_gate()
+    with pytest.raises(
+        ValueError,
+        match=re.escape("X must have 2 rows (one per input of the layer), but received shape (3, 4)"),
+    ):
+        train(article_network(), np.ones((3, 4)), Y)
+
+
+def test_Y_must_match_the_output_shape():
+    X, Y = xor_gate()
+    with pytest.raises(
+        ValueError,
+        match=r"Y and Y_hat must have the same shape, but Y has shape \(4, 1\) "
+        r"and Y_hat has shape \(1, 4\)",
+    ):
+        train(article_network(), X, Y.T)
+
+
+def test_non_finite_training_data():
+    X, Y = xor_gate()
+    X[0, 0] = np.nan
+    with pytest.raises(ValueError, match="X must contain only finite numbers, but it contains NaN"):
+        train(article_network(), X, Y)
+
+
+@pytest.mark.parametrize("layers, match", [(None, "NoneType"), ([], "list"), ("Z1", "str")])
+def test_layers_must_be_a_non_empty_list(layers, match):
+    X, Y = xor_gate()
+    with pytest.raises(TypeError, match=f"layers must be a non-empty list of layers, got {match}"):
+        train(layers, X, Y)
+
+
+def test_every_layer_must_be_a_layer():
+    X, Y = xor_gate()
+    with pytest.raises(TypeError, match=r"layers\[1\] must be a LinearLayer or SigmoidLayer, got 'sigmoid'"):
+        predict([LinearLayer((2, 4), 1), "sigmoid"], X)
+
+
+@pytest.mark.parametrize("sizes", [[], 3, None])
+def test_build_network_rejects_bad_layer_sizes(sizes):
+    with pytest.raises(ValueError, match="layer_sizes must be a non-empty list of ints, got"):
+        build_network((2, 4), sizes)
+
+
+def test_accuracy_rejects_different_shapes():
+    with pytest.raises(
+        ValueError, match=r"predictions and Y must have the same shape, got \(1, 4\) and \(4, 1\)"
+    ):
+        accuracy(np.zeros((1, 4)), np.zeros((4, 1)))
