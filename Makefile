@@ -14,7 +14,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import matplotlib.pyplot"  # build the font cache now, not inside a notebook
 	touch $(STAMP)
 
-book: venv
+# Notebooks whose code changed run first on all cores into Jupyter Book's execution cache
+# (tools/execute_in_parallel.py); the build then only renders. No change: both are quick.
+NOTEBOOKS  := $(shell find book -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+EXECUTED   := _build/.jupyter_cache/.executed-stamp
+
+$(EXECUTED): $(NOTEBOOKS) _toc.yml _config.yml $(STAMP)
+	$(BIN)/python tools/execute_in_parallel.py
+	mkdir -p $(dir $@) && touch $@
+
+book: venv $(EXECUTED)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 test: venv

@@ -1,0 +1,79 @@
+"""Fill Jupyter Book's execution cache with all cores before the build (``make book``).
+
+With ``execute_notebooks: cache`` Jupyter Book executes every notebook whose code changed,
+one after the other, while it reads them. This script runs those notebooks first, side by
+side (one process per core), into the very cache the build reads (``_build/.jupyter_cache``),
+so the build then finds each of them cached. A notebook is cached only if it runs without
+error: one that fails here is executed again by the build, which reports the error.
+
+Usage: ``python tools/execute_in_parallel.py`` (the notebooks listed in ``_toc.yml``).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jupyter_cache import get_cache
+from jupyter_cache.executors import load_executor
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "_build" / ".jupyter_cache"
+
+
+def toc_files(node: Any) -> Iterator[str]:
+    """Every ``file:`` (and the ``root:``) named anywhere in a parsed ``_toc.yml``."""
+    if isinstance(node, dict):
+        for key in ("root", "file"):
+            if isinstance(node.get(key), str):
+                yield node[key]
+        for value in node.values():
+            yield from toc_files(value) if isinstance(value, (dict, list)) else ()
+    elif isinstance(node, list):
+        for item in node:
+            yield from toc_files(item)
+
+
+def toc_notebooks(root: Path = ROOT) -> list[Path]:
+    """The notebooks of the book, in table-of-contents order."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    paths = (root / name for name in toc_files(toc))
+    notebooks = (p if p.suffix == ".ipynb" else p.with_name(p.name + ".ipynb") for p in paths)
+    return [nb for nb in notebooks if nb.is_file()]
+
+
+def execution_timeout(root: Path = ROOT) -> int:
+    """The per-cell timeout of ``_config.yml`` (``execute.timeout``), as the build uses it."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    return int((config.get("execute") or {}).get("timeout", 30))
+
+
+def main() -> int:
+    notebooks = toc_notebooks()
+    cache = get_cache(str(CACHE))
+    wanted = {str(nb) for nb in notebooks}
+    for record in cache.list_project_records():
+        if record.uri not in wanted:  # renamed, removed or out of the book
+            cache.remove_nb_from_project(record.pk)
+    for notebook in notebooks:
+        cache.add_nb_to_project(str(notebook))
+    logger = logging.getLogger("execute_in_parallel")
+    logger.setLevel(logging.WARNING)
+    executor = load_executor("local-parallel", cache, logger=logger)
+    result = executor.run_and_cache(timeout=execution_timeout())
+    ran = len(result.succeeded) + len(result.excepted) + len(result.errored)
+    print(
+        f"execution cache: {len(notebooks)} notebooks, {ran} executed in parallel, "
+        f"{len(result.succeeded)} cached, {len(result.errored) + len(result.excepted)} failed"
+    )
+    for uri in result.errored + result.excepted:
+        print(f"  failed (the build will run it again and report why): {uri}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
