@@ -2,6 +2,8 @@
 
 import math
 
+import autograd
+import autograd.numpy as anp
 import numpy as np
 import pytest
 
@@ -227,3 +229,86 @@ def test_network_check_rejects_a_bad_step(bad):
     network, X, Y = _xor_network()
     with pytest.raises(ValueError, match="eps must be a finite number greater than 0"):
         network_relative_error(network, X, Y, eps=bad)
+
+
+# --- numerical_gradient, relative_error, and whole networks against two references --------
+
+NETWORKS = [([3, 1], 2, 4), ([1], 2, 4), ([4, 2, 1], 3, 6), ([5, 1], 2, 8), ([3, 3, 1], 4, 5)]
+
+
+def _random_network(sizes, n_x, m, seed=1):
+    rng = np.random.RandomState(seed)
+    X, Y = rng.randn(n_x, m), (rng.rand(1, m) > 0.5).astype(float)
+    return nbnp.build_network(X.shape, sizes, "xavier", rng), X, Y
+
+
+def test_numerical_gradient_of_a_known_function():
+    x = np.array([[0.5, -1.0, 2.0]])
+    grad = nbnp.numerical_gradient(lambda: float(np.sum(x**3)), x)
+    assert nbnp.relative_error(grad, 3 * x**2) < 1e-9
+
+
+def test_numerical_gradient_restores_x():
+    x = np.linspace(-1, 1, 6).reshape(2, 3)
+    before = x.copy()
+    nbnp.numerical_gradient(lambda: float(np.sum(np.sin(x))), x)
+    np.testing.assert_array_equal(x, before)
+
+
+def test_numerical_gradient_rejects_what_it_cannot_perturb():
+    with pytest.raises(TypeError, match="x must be a float64 numpy array"):
+        nbnp.numerical_gradient(lambda: 0.0, [[1.0]])
+    with pytest.raises(ValueError, match="eps must be greater than 0, got 0"):
+        nbnp.numerical_gradient(lambda: 0.0, np.zeros(2), eps=0)
+
+
+def test_relative_error():
+    a = np.array([1.0, 2.0])
+    assert nbnp.relative_error(a, a) == 0.0
+    assert nbnp.relative_error(np.zeros(2), np.zeros(2)) == 0.0
+    assert nbnp.relative_error(a, -a) == 1.0
+    assert nbnp.relative_error(a, 1.1 * a) == pytest.approx(0.1 / 2.1)
+    with pytest.raises(ValueError, match=r"a and b must have the same shape, got \(2,\) and \(3,\)"):
+        nbnp.relative_error(a, np.zeros(3))
+
+
+@pytest.mark.parametrize("sizes, n_x, m", NETWORKS, ids=lambda v: str(v))
+def test_every_parameter_of_a_network_matches_central_differences(sizes, n_x, m):
+    layers, X, Y = _random_network(sizes, n_x, m)
+    errors = nbnp.check_network_gradients(layers, X, Y)
+    assert sorted(errors) == sorted(f"{p}{i}" for i in range(1, len(sizes) + 1) for p in "Wb")
+    assert max(errors.values()) < 1e-7, errors
+
+
+def _autograd_cost(params, X, Y):
+    A = X
+    for W, b in zip(params[::2], params[1::2]):
+        A = 1 / (1 + anp.exp(-(anp.dot(W, A) + b)))
+    return 1 / (2 * Y.shape[1]) * anp.sum((Y - A) ** 2)
+
+
+@pytest.mark.parametrize("sizes, n_x, m", NETWORKS, ids=lambda v: str(v))
+def test_every_gradient_of_a_network_matches_autograd(sizes, n_x, m):
+    layers, X, Y = _random_network(sizes, n_x, m, seed=2)
+    _, dA = nbnp.compute_cost(Y, nbnp.forward(layers, X))
+    nbnp.backward(layers, dA)
+    linear = layers[::2]
+    params = [p for layer in linear for p in (layer.params["W"], layer.params["b"])]
+    theirs = autograd.grad(_autograd_cost)(params, X, Y)
+    ours = [g for layer in linear for g in (layer.dW, layer.db)]
+    for name, a, b in zip([f"{p}{i}" for i in range(1, len(linear) + 1) for p in "Wb"], ours, theirs):
+        assert nbnp.relative_error(a, b) < 1e-12, name
+    d_input = autograd.grad(lambda x: _autograd_cost(params, x, Y))(X)
+    assert nbnp.relative_error(layers[0].dA_prev, d_input) < 1e-12
+
+
+def test_trained_network_gradients_match_autograd():
+    """After training, the same gradients as autograd at the trained weights."""
+    layers, X, Y = _xor_network()
+    nbnp.train(layers, X, Y, epochs=300)
+    _, dA = nbnp.compute_cost(Y, nbnp.forward(layers, X))
+    nbnp.backward(layers, dA)
+    params = [p for layer in layers[::2] for p in (layer.params["W"], layer.params["b"])]
+    theirs = autograd.grad(_autograd_cost)(params, X, Y)
+    ours = [g for layer in layers[::2] for g in (layer.dW, layer.db)]
+    assert max(nbnp.relative_error(a, b) for a, b in zip(ours, theirs)) < 1e-12

@@ -1,0 +1,99 @@
+"""Tests for nbnp/losses.py: the one-example loss, its derivative, and the batch cost."""
+
+import re
+
+import autograd
+import autograd.numpy as anp
+import numpy as np
+import pytest
+
+from nbnp import (
+    compute_cost,
+    numerical_gradient,
+    relative_error,
+    squared_error_loss,
+    squared_error_loss_derivative,
+)
+
+
+def test_loss_is_half_the_squared_error():
+    for y, y_hat in [(0.0, 0.5), (1.0, 0.25), (1.0, 1.0)]:
+        assert squared_error_loss(y, y_hat) == 0.5 * (y - y_hat) ** 2
+        assert isinstance(squared_error_loss(y, y_hat), float)
+
+
+def test_loss_derivative_matches_central_differences_and_autograd():
+    y = np.array([[0.0, 1.0, 1.0, 0.0]])
+    y_hat = np.array([[0.2, 0.7, 0.55, 0.9]])
+    ours = squared_error_loss_derivative(y, y_hat)
+    numeric = numerical_gradient(lambda: float(np.sum(squared_error_loss(y, y_hat))), y_hat)
+    assert relative_error(ours, numeric) < 1e-7
+    theirs = autograd.grad(lambda p: anp.sum(0.5 * (y - p) ** 2))(y_hat)
+    assert relative_error(ours, theirs) < 1e-12
+
+
+def test_loss_works_elementwise_on_arrays():
+    y, y_hat = np.array([0.0, 1.0]), np.array([0.5, 0.5])
+    np.testing.assert_array_equal(squared_error_loss(y, y_hat), [0.125, 0.125])
+    np.testing.assert_array_equal(squared_error_loss_derivative(y, y_hat), [0.5, -0.5])
+
+
+def test_cost_is_the_mean_loss():
+    rng = np.random.RandomState(0)
+    Y, Y_hat = rng.randint(0, 2, (1, 6)).astype(float), rng.rand(1, 6)
+    cost, _ = compute_cost(Y, Y_hat)
+    by_hand = sum(0.5 * (y - p) ** 2 for y, p in zip(Y[0], Y_hat[0])) / 6
+    assert cost == pytest.approx(by_hand, rel=1e-15)
+    assert isinstance(cost, float)
+
+
+def test_cost_is_the_articles_formula_to_the_last_bit():
+    rng = np.random.RandomState(1)
+    Y, Y_hat = rng.rand(1, 4), rng.rand(1, 4)
+    cost, dY_hat = compute_cost(Y, Y_hat)
+    m = Y.shape[1]
+    assert cost == float(np.squeeze((1 / (2 * m)) * np.sum(np.square(Y - Y_hat))))
+    np.testing.assert_array_equal(dY_hat, -1 / m * (Y - Y_hat))
+
+
+def test_cost_gradient_matches_central_differences_and_autograd():
+    rng = np.random.RandomState(2)
+    Y, Y_hat = rng.rand(1, 5), rng.rand(1, 5)
+    _, dY_hat = compute_cost(Y, Y_hat)
+    numeric = numerical_gradient(lambda: compute_cost(Y, Y_hat)[0], Y_hat)
+    assert relative_error(dY_hat, numeric) < 1e-7
+    theirs = autograd.grad(lambda p: 1 / (2 * 5) * anp.sum((Y - p) ** 2))(Y_hat)
+    assert relative_error(dY_hat, theirs) < 1e-12
+
+
+def test_cost_rejects_the_shapes_the_article_broadcasts():
+    Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            "Y and Y_hat must have the same shape, but Y has shape (1, 4) and Y_hat has shape (4, 1) "
+            "(no broadcasting is done)"
+        ),
+    ):
+        compute_cost(Y, Y.T)
+
+
+def test_loss_rejects_different_shapes():
+    with pytest.raises(ValueError, match=r"y and y_hat must have the same shape, but y has shape \(2,\)"):
+        squared_error_loss(np.zeros(2), np.zeros(3))
+
+
+@pytest.mark.parametrize("bad, word", [(np.nan, "NaN"), (np.inf, "infinity")])
+def test_cost_rejects_non_finite_predictions(bad, word):
+    with pytest.raises(ValueError, match=f"Y_hat must contain only finite numbers, but it contains {word}"):
+        compute_cost(np.zeros((1, 2)), np.array([[0.5, bad]]))
+
+
+def test_loss_rejects_non_numeric():
+    with pytest.raises(TypeError, match="y_hat must be a numeric array, but received str 'high'"):
+        squared_error_loss(1.0, "high")
+
+
+def test_cost_rejects_one_dimensional_labels():
+    with pytest.raises(ValueError, match=r"Y must be a 2-D array .* received an array of shape \(4,\)"):
+        compute_cost(np.zeros(4), np.zeros((1, 4)))

@@ -1,0 +1,185 @@
+"""Tests for nbnp/validation.py, and the rule that the package never validates with assert."""
+
+import ast
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nbnp.validation import (
+    _all_finite,
+    as_array,
+    as_matrix,
+    check_finite,
+    check_learning_rate,
+    check_positive_int,
+    check_same_shape,
+)
+
+PACKAGE = Path(__file__).resolve().parent.parent / "nbnp"
+
+
+@pytest.mark.parametrize("module", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.name)
+def test_no_assert_statements_in_the_package(module):
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    lines = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Assert)]
+    assert lines == [], f"{module.name} uses assert on lines {lines}; raise ValueError/TypeError instead"
+
+
+# --- as_matrix ----------------------------------------------------------------------
+
+
+def test_a_valid_float_matrix_is_returned_as_is():
+    A = np.ones((2, 3))
+    assert as_matrix("A", A) is A
+
+
+def test_integers_and_lists_are_converted_to_float64():
+    A = as_matrix("A", [[1, 2], [3, 4]])
+    assert A.dtype == np.float64 and A.shape == (2, 2)
+    assert as_matrix("A", np.ones((1, 2), dtype=np.float32)).dtype == np.float64
+
+
+@pytest.mark.parametrize(
+    "value, received",
+    [
+        ("abc", "str 'abc'"),
+        (b"01", "bytes b'01'"),
+        (None, "NoneType None"),
+        (np.array([[True]]), "an array of shape (1, 1) and dtype bool"),
+        (np.array([[1 + 2j]]), "dtype complex128"),
+        (np.array([[object()]]), "dtype object"),
+    ],
+)
+def test_non_numeric_values_are_type_errors(value, received):
+    with pytest.raises(TypeError, match=r"X must be a numeric array.*but received .*" + _esc(received)):
+        as_matrix("X", value)
+
+
+def test_ragged_lists_are_type_errors():
+    with pytest.raises(TypeError, match=r"X must be a numeric array, but received list \[\[1, 2\], \[3\]\]"):
+        as_matrix("X", [[1, 2], [3]])
+
+
+@pytest.mark.parametrize("shape", [(4,), (), (1, 2, 2)])
+def test_wrong_number_of_dimensions(shape):
+    with pytest.raises(
+        ValueError, match=r"X must be a 2-D array of shape \(features, examples\), but received"
+    ):
+        as_matrix("X", np.zeros(shape))
+
+
+def test_empty_matrix():
+    with pytest.raises(ValueError, match=r"X must not be empty, but received an array of shape \(2, 0\)"):
+        as_matrix("X", np.zeros((2, 0)))
+
+
+def test_rows():
+    assert as_matrix("X", np.zeros((3, 1)), rows=3).shape == (3, 1)
+    with pytest.raises(ValueError, match=r"X must have 3 rows .*, but received shape \(2, 1\)"):
+        as_matrix("X", np.zeros((2, 1)), rows=3)
+
+
+@pytest.mark.parametrize("size", [1, 4, 8, 9, 100])
+@pytest.mark.parametrize("bad, word", [(np.nan, "NaN"), (np.inf, "infinity"), (-np.inf, "infinity")])
+def test_non_finite_entries_are_found_in_small_and_large_arrays(size, bad, word):
+    A = np.ones((1, size))
+    A[0, size // 2] = bad
+    with pytest.raises(ValueError, match=f"X must contain only finite numbers, but it contains {word}"):
+        as_matrix("X", A)
+
+
+def test_plus_and_minus_infinity_together():
+    with pytest.raises(ValueError, match="but it contains infinity"):
+        as_matrix("X", np.array([[np.inf, -np.inf]]))
+
+
+def test_huge_finite_values_are_finite():
+    big = np.full((1, 4), np.finfo(float).max)  # their sum overflows
+    assert as_matrix("X", big) is big
+    assert as_matrix("X", np.array([[1e308, -1e308, 1e308]])).shape == (1, 3)
+
+
+@pytest.mark.parametrize("n", [0, 1, 5, 8, 9, 64])
+def test_all_finite_agrees_with_numpy(n):
+    rng = np.random.RandomState(n)
+    for _ in range(20):
+        A = rng.randn(n) * 10.0 ** rng.randint(-300, 300, n)
+        mask = rng.rand(n) < 0.2
+        A[mask] = rng.choice([np.nan, np.inf, -np.inf], mask.sum())
+        assert _all_finite(A) == bool(np.isfinite(A).all())
+
+
+def test_non_contiguous_views():
+    A = np.ones((4, 4))
+    A[1, 2] = np.nan
+    with pytest.raises(ValueError, match="contains NaN"):
+        check_finite("A", A[:, ::2].T[:, :3])
+    assert check_finite("A", A[:, ::3]) is not None
+
+
+# --- as_array, check_same_shape ------------------------------------------------------
+
+
+def test_as_array_keeps_any_shape():
+    assert as_array("z", 2).shape == ()
+    assert as_array("z", np.zeros((2, 3, 4))).shape == (2, 3, 4)
+    with pytest.raises(ValueError, match="z must contain only finite numbers, but it contains NaN"):
+        as_array("z", float("nan"))
+
+
+def test_check_same_shape_names_both_arguments():
+    check_same_shape("a", np.zeros((1, 4)), "b", np.zeros((1, 4)))
+    with pytest.raises(ValueError, match=r"a and b must have the same shape, but a has shape \(1, 4\) and b"):
+        check_same_shape("a", np.zeros((1, 4)), "b", np.zeros((4, 1)))
+
+
+# --- scalars --------------------------------------------------------------------------
+
+
+def test_check_positive_int():
+    assert check_positive_int("n", 3) == 3
+    assert type(check_positive_int("n", np.int64(3))) is int
+    with pytest.raises(ValueError, match="n must be a positive integer, but received 0"):
+        check_positive_int("n", 0)
+    with pytest.raises(TypeError, match="n must be a positive integer, but received bool False"):
+        check_positive_int("n", False)
+    with pytest.raises(TypeError, match="n must be a positive integer, but received float 3.0"):
+        check_positive_int("n", 3.0)
+
+
+@pytest.mark.parametrize("lr", [1, 0.5, np.float64(2.0), np.float32(0.25), np.int64(3), 1e-300])
+def test_check_learning_rate_accepts_positive_reals(lr):
+    out = check_learning_rate(lr)
+    assert type(out) is float and out == float(lr)
+
+
+@pytest.mark.parametrize(
+    "lr, error, received",
+    [
+        (0, ValueError, "0.0"),
+        (0.0, ValueError, "0.0"),
+        (-0.1, ValueError, "-0.1"),
+        (math.nan, ValueError, "nan"),
+        (math.inf, ValueError, "inf"),
+        (10**400, ValueError, "inf"),
+        ("0.1", TypeError, "str '0.1'"),
+        (None, TypeError, "NoneType None"),
+        (False, TypeError, "bool False"),
+        (np.array([0.1]), TypeError, "an array of shape (1,)"),
+    ],
+)
+def test_check_learning_rate_rejects(lr, error, received):
+    with pytest.raises(error, match=r"learning_rate must be a .*, but received " + _esc(received)):
+        check_learning_rate(lr)
+
+
+def test_check_learning_rate_uses_the_given_name():
+    with pytest.raises(ValueError, match="alpha must be a finite number greater than 0"):
+        check_learning_rate(-1.0, name="alpha")
+
+
+def _esc(text):
+    return re.escape(text)
