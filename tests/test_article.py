@@ -1,0 +1,139 @@
+"""Tests for nbnp/article.py: the article's values and how ours are compared with them."""
+
+import re
+
+import numpy as np
+import pytest
+
+from nbnp import ARTICLE, ArticleMismatch, compare, fmt, show
+from nbnp.article import ArticleValue
+
+DECIMAL_ENTRIES = [
+    e for e in ARTICLE.values() if e.rule == "decimals" and e.erratum is None and e.decimals > 0
+]
+ERRATA = [e for e in ARTICLE.values() if e.erratum is not None]
+SIG12 = [e for e in ARTICLE.values() if e.rule == "sig12"]
+SHAPES = [e for e in ARTICLE.values() if e.rule == "shape"]
+
+
+def _ids(entries):
+    return [e.key for e in entries]
+
+
+# --- the registry -------------------------------------------------------------------
+
+
+def test_keys_are_unique_and_match_their_entries():
+    assert all(key == entry.key for key, entry in ARTICLE.items())
+    assert all(re.fullmatch(r"ch\d+\.\w+", key) for key in ARTICLE)
+
+
+def test_every_entry_parses_and_has_a_known_rule():
+    for entry in ARTICLE.values():
+        assert entry.rule in {"decimals", "sig12", "shape"}, entry.key
+        assert entry.what and entry.where and entry.chapter.startswith("book/"), entry.key
+        if entry.rule != "shape":
+            value = np.asarray(entry.value, dtype=float)
+            assert np.all(np.isfinite(value)), entry.key
+
+
+def test_sig12_entries_state_at_least_12_significant_digits():
+    assert len(SIG12) >= 4
+    for entry in SIG12:
+        digits = entry.text.replace("-", "").replace(".", "").lstrip("0")
+        assert len(digits) >= 12, entry.key
+
+
+def test_value_and_decimals_parse_the_text():
+    entry = ArticleValue("chX.v", "[-0.044, -0.035]", "w", "where", "book/x")
+    np.testing.assert_array_equal(entry.value, [[-0.044, -0.035]][0])
+    assert entry.decimals == 3
+    nested = ArticleValue("chX.p", "[[0, 1, 1, 0]]", "w", "where", "book/x")
+    assert nested.value.shape == (1, 4) and nested.decimals == 0
+    assert ArticleValue("chX.s", "-0.125", "w", "where", "book/x").value == -0.125
+
+
+# --- compare: each status -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in ARTICLE.values() if e.rule == "decimals" and not e.erratum], ids=lambda e: e.key
+)
+def test_the_articles_own_value_agrees(entry):
+    result = compare(entry.key, entry.value)
+    assert result.status == "agrees"
+    assert str(result) == f"{entry.what}: ours {result.ours} | article {entry.text} | agrees"
+
+
+@pytest.mark.parametrize("entry", DECIMAL_ENTRIES, ids=_ids(DECIMAL_ENTRIES))
+def test_a_value_that_rounds_to_the_articles_agrees_after_rounding(entry):
+    ours = np.asarray(entry.value) + 0.4 * 10.0**-entry.decimals
+    result = compare(entry.key, ours)
+    assert result.status == "agrees after rounding"
+    rounded, more = result.ours.split(" (")
+    assert rounded == entry.text and more.endswith(")")  # more digits beside the rounded value
+
+
+@pytest.mark.parametrize("entry", DECIMAL_ENTRIES, ids=_ids(DECIMAL_ENTRIES))
+def test_a_value_off_by_one_in_the_last_decimal_differs_and_raises(entry):
+    ours = np.asarray(entry.value) + 10.0**-entry.decimals
+    with pytest.raises(ArticleMismatch, match=f"{re.escape(entry.key)}: ours .* differs from the article's"):
+        compare(entry.key, ours)
+
+
+@pytest.mark.parametrize("entry", SIG12, ids=_ids(SIG12))
+def test_seeded_costs_agree_to_12_significant_digits_only(entry):
+    result = compare(entry.key, entry.value * (1 + 1e-14))
+    assert result.status == "agrees to 12 significant digits"
+    assert result.ours == fmt(entry.value)
+    assert compare(entry.key, entry.value).status == "agrees to 12 significant digits"
+    with pytest.raises(ArticleMismatch, match="differs from"):
+        compare(entry.key, entry.value * (1 + 1e-10))
+
+
+@pytest.mark.parametrize("entry", ERRATA, ids=_ids(ERRATA))
+def test_an_erratum_expects_a_difference_and_says_why(entry):
+    ours = np.asarray(entry.value) + 10.0**-entry.decimals
+    result = compare(entry.key, ours)
+    assert result.status == "differs"
+    assert str(result).endswith(f"| differs ({entry.erratum})")
+
+
+@pytest.mark.parametrize("entry", ERRATA, ids=_ids(ERRATA))
+def test_a_stale_erratum_raises(entry):
+    with pytest.raises(
+        ArticleMismatch, match=f"{re.escape(entry.key)}: ours .* now agrees with the article's"
+    ):
+        compare(entry.key, entry.value)
+
+
+@pytest.mark.parametrize("entry", SHAPES, ids=_ids(SHAPES))
+def test_shapes(entry):
+    shape = tuple(int(n) for n in re.findall(r"\d+", entry.text))
+    assert compare(entry.key, shape).status == "agrees"
+    assert compare(entry.key, np.zeros(shape).shape).ours == entry.text
+    with pytest.raises(ArticleMismatch, match="differs from"):
+        compare(entry.key, shape[::-1] + (7,))
+
+
+def test_unknown_key_lists_the_known_ones():
+    with pytest.raises(KeyError, match=r"no article value named 'ch9.nope'; known keys: ch1.y_hat, "):
+        compare("ch9.nope", 1.0)
+
+
+def test_wrong_number_of_values():
+    with pytest.raises(
+        ArticleMismatch, match=r"ch7.predictions: ours has shape \(3,\), the article's \(1, 4\)"
+    ):
+        compare("ch7.predictions", np.zeros(3))
+
+
+def test_a_row_vector_is_compared_with_the_articles_flat_list():
+    entry = ARTICLE["ch4.dW_second"]
+    assert compare(entry.key, np.asarray(entry.value).reshape(1, -1)).status == "agrees"
+
+
+def test_show_prints_the_comparison(capsys):
+    key = "ch7.cost_4600"
+    show(key, ARTICLE[key].value)
+    assert capsys.readouterr().out == str(compare(key, ARTICLE[key].value)) + "\n"

@@ -1,0 +1,110 @@
+"""Tests for nbnp/plots.py: data scatter, learning curve, decision boundary."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
+from matplotlib.contour import ContourSet
+
+from nbnp import (
+    History,
+    LinearLayer,
+    feature_cross,
+    network_proba,
+    plot_data,
+    plot_decision_boundary,
+    plot_learning_curve,
+    sigmoid,
+    xor_gate,
+)
+from nbnp.plots import CLASS_COLORS
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _vertical_boundary(P):
+    """Output crossing 0.5 at x₁ = 0.5."""
+    return sigmoid(10 * (P[0:1] - 0.5))
+
+
+def _contours(ax, filled):
+    return [c for c in ax.collections if isinstance(c, ContourSet) and c.filled == filled]
+
+
+def test_plot_data_colours_and_markers():
+    X, Y = xor_gate()
+    ax = plot_data(X, Y, title="XOR")
+    assert isinstance(ax, Axes) and ax.get_title() == "XOR"
+    scatters = [c for c in ax.collections if c.get_offsets().shape[0]]
+    assert len(scatters) == 2
+    for label, scatter in enumerate(scatters):
+        np.testing.assert_allclose(scatter.get_facecolor()[0], to_rgba(CLASS_COLORS[label]))
+        np.testing.assert_array_equal(scatter.get_offsets(), X[:, Y[0] == label].T)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["y = 0", "y = 1"]
+    assert ax.get_xlabel() == "$x_1$" and ax.get_ylabel() == "$x_2$"
+
+
+def test_plot_data_draws_on_the_given_axes():
+    fig, ax = plt.subplots()
+    X, Y = xor_gate()
+    assert plot_data(X, Y, ax=ax) is ax
+    assert len(fig.axes) == 1
+
+
+def test_plot_learning_curve_draws_the_history():
+    history = History(epochs=[0, 100, 200], costs=[0.3, 0.2, 0.15])
+    ax = plot_learning_curve(history)
+    assert isinstance(ax, Axes) and ax.get_title() == "Learning curve"
+    (line,) = ax.get_lines()
+    np.testing.assert_array_equal(line.get_xdata(), history.epochs)
+    np.testing.assert_array_equal(line.get_ydata(), history.costs)
+    assert ax.get_xlabel() == "epoch" and ax.get_ylabel() == "cost"
+
+
+def test_plot_learning_curve_rejects_other_types():
+    with pytest.raises(TypeError, match="history must be a nbnp.History, got list"):
+        plot_learning_curve([0.3, 0.2])
+
+
+def test_decision_boundary_line_is_where_the_output_crosses_one_half():
+    X, Y = xor_gate()
+    ax = plot_decision_boundary(_vertical_boundary, X, Y, resolution=101)
+    assert isinstance(ax, Axes) and ax.get_title() == "Decision boundary"
+    (lines,) = _contours(ax, filled=False)
+    assert list(lines.levels) == [0.5]
+    vertices = np.vstack(lines.allsegs[0])
+    np.testing.assert_allclose(vertices[:, 0], 0.5, atol=1e-3)
+    assert vertices[:, 1].min() == pytest.approx(-0.5) and vertices[:, 1].max() == pytest.approx(1.5)
+    assert not _contours(ax, filled=True)
+
+
+def test_shaded_decision_boundary_colours_the_two_regions():
+    X, Y = xor_gate()
+    ax = plot_decision_boundary(_vertical_boundary, X, Y, shaded=True, resolution=51, title="t")
+    (regions,) = _contours(ax, filled=True)
+    colours = regions.get_facecolor()
+    np.testing.assert_allclose(colours[0][:3], to_rgba(CLASS_COLORS[0])[:3])
+    np.testing.assert_allclose(colours[-1][:3], to_rgba(CLASS_COLORS[1])[:3])
+    assert len(_contours(ax, filled=False)) == 1 and ax.get_title() == "t"
+
+
+def test_margin_sets_the_extent():
+    X, Y = xor_gate()
+    ax = plot_decision_boundary(_vertical_boundary, X, Y, margin=1.0, resolution=21)
+    (lines,) = _contours(ax, filled=False)
+    vertices = np.vstack(lines.allsegs[0])
+    assert vertices[:, 1].min() == pytest.approx(-1.0) and vertices[:, 1].max() == pytest.approx(2.0)
+
+
+def test_network_proba_feeds_the_features_to_the_network():
+    X, _ = xor_gate()
+    layer = LinearLayer.from_params([[1.0, 1.0, -2.0]], 0.0, m=4)
+    proba = network_proba([layer], feature_cross)
+    np.testing.assert_array_equal(proba(X), X[0:1] + X[1:2] - 2 * X[0:1] * X[1:2])
+    plain = network_proba([LinearLayer.from_params([[1.0, -1.0]], 0.0, m=4)])
+    np.testing.assert_array_equal(plain(X), X[0:1] - X[1:2])
