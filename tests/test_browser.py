@@ -5,7 +5,8 @@ Every page that ``make book`` wrote to ``_build/html`` is loaded from a local HT
 without a console error, with its math typeset by the book's own MathJax and every image
 decoded; dark theme keeps figures on a light background; print hides the navigation; the
 search page finds "sigmoid"; each chapter's ``.ipynb`` download is a notebook that exists.
-Screenshots go to ``_build/screenshots/`` (light, dark and print).
+Screenshots go to ``_build/screenshots/``: each chapter in full (light), the first screen of
+every other page, a chapter's first figure in the dark theme, its first printed screen.
 
 Needs Debian's ``chromium`` (``/usr/bin/chromium``), Playwright for Python (never
 ``playwright install``: no browser download) and a built book. Locally the tests skip with
@@ -328,7 +329,7 @@ def light_problems(page: str, tab: Any) -> list[str]:
     """Math typeset by the book's MathJax, every image decoded; saves the light screenshot."""
     math = tab.evaluate(MATH_STATE)
     images = tab.evaluate(IMAGE_STATE)
-    tab.screenshot(path=shot_path("light", page), full_page=True)
+    tab.screenshot(path=shot_path("light", page), full_page=page in CHAPTERS)
     problems = [f"image not decoded: {src}" for src in images["broken"]]
     if math["sources"]:
         if not math["mathjax"]:
@@ -345,7 +346,10 @@ def dark_problems(page: str, tab: Any) -> list[str]:
     tab.emulate_media(color_scheme="dark")
     try:
         tab.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
-        tab.screenshot(path=shot_path("dark", page), full_page=True)
+        figure = tab.locator(".bd-content .cell_output img")
+        if figure.count():
+            figure.first.scroll_into_view_if_needed()
+        tab.screenshot(path=shot_path("dark", page))
         figures = tab.evaluate(DARK_FIGURES)
     finally:
         tab.emulate_media(color_scheme="light")
@@ -386,7 +390,8 @@ def download_problems(page: str, tab: Any) -> list[str]:
     notebook = json.loads(response.body())
     stored = json.loads(notebook_source(page).read_text(encoding="utf-8"))
     if notebook.get("nbformat") != 4 or len(notebook["cells"]) != len(stored["cells"]):
-        return [f"download {href} is not {notebook_source(page).relative_to(ROOT)}"]
+        source = notebook_source(page).relative_to(ROOT)
+        return [f"download {href} is not {source} (a stale build? `make book`)"]
     return []
 
 
