@@ -8,9 +8,11 @@ nudged by a few units in the last place, which reshuffles every rounding the
 way a different CPU or BLAS would, and require the same printed text.
 """
 
+import ast
 import contextlib
 import io
 import math
+import re
 from pathlib import Path
 
 import nbformat
@@ -147,3 +149,47 @@ def test_ch9_checks_stay_a_decade_below_the_printed_bound():
                 errors.append(nbnp.network_relative_error(network, X, Y))
         worst = max(worst, *errors)
     assert worst < 1e-9
+
+
+# --- chapter 7 shows nbnp's own source, never a copy -------------------------------------------
+
+
+def _defined_names(path):
+    """Dotted names of the classes and functions defined in a Python file (``A``, ``A.method``)."""
+    names = set()
+
+    def visit(node, prefix):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.ClassDef, ast.FunctionDef)):
+                names.add(prefix + child.name)
+                visit(child, prefix + child.name + ".")
+
+    visit(ast.parse(path.read_text()), "")
+    return names
+
+
+def test_ch7_includes_the_four_article_objects_from_the_package():
+    nb = nbformat.read(PART2 / "07_modular_code.ipynb", as_version=4)
+    markdown = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    includes = re.findall(r"```\{literalinclude\} (\S+)\n((?::[\w-]+:.*\n)*)```", markdown)
+    assert includes, "chapter 7 includes no source"
+    objects = set()
+    for relative, options in includes:
+        path = (PART2 / relative).resolve()
+        assert path.parent.name == "nbnp" and path.exists(), relative
+        source = path.read_text()
+        opts = dict(re.findall(r":([\w-]+): ?(.*)", options))
+        if "pyobject" in opts:
+            assert opts["pyobject"] in _defined_names(path), f"{opts['pyobject']} is not in {relative}"
+            objects.add(opts["pyobject"].split(".")[0])
+        for key in ("start-at", "end-before"):
+            if key in opts:
+                assert opts[key] in source, f"{key} {opts[key]!r} not found in {relative}"
+    assert {"LinearLayer", "SigmoidLayer", "initialize_parameters", "compute_cost"} <= objects
+
+
+def test_ch7_pastes_no_code_of_its_own():
+    nb = nbformat.read(PART2 / "07_modular_code.ipynb", as_version=4)
+    for cell in nb.cells:
+        assert "def " not in cell.source or "literalinclude" in cell.source, cell.source[:80]
+        assert "```python" not in cell.source, cell.source[:80]
