@@ -364,9 +364,15 @@ def dark_problems(page: str, tab: Any) -> list[str]:
     return problems
 
 
+PAPER = {"width": 680, "height": 960}  # A4 less 15 mm margins, in CSS pixels (96 per inch)
+
+
 def print_problems(page: str, tab: Any) -> list[str]:
     """Printed, the chapter shows no navigation and cuts no code or output line."""
+    viewport = tab.viewport_size
+    tab.set_viewport_size(PAPER)  # lay the page out as wide as an A4 sheet inside its margins
     tab.emulate_media(media="print")
+    tab.evaluate("window.scrollTo(0, 0)")
     try:
         shown = tab.evaluate(NAVIGATION_SHOWN)
         clipped = tab.evaluate(CLIPPED_BLOCKS)
@@ -374,6 +380,7 @@ def print_problems(page: str, tab: Any) -> list[str]:
         tab.screenshot(path=shot_path("print", page))  # the first printed screen; the PDF test prints all
     finally:
         tab.emulate_media(media="screen")
+        tab.set_viewport_size(viewport)
     problems = [f"printed with navigation: {cls}" for cls in shown]
     problems += [f"printed line cut at the right edge: {text!r}" for text in clipped]
     return problems + ([] if article else ["the article is not printed"])
@@ -413,8 +420,9 @@ def test_page_in_the_browser(page: str, visit: Any) -> None:
 def test_chapter_prints_to_pdf(visit: Any) -> None:
     if not CHAPTERS:
         unavailable("no chapter page in the build")
-    tab = visit().open(CHAPTERS[0])
-    pdf = tab.pdf(format="A4", print_background=False)
+    chapter = next((page for page in CHAPTERS if page.startswith("book/part1/")), CHAPTERS[0])
+    tab = visit().open(chapter)
+    pdf = tab.pdf(format="A4", margin={side: "15mm" for side in ("top", "right", "bottom", "left")})
     SHOTS.mkdir(parents=True, exist_ok=True)
     (SHOTS / "print.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
