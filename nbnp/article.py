@@ -93,7 +93,6 @@ _CH2 = "book/part1/02_bias"
 _CH4 = "book/part1/04_cost_vectorization"
 _CH6 = "book/part1/06_hidden_layer"
 _CH7 = "book/part2/07_modular_code"
-_ERRATA = "book/appendix/errata"
 
 
 def _entries() -> list[ArticleValue]:  # pragma: no mutate block (runs once, at import, before mutmut forks)
@@ -149,14 +148,14 @@ def _entries() -> list[ArticleValue]:  # pragma: no mutate block (runs once, at 
             "1",
             "σ(2), the worst case of 'σ(z) ≈ 1 for z > 2'",
             "Part I, the sigmoid node",
-            _ERRATA,
+            _CH1,
         ),
         ArticleValue(
             "ch1.sigmoid_at_minus_2",
             "0",
             "σ(−2), the worst case of 'σ(z) ≈ 0 for z < −2'",
             "Part I, the sigmoid node",
-            _ERRATA,
+            _CH1,
         ),
         ArticleValue(
             "ch4.shape_full_jacobian",
