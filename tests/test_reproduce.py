@@ -1,9 +1,11 @@
 """Every number the article states is recomputed from nbnp and checked against it."""
 
+import sys
+
 import numpy as np
 import pytest
 
-import nbnp.activations
+import nbnp
 from nbnp import ARTICLE, ArticleMismatch, compare
 from nbnp import reproduce as rep
 
@@ -74,9 +76,11 @@ class _DriftingNumPy:
 
 
 def test_a_drift_of_one_part_in_a_million_in_the_sigmoid_is_caught(monkeypatch):
-    # Patch the module's NumPy rather than a function: every path to σ (the public
-    # function, the layer, the training loop's kernel) goes through its np.exp.
-    monkeypatch.setattr(nbnp.activations, "np", _DriftingNumPy())
+    # Patch every nbnp module's NumPy rather than a function: each path to σ (the
+    # public function, the layer, the training loop's kernel) goes through an np.exp.
+    for name, module in list(sys.modules.items()):
+        if name.startswith("nbnp.") and getattr(module, "np", None) is np:
+            monkeypatch.setattr(module, "np", _DriftingNumPy())
     _clear_caches()
     try:
         with pytest.raises(ArticleMismatch):
