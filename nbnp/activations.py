@@ -21,16 +21,7 @@ def _sigmoid(Z: np.ndarray) -> np.ndarray:
     article's formula keeps every bit of its training runs.
     """
     with np.errstate(over="ignore"):
-        return _sigmoid_formula(Z)
-
-
-def _sigmoid_formula(Z: np.ndarray) -> np.ndarray:
-    """The article's formula alone; the caller silences the overflow (see :func:`_sigmoid`).
-
-    :func:`nbnp.train` enters ``np.errstate`` once for the whole loop and calls
-    this directly, instead of entering it twice per epoch.
-    """
-    return 1 / (1 + np.exp(-Z))
+        return 1 / (1 + np.exp(-Z))
 
 
 def sigmoid(z: float | np.ndarray) -> float | np.ndarray:

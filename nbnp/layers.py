@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.activations import _sigmoid, _sigmoid_formula
+from nbnp.activations import _sigmoid
 from nbnp.initializers import initialize_parameters
 from nbnp.validation import as_array, as_matrix, check_learning_rate, check_positive_int
 
@@ -140,19 +140,29 @@ class LinearLayer:
             )
         self._backward(_check_upstream("LinearLayer", upstream_grad, self.Z.shape))
 
-    def _backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
-        """:meth:`backward` on a validated gradient; returns ``dA_prev`` (the training loop's kernel).
+    def _backward(
+        self, upstream_grad: np.ndarray, input_grad: bool = True, learning_rate: float | None = None
+    ) -> np.ndarray | None:
+        """:meth:`backward` on a validated gradient, then optionally the update (the training loop's kernel).
 
-        ``np.add.reduce`` is what ``np.sum`` calls, without its Python wrapper
-        (the same bits). With ``input_grad=False`` the layer skips ``dA_prev``,
-        which nothing reads for the first layer of a network.
+        Returns ``dA_prev``. ``np.add.reduce`` is what ``np.sum`` calls,
+        without its Python wrapper (the same bits). With ``input_grad=False``
+        the layer skips ``dA_prev``, which nothing reads for the first layer of
+        a network. With a validated ``learning_rate`` it then takes the
+        gradient step of :meth:`update_params`: the same bits as updating after
+        the whole backward pass, since ``dA_prev`` already used the old ``W``
+        and no other layer reads this one's parameters.
         """
-        self.dW = np.dot(upstream_grad, self.A_prev.T)
-        self.db = np.add.reduce(upstream_grad, axis=1, keepdims=True)
+        self.dW = dW = np.dot(upstream_grad, self.A_prev.T)
+        self.db = db = np.add.reduce(upstream_grad, axis=1, keepdims=True)
+        params = self.params
+        dA_prev = None
         if input_grad:
-            self.dA_prev = dA_prev = np.dot(self.params["W"].T, upstream_grad)
-            return dA_prev
-        return None
+            self.dA_prev = dA_prev = np.dot(params["W"].T, upstream_grad)
+        if learning_rate is not None:
+            params["W"] = params["W"] - learning_rate * dW
+            params["b"] = params["b"] - learning_rate * db
+        return dA_prev
 
     def update_params(self, learning_rate: float = 0.1) -> None:
         """One gradient-descent step: ``W -= α·dW``, ``b -= α·db``.
@@ -167,13 +177,9 @@ class LinearLayer:
                 "LinearLayer.update_params was called before backward: call backward(upstream_grad) "
                 "first, so the layer holds the gradients dW and db"
             )
-        self._update(check_learning_rate(learning_rate))
-
-    def _update(self, learning_rate: float) -> None:
-        """:meth:`update_params` with a validated ``learning_rate`` (the training loop's kernel)."""
-        params = self.params
-        params["W"] = params["W"] - learning_rate * self.dW
-        params["b"] = params["b"] - learning_rate * self.db
+        learning_rate = check_learning_rate(learning_rate)
+        self.params["W"] = self.params["W"] - learning_rate * self.dW
+        self.params["b"] = self.params["b"] - learning_rate * self.db
 
 
 class SigmoidLayer:
@@ -209,9 +215,11 @@ class SigmoidLayer:
     def _forward(self, Z: np.ndarray) -> np.ndarray:
         """:meth:`forward` on a validated ``Z``, inside the caller's ``np.errstate(over="ignore")``.
 
-        Returns ``A`` (the training loop's kernel).
+        Returns ``A`` (the training loop's kernel). The formula is written out,
+        as in the article's class, rather than calling :func:`nbnp.sigmoid`'s
+        guarded helper (the tests check that the two give the same bits).
         """
-        self.A = A = _sigmoid_formula(Z)
+        self.A = A = 1 / (1 + np.exp(-Z))
         self._ready = True
         return A
 
@@ -230,11 +238,14 @@ class SigmoidLayer:
             )
         self._backward(_check_upstream("SigmoidLayer", upstream_grad, self.A.shape))
 
-    def _backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray:
+    def _backward(
+        self, upstream_grad: np.ndarray, input_grad: bool = True, learning_rate: float | None = None
+    ) -> np.ndarray:
         """:meth:`backward` on a validated gradient; returns ``dZ`` (the training loop's kernel).
 
-        ``input_grad`` is accepted for symmetry with :class:`LinearLayer`; ``dZ``
-        is this layer's only gradient, so it is always computed.
+        ``input_grad`` and ``learning_rate`` are accepted for symmetry with
+        :class:`LinearLayer`: ``dZ`` is this layer's only gradient, so it is
+        always computed, and the layer has no parameters to update.
         """
         A = self.A
         self.dZ = dZ = upstream_grad * A * (1 - A)

@@ -7,8 +7,9 @@ A network is a plain list of layers alternating ``LinearLayer`` and
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Union
+from typing import Union
 
 import numpy as np
 
@@ -156,9 +157,10 @@ def train(
     the first layer, each layer's output against the next layer and ``Y``
     against the network's output. The epochs then run the layers' unchecked
     kernels (the same arithmetic as ``forward``/``backward``/``update_params``,
-    to the last bit), since shapes cannot change during training. A cost that
-    is not finite stops training at once, and a final validated forward pass
-    catches any other non-finite value a divergence left behind.
+    to the last bit), since shapes cannot change during training; a subclass
+    that overrides a public method gets its methods called instead. A cost
+    that is not finite stops training at once, and a final validated forward
+    pass catches any other non-finite value a divergence left behind.
 
     Parameters
     ----------
@@ -197,29 +199,16 @@ def train(
     if isinstance(layers[0], LinearLayer):
         X = as_matrix("X", X, rows=layers[0].params["W"].shape[1])
     compute_cost(Y, forward(layers, X))  # validates every shape the epochs will meet
-    forwards = [_kernel(layer, "forward") for layer in layers]
-    *upper_backwards, first_backward = [_kernel(layer, "backward") for layer in reversed(layers)]
-    updates = [_kernel(layer, "update_params") for layer in layers if isinstance(layer, LinearLayer)]
-    last = epochs - 1
     history = History()
+    plain = all(type(layer) in (LinearLayer, SigmoidLayer) for layer in layers)
+    run = _run_kernels if plain else _run_methods
+    log_every = math.gcd(record_every, print_every or record_every)
     with np.errstate(over="ignore"):  # the sigmoid's harmless overflow, see nbnp.activations
-        for epoch in range(epochs):
-            A = X
-            for layer_forward in forwards:
-                A = layer_forward(A)
-            cost, dA = _cost(Y, A)
+        for epoch, cost in run(layers, X, Y, learning_rate, epochs):
             if not math.isfinite(cost):
                 raise _diverged(f"the cost is {cost} at epoch {epoch}", learning_rate)
-            if epoch % record_every == 0:
-                history.epochs.append(epoch)
-                history.costs.append(cost)
-            if print_every and epoch % print_every == 0:
-                print(f"Cost at epoch#{epoch}: {fmt(cost)}")
-            for layer_backward in upper_backwards:
-                dA = layer_backward(dA)
-            first_backward(dA, epoch == last)  # the first layer's dA_prev only at the end
-            for update in updates:
-                update(learning_rate)
+            if epoch % log_every == 0:
+                _log(history, epoch, cost, record_every, print_every)
     try:
         history.final_cost = compute_cost(Y, forward(layers, X))[0]
     except ValueError as err:
@@ -227,36 +216,49 @@ def train(
     return history
 
 
-#: The unchecked kernel behind each public layer method (same arithmetic, no validation).
-_KERNELS = {"forward": "_forward", "backward": "_backward", "update_params": "_update"}
+def _run_kernels(
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float, epochs: int
+) -> Iterator[tuple[int, float]]:
+    """The epochs through the layers' unchecked kernels; yields each epoch's cost.
 
-
-def _kernel(layer: Layer, method: str) -> Callable:
-    """The unchecked kernel behind ``layer.<method>``, or an adapter to the public method.
-
-    A subclass may override a public method (a deliberately buggy layer in a
-    gradient-checking lesson, say); its own method is then called, never the
-    base class's kernel. Kernels and adapters return the layer's output
-    (forward) or its input gradient (backward).
+    The same arithmetic as :func:`_run_methods`, to the last bit: each linear
+    layer's update is folded into its backward kernel (its ``dA_prev`` is
+    computed from the old ``W`` first), and the first layer's ``dA_prev``,
+    which nothing reads, is computed only in the last epoch.
     """
-    if type(layer) in (LinearLayer, SigmoidLayer):
-        return getattr(layer, _KERNELS[method])
-    public = getattr(layer, method)
-    if method == "forward":
+    forwards = [layer._forward for layer in layers]
+    *upper_backwards, first_backward = [layer._backward for layer in reversed(layers)]
+    last = epochs - 1
+    for epoch in range(epochs):
+        A = X
+        for layer_forward in forwards:
+            A = layer_forward(A)
+        cost, dA = _cost(Y, A)
+        yield epoch, cost
+        for layer_backward in upper_backwards:
+            dA = layer_backward(dA, True, learning_rate)
+        first_backward(dA, epoch == last, learning_rate)
 
-        def forward_adapter(A: np.ndarray) -> np.ndarray:
-            public(A)
-            return _output(layer)
 
-        return forward_adapter
-    if method == "backward":
+def _run_methods(
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float, epochs: int
+) -> Iterator[tuple[int, float]]:
+    """The epochs through the public methods (for subclasses that override them)."""
+    linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
+    for epoch in range(epochs):
+        cost, dA = compute_cost(Y, forward(layers, X))
+        yield epoch, cost
+        backward(layers, dA)
+        for layer in linear:
+            layer.update_params(learning_rate)
 
-        def backward_adapter(grad: np.ndarray, input_grad: bool = True) -> np.ndarray:
-            public(grad)
-            return layer.dA_prev if isinstance(layer, LinearLayer) else layer.dZ
 
-        return backward_adapter
-    return public
+def _log(history: History, epoch: int, cost: float, record_every: int, print_every: int | None) -> None:
+    if epoch % record_every == 0:
+        history.epochs.append(epoch)
+        history.costs.append(cost)
+    if print_every and epoch % print_every == 0:
+        print(f"Cost at epoch#{epoch}: {fmt(cost)}")
 
 
 def _output(layer: Layer) -> np.ndarray:
