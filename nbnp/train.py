@@ -7,7 +7,6 @@ A network is a plain list of layers alternating ``LinearLayer`` and
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -200,15 +199,10 @@ def train(
         X = as_matrix("X", X, rows=layers[0].params["W"].shape[1])
     compute_cost(Y, forward(layers, X))  # validates every shape the epochs will meet
     history = History()
+    log = _CostLog(history, record_every, print_every, learning_rate)
     plain = all(type(layer) in (LinearLayer, SigmoidLayer) for layer in layers)
-    run = _run_kernels if plain else _run_methods
-    log_every = math.gcd(record_every, print_every or record_every)
     with np.errstate(over="ignore"):  # the sigmoid's harmless overflow, see nbnp.activations
-        for epoch, cost in run(layers, X, Y, learning_rate, epochs):
-            if not math.isfinite(cost):
-                raise _diverged(f"the cost is {cost} at epoch {epoch}", learning_rate)
-            if epoch % log_every == 0:
-                _log(history, epoch, cost, record_every, print_every)
+        (_run_kernels if plain else _run_methods)(layers, X, Y, learning_rate, epochs, log)
     try:
         history.final_cost = compute_cost(Y, forward(layers, X))[0]
     except ValueError as err:
@@ -216,10 +210,34 @@ def train(
     return history
 
 
+@dataclass
+class _CostLog:
+    """What :func:`train` does with each epoch's cost: stop if not finite, record, print."""
+
+    history: History
+    record_every: int
+    print_every: int | None
+    learning_rate: float
+
+    @property
+    def every(self) -> int:
+        """Every how many epochs there is something to record or print."""
+        return math.gcd(self.record_every, self.print_every or self.record_every)
+
+    def __call__(self, epoch: int, cost: float) -> None:
+        if not math.isfinite(cost):
+            raise _diverged(f"the cost is {cost} at epoch {epoch}", self.learning_rate)
+        if epoch % self.record_every == 0:
+            self.history.epochs.append(epoch)
+            self.history.costs.append(cost)
+        if self.print_every and epoch % self.print_every == 0:
+            print(f"Cost at epoch#{epoch}: {fmt(cost)}")
+
+
 def _run_kernels(
-    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float, epochs: int
-) -> Iterator[tuple[int, float]]:
-    """The epochs through the layers' unchecked kernels; yields each epoch's cost.
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float, epochs: int, log: _CostLog
+) -> None:
+    """The epochs through the layers' unchecked kernels.
 
     The same arithmetic as :func:`_run_methods`, to the last bit: each linear
     layer's update is folded into its backward kernel (its ``dA_prev`` is
@@ -228,37 +246,33 @@ def _run_kernels(
     """
     forwards = [layer._forward for layer in layers]
     *upper_backwards, first_backward = [layer._backward for layer in reversed(layers)]
+    log_every = log.every
     last = epochs - 1
     for epoch in range(epochs):
         A = X
         for layer_forward in forwards:
             A = layer_forward(A)
         cost, dA = _cost(Y, A)
-        yield epoch, cost
+        if epoch % log_every == 0 or not math.isfinite(cost):
+            log(epoch, cost)
         for layer_backward in upper_backwards:
             dA = layer_backward(dA, True, learning_rate)
         first_backward(dA, epoch == last, learning_rate)
 
 
 def _run_methods(
-    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float, epochs: int
-) -> Iterator[tuple[int, float]]:
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float, epochs: int, log: _CostLog
+) -> None:
     """The epochs through the public methods (for subclasses that override them)."""
     linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
+    log_every = log.every
     for epoch in range(epochs):
         cost, dA = compute_cost(Y, forward(layers, X))
-        yield epoch, cost
+        if epoch % log_every == 0 or not math.isfinite(cost):
+            log(epoch, cost)
         backward(layers, dA)
         for layer in linear:
             layer.update_params(learning_rate)
-
-
-def _log(history: History, epoch: int, cost: float, record_every: int, print_every: int | None) -> None:
-    if epoch % record_every == 0:
-        history.epochs.append(epoch)
-        history.costs.append(cost)
-    if print_every and epoch % print_every == 0:
-        print(f"Cost at epoch#{epoch}: {fmt(cost)}")
 
 
 def _output(layer: Layer) -> np.ndarray:

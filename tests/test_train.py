@@ -302,3 +302,11 @@ def test_accuracy_rejects_different_shapes():
         ValueError, match=r"predictions and Y must have the same shape, got \(1, 4\) and \(4, 1\)"
     ):
         accuracy(np.zeros((1, 4)), np.zeros((4, 1)))
+
+
+def test_print_and_record_on_different_schedules(capsys):
+    X, Y = xor_gate()
+    history = train(article_network(), X, Y, epochs=320, record_every=100, print_every=150)
+    assert history.epochs == [0, 100, 200, 300]
+    printed = [int(line.split("#")[1].split(":")[0]) for line in capsys.readouterr().out.splitlines()]
+    assert printed == [0, 150, 300]
