@@ -114,7 +114,7 @@ def _status(result: Comparison, present: set[str]) -> str:
 
 
 def ledger_table(results: dict[str, Comparison], present: set[str]) -> str:
-    """The ledger as a Markdown table, one row per article number.
+    """The ledger in Markdown: one table per place in the article, one row per number.
 
     Parameters
     ----------
@@ -126,25 +126,32 @@ def ledger_table(results: dict[str, Comparison], present: set[str]) -> str:
     Returns
     -------
     str
-        Columns: where the article states it, what, the article's value, ours,
+        For each place where the article states numbers (in the article's order), a bold
+        line naming it and a table with the columns: what, the article's value, ours,
         the chapter reproducing it, status.
     """
-    lines = [
-        "| Where the article states it | What | Article | Ours | Reproduced in | Status |",
-        "|---|---|---|---|---|---|",
-    ]
+    groups: dict[str, list[Comparison]] = {}
     for result in results.values():
-        entry = result.entry
-        cells = [
-            _cell(entry.where),
-            _cell(entry.what),
-            f"`{entry.text}`",
-            f"`{result.ours}`",
-            chapter_link(entry.chapter, present),
-            _status(result, present),
+        groups.setdefault(result.entry.where, []).append(result)
+    blocks = []
+    for where, group in groups.items():
+        lines = [
+            f"**{_cell(where)}**",
+            "",
+            "| What | Article | Ours | Reproduced in | Status |",
+            "|---|---|---|---|---|",
         ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        for result in group:
+            cells = [
+                _cell(result.entry.what),
+                f"`{result.entry.text}`",
+                f"`{result.ours}`",
+                chapter_link(result.entry.chapter, present),
+                _status(result, present),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def status_counts(results: dict[str, Comparison]) -> dict[str, int]:

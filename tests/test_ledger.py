@@ -39,11 +39,21 @@ def test_chapter_link_links_only_present_chapters():
 
 
 def test_ledger_table_has_one_row_per_article_number(results):
-    lines = lg.ledger_table(results, set()).splitlines()
-    assert len(lines) == 2 + len(ARTICLE)
-    assert all(line.count(" | ") == 5 for line in lines[2:])
-    for line, entry in zip(lines[2:], ARTICLE.values()):
-        assert f"`{entry.text}`" in line
+    rows = [line for line in lg.ledger_table(results, set()).splitlines() if line.startswith("| ")]
+    rows = [row for row in rows if not row.startswith("| What |")]
+    assert len(rows) == len(ARTICLE)
+    assert all(row.count(" | ") == 4 for row in rows)
+    places = list(dict.fromkeys(entry.where for entry in ARTICLE.values()))
+    in_order = sorted(ARTICLE.values(), key=lambda entry: places.index(entry.where))  # stable
+    for row, entry in zip(rows, in_order):
+        assert f"`{entry.text}`" in row and entry.what in row
+
+
+def test_ledger_groups_rows_under_where_the_article_states_them(results):
+    table = lg.ledger_table(results, set())
+    places = list(dict.fromkeys(entry.where for entry in ARTICLE.values()))
+    assert re.findall(r"^\*\*(.+)\*\*$", table, flags=re.MULTILINE) == places
+    assert table.count("| What | Article | Ours | Reproduced in | Status |") == len(places)
 
 
 def test_ledger_rows_link_their_chapter_and_errata_when_present(results):
