@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.validation import as_array
+from nbnp.validation import _SMALL, as_array
 
 __all__ = ["sigmoid", "sigmoid_derivative"]
 
@@ -19,7 +19,13 @@ def _sigmoid(Z: np.ndarray) -> np.ndarray:
     exactly ``0.0``, the correctly rounded value of σ(z), so the overflow is
     harmless and its warning is silenced rather than clipped away. Keeping the
     article's formula keeps every bit of its training runs.
+
+    Entering ``np.errstate`` costs about as much as the formula on the book's
+    small arrays, so a small ``Z`` whose entries are all above -700 (no
+    overflow possible) skips it: the same formula, the same bits.
     """
+    if 0 < Z.size <= _SMALL and min(Z.ravel().tolist()) > -700.0:
+        return 1 / (1 + np.exp(-Z))
     with np.errstate(over="ignore"):
         return 1 / (1 + np.exp(-Z))
 

@@ -57,8 +57,9 @@ def check_finite(name: str, A: np.ndarray) -> np.ndarray:
     return A
 
 
-#: Arrays up to this size are first checked through ``math.fsum`` (see :func:`_all_finite`).
-_SMALL = 8
+#: Arrays up to this size are checked in Python rather than through NumPy calls
+#: (see :func:`_all_finite`); about where the two cost the same.
+_SMALL = 16
 
 
 def _all_finite(A: np.ndarray) -> bool:

@@ -68,3 +68,19 @@ def test_non_numeric_input(f):
 def test_nan_input(f):
     with pytest.raises(ValueError, match="z must contain only finite numbers, but it contains NaN"):
         f(np.array([0.0, np.nan]))
+
+
+@pytest.mark.parametrize("size", [1, 2, 16, 17, 100])
+@pytest.mark.parametrize("low", [-1e3, -709.8, -700.0, -699.9])
+def test_no_overflow_warning_at_any_size(size, low):
+    z = np.linspace(low, 5.0, size) if size > 1 else np.array([low])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = sigmoid(z)
+    with np.errstate(over="ignore"):
+        expected = 1 / (1 + np.exp(-z))
+    np.testing.assert_array_equal(s, expected)
+
+
+def test_empty_input():
+    assert sigmoid(np.zeros(0)).shape == (0,)

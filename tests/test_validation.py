@@ -82,7 +82,7 @@ def test_rows():
         as_matrix("X", np.zeros((2, 1)), rows=3)
 
 
-@pytest.mark.parametrize("size", [1, 4, 8, 9, 100])
+@pytest.mark.parametrize("size", [1, 4, 8, 16, 17, 100])
 @pytest.mark.parametrize("bad, word", [(np.nan, "NaN"), (np.inf, "infinity"), (-np.inf, "infinity")])
 def test_non_finite_entries_are_found_in_small_and_large_arrays(size, bad, word):
     A = np.ones((1, size))
@@ -102,7 +102,7 @@ def test_huge_finite_values_are_finite():
     assert as_matrix("X", np.array([[1e308, -1e308, 1e308]])).shape == (1, 3)
 
 
-@pytest.mark.parametrize("n", [0, 1, 5, 8, 9, 64])
+@pytest.mark.parametrize("n", [0, 1, 5, 8, 16, 17, 64])
 def test_all_finite_agrees_with_numpy(n):
     rng = np.random.RandomState(n)
     for _ in range(20):
