@@ -57,6 +57,11 @@ def check_finite(name: str, A: np.ndarray) -> np.ndarray:
     return A
 
 
+#: NumPy shares this one dtype object among float64 arrays, so an identity test
+#: usually settles ``A.dtype == float64`` without building a dtype to compare.
+_FLOAT64 = np.dtype(np.float64)
+
+
 #: Arrays up to this size are checked in Python rather than through NumPy calls
 #: (see :func:`_all_finite`); about where the two cost the same.
 _SMALL = 16
@@ -95,7 +100,7 @@ def as_array(name: str, value: object) -> np.ndarray:
     -------
     numpy.ndarray, same shape as ``value``, dtype float64
     """
-    if type(value) is not np.ndarray or value.dtype != np.float64:
+    if type(value) is not np.ndarray or (value.dtype is not _FLOAT64 and value.dtype != _FLOAT64):
         value = _coerce(name, value)
     if not _all_finite(value):  # one call fewer than check_finite on the hot path
         check_finite(name, value)  # raises, naming what it found
@@ -127,7 +132,7 @@ def as_matrix(name: str, value: object, rows: int | None = None) -> np.ndarray:
         If ``value`` is not 2-D, is empty, has the wrong number of rows, or
         contains NaN or infinity.
     """
-    if type(value) is not np.ndarray or value.dtype != np.float64:
+    if type(value) is not np.ndarray or (value.dtype is not _FLOAT64 and value.dtype != _FLOAT64):
         value = _coerce(name, value)
     if value.ndim != 2:
         raise ValueError(

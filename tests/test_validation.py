@@ -183,3 +183,13 @@ def test_check_learning_rate_uses_the_given_name():
 
 def _esc(text):
     return re.escape(text)
+
+
+def test_byte_swapped_floats_are_converted_to_native_float64():
+    A = np.array([[1.5, -2.0]], dtype=">f8")
+    out = as_matrix("A", A)
+    assert out.dtype == np.float64 and out.dtype.isnative
+    np.testing.assert_array_equal(out, A)
+    B = np.array([[np.nan]], dtype=">f8")
+    with pytest.raises(ValueError, match="A must contain only finite numbers, but it contains NaN"):
+        as_matrix("A", B)
