@@ -33,6 +33,20 @@ def _axes(ax: Axes | None) -> Axes:
     return ax if ax is not None else plt.subplots(figsize=(4.5, 4))[1]
 
 
+def _check_data(X: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
+    """Validate two-feature data ``X`` (2+, m) and its labels ``Y`` (1, m)."""
+    X, Y = as_matrix("X", X), as_matrix("Y", Y)
+    if X.shape[0] < 2:
+        raise ValueError(
+            f"X must have at least 2 rows (features x1, x2) to plot, but received shape {X.shape}"
+        )
+    if Y.shape != (1, X.shape[1]):
+        raise ValueError(
+            f"Y must have shape (1, {X.shape[1]}), one label per column of X, but received shape {Y.shape}"
+        )
+    return X, Y
+
+
 def plot_data(X: np.ndarray, Y: np.ndarray, ax: Axes | None = None, title: str = "") -> Axes:
     """Scatter two-feature data: class 0 as red dots, class 1 as green crosses.
 
@@ -49,7 +63,7 @@ def plot_data(X: np.ndarray, Y: np.ndarray, ax: Axes | None = None, title: str =
     -------
     matplotlib.axes.Axes
     """
-    X, Y = as_matrix("X", X), as_matrix("Y", Y)
+    X, Y = _check_data(X, Y)
     ax = _axes(ax)
     for label, marker in ((0, "o"), (1, "x")):
         cols = Y[0] == label
@@ -151,7 +165,7 @@ def plot_decision_boundary(
     -------
     matplotlib.axes.Axes
     """
-    X = as_matrix("X", X)
+    X, Y = _check_data(X, Y)
     ax = _axes(ax)
     x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
     x2 = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)

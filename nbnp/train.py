@@ -52,11 +52,13 @@ class History:
     def cost_at(self, epoch: int) -> float:
         """The recorded cost at ``epoch`` (raises ``KeyError`` if not recorded)."""
         if epoch not in self.epochs:
-            raise KeyError(f"epoch {epoch} was not recorded; recorded every {self._step()} epochs")
+            raise KeyError(f"epoch {epoch} was not recorded; {self._recorded()}")
         return self.costs[self.epochs.index(epoch)]
 
-    def _step(self) -> int:
-        return self.epochs[1] - self.epochs[0] if len(self.epochs) > 1 else 0
+    def _recorded(self) -> str:
+        if len(self.epochs) > 1:
+            return f"recorded every {self.epochs[1] - self.epochs[0]} epochs up to {self.epochs[-1]}"
+        return f"recorded epochs: {self.epochs}"
 
 
 def build_network(

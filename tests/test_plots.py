@@ -108,3 +108,19 @@ def test_network_proba_feeds_the_features_to_the_network():
     np.testing.assert_array_equal(proba(X), X[0:1] + X[1:2] - 2 * X[0:1] * X[1:2])
     plain = network_proba([LinearLayer.from_params([[1.0, -1.0]], 0.0, m=4)])
     np.testing.assert_array_equal(plain(X), X[0:1] - X[1:2])
+
+
+def test_plots_reject_labels_that_do_not_match_the_data():
+    X, Y = xor_gate()
+    with pytest.raises(
+        ValueError,
+        match=r"Y must have shape \(1, 4\), one label per column of X, but received shape \(1, 3\)",
+    ):
+        plot_data(X, Y[:, :3])
+    with pytest.raises(ValueError, match=r"Y must have shape \(1, 4\), .* received shape \(4, 1\)"):
+        plot_decision_boundary(_vertical_boundary, X, Y.T)
+    with pytest.raises(
+        ValueError,
+        match=r"X must have at least 2 rows \(features x1, x2\) to plot, but received shape \(1, 4\)",
+    ):
+        plot_data(X[:1], Y)

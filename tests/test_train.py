@@ -183,7 +183,7 @@ def test_cost_at_reads_recorded_epochs():
 
 def test_cost_at_an_unrecorded_epoch_says_which_are():
     history = History(epochs=[0, 100, 200], costs=[0.3, 0.2, 0.1])
-    with pytest.raises(KeyError, match="epoch 150 was not recorded; recorded every 100 epochs"):
+    with pytest.raises(KeyError, match="epoch 150 was not recorded; recorded every 100 epochs up to 200"):
         history.cost_at(150)
 
 
@@ -310,3 +310,8 @@ def test_print_and_record_on_different_schedules(capsys):
     assert history.epochs == [0, 100, 200, 300]
     printed = [int(line.split("#")[1].split(":")[0]) for line in capsys.readouterr().out.splitlines()]
     assert printed == [0, 150, 300]
+
+
+def test_cost_at_with_a_single_recorded_epoch():
+    with pytest.raises(KeyError, match=r"epoch 5 was not recorded; recorded epochs: \[0\]"):
+        History(epochs=[0], costs=[0.3]).cost_at(5)
