@@ -315,3 +315,15 @@ def test_print_and_record_on_different_schedules(capsys):
 def test_cost_at_with_a_single_recorded_epoch():
     with pytest.raises(KeyError, match=r"epoch 5 was not recorded; recorded epochs: \[0\]"):
         History(epochs=[0], costs=[0.3]).cost_at(5)
+
+
+def test_train_calls_a_method_replaced_on_the_instance():
+    X, Y = xor_gate()
+    layers = article_network()
+    calls = []
+    original = layers[2].update_params
+    layers[2].update_params = lambda learning_rate: calls.append(learning_rate) or original(learning_rate)
+    reference = article_network()
+    history = train(layers, X, Y, learning_rate=0.5, epochs=10)
+    assert calls == [0.5] * 10
+    assert history.costs == train(reference, X, Y, learning_rate=0.5, epochs=10).costs
