@@ -96,3 +96,27 @@ def test_every_number_the_article_states_is_a_row_or_explained():
     # and nothing is listed that the article does not state
     assert {n for n in rows if "." in n} <= stated
     assert set(lg.NOT_RESULTS) <= stated
+
+
+def test_ledger_table_is_exactly_this_markdown():
+    keys = ("ch1.y_hat", "ch2.loss_new")
+    results = {key: check_all()[key] for key in keys}
+    (r1, e1), (r2, e2) = ((results[k], ARTICLE[k]) for k in keys)
+    header = ["| What | Article | Ours | Reproduced in | Status |", "|---|---|---|---|---|"]
+    expected = "\n".join(
+        [f"**{e1.where}**", "", *header]
+        + [f"| {e1.what} | `{e1.text}` | `{r1.ours}` | {{doc}}`/{e1.chapter}` | {r1.status} |", ""]
+        + [f"**{e2.where}**", "", *header]
+        + [
+            f"| {e2.what} | `{e2.text}` | `{r2.ours}` | `{e2.chapter}` (not yet written) "
+            f"| differs: {e2.erratum}; see {{doc}}`/book/appendix/errata` |"
+        ]
+    )
+    assert lg.ledger_table(results, {e1.chapter, "book/appendix/errata"}) == expected
+
+
+def test_not_results_table_is_exactly_this_markdown():
+    lines = lg.not_results_table().splitlines()
+    assert lines[:2] == ["| Number in the text | Why it is not a row |", "|---|---|"]
+    assert lines[2] == f"| `0.1` | {lg.NOT_RESULTS['0.1']} |"
+    assert len(lines) == 2 + len(lg.NOT_RESULTS)
