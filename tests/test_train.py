@@ -135,6 +135,7 @@ class CountingSigmoidLayer(SigmoidLayer):
 
 def test_train_calls_the_methods_a_subclass_overrides():
     X, Y = xor_gate()
+    CountingSigmoidLayer.calls = 0  # a fresh count, also when the test runs twice in one process
     np.random.seed(48)
     layers = build_network(X.shape, [3, 1], "xavier")
     layers[1] = CountingSigmoidLayer(layers[1].A.shape)
@@ -327,3 +328,49 @@ def test_train_calls_a_method_replaced_on_the_instance():
     history = train(layers, X, Y, learning_rate=0.5, epochs=10)
     assert calls == [0.5] * 10
     assert history.costs == train(reference, X, Y, learning_rate=0.5, epochs=10).costs
+
+
+# --- the method path (subclasses) against the kernel path ---------------------------
+
+
+class PassThroughSigmoidLayer(SigmoidLayer):
+    """Overrides forward without changing it: train must take the method path, same numbers."""
+
+    def forward(self, Z):
+        super().forward(Z)
+
+
+def _network(subclassed):
+    X, _ = xor_gate()
+    layers = build_network(X.shape, [3, 1], "xavier", np.random.RandomState(48))
+    if subclassed:
+        layers[1::2] = [PassThroughSigmoidLayer(layer.A.shape) for layer in layers[1::2]]
+    return layers
+
+
+def test_the_method_path_records_prints_and_trains_like_the_kernel_path(capsys):
+    X, Y = xor_gate()
+    runs = []
+    for subclassed in (False, True):
+        layers = _network(subclassed)
+        history = train(layers, X, Y, learning_rate=1.0, epochs=120, record_every=7, print_every=50)
+        runs.append((history.epochs, history.costs, history.final_cost, capsys.readouterr().out))
+        runs[-1] += (layers[0].params["W"].tolist(), layers[2].params["b"].tolist())
+    assert runs[0] == runs[1]
+    assert runs[1][0] == list(range(0, 120, 7)) and runs[1][3].count("Cost at epoch#") == 3
+
+
+class PassThroughLinearLayer(LinearLayer):
+    """Overrides forward without changing it: train must take the method path."""
+
+    def forward(self, A_prev):
+        super().forward(A_prev)
+
+
+def test_the_method_path_stops_on_divergence():
+    X, Y = xor_gate()
+    layers = [PassThroughLinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"training diverged: the cost is inf at epoch \d+; "):
+            train(layers, X * 100, Y, learning_rate=1.0, epochs=5000)
