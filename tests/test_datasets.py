@@ -87,3 +87,9 @@ def test_feature_cross_rejects_bad_rows():
 def test_feature_cross_validates_X():
     with pytest.raises(ValueError, match=r"X must be a 2-D array .* received an array of shape \(4,\)"):
         feature_cross(np.zeros(4))
+
+
+@pytest.mark.parametrize("n, side", [(4, 2), (9, 3)])
+def test_quadrant_xor_points_sit_on_an_even_grid_from_1_to_2(n, side):
+    X, _ = quadrant_xor(n)
+    np.testing.assert_array_equal(np.unique(np.abs(X)), np.linspace(1.0, 2.0, side))

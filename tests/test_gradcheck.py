@@ -312,3 +312,17 @@ def test_trained_network_gradients_match_autograd():
     theirs = autograd.grad(_autograd_cost)(params, X, Y)
     ours = [g for layer in layers[::2] for g in (layer.dW, layer.db)]
     assert max(nbnp.relative_error(a, b) for a, b in zip(ours, theirs)) < 1e-12
+
+
+def test_gradient_checks_name_the_bad_argument():
+    gc = nbnp.gradcheck
+    X, Y = nbnp.xor_gate()
+    layers = nbnp.build_network(X.shape, [1], random_state=np.random.RandomState(0))
+    with pytest.raises(TypeError, match="^X must be a numeric array"):
+        gc.check_network_gradients(layers, "X", Y)
+    with pytest.raises(TypeError, match="^Y must be a numeric array"):
+        gc.check_network_gradients(layers, X, "Y")
+    with pytest.raises(TypeError, match="^A_in must be a numeric array"):
+        gc.check_layer_gradients(layers[0], "A")
+    with pytest.raises(TypeError, match="^upstream_grad must be a numeric array"):
+        gc.check_layer_gradients(layers[0], X, upstream_grad="g")
