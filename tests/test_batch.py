@@ -209,3 +209,35 @@ def test_chapter6_exercise_next_iteration_gradients():
     for ours, theirs in zip((g_W1, g_b1, g_W2, g_b2), expected):
         np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
     assert nbnp.fmt_array(g_W2, decimals=3) == "[[0.007, 0.011, 0.012]]"  # as printed in the chapter
+
+
+def test_bad_input_names_the_argument():
+    layers, X, Y = _or_neuron()
+    with pytest.raises(TypeError, match="^X must"):
+        loop_gradients(layers, "X", Y)
+    with pytest.raises(TypeError, match="^Y must"):
+        loop_gradients(layers, X, "Y")
+    with pytest.raises(ValueError, match=r"^repeats must be a positive integer"):
+        time_gradients(vectorized_gradients, layers, [3], repeats=0)
+    with pytest.raises(ValueError, match=r"^sizes\[1\] must be a positive integer"):
+        time_gradients(vectorized_gradients, layers, [3, np.int64(0)])
+    with pytest.raises(ValueError, match="^layers must contain at least one LinearLayer to have gradients$"):
+        time_gradients(vectorized_gradients, [nbnp.SigmoidLayer((1, 4))], [3])
+    with pytest.raises(TypeError, match="got NoneType"):
+        time_gradients(None, layers, [3])
+
+
+def test_time_gradients_times_each_size_on_the_same_seeded_batch():
+    layers, _, _ = _or_neuron()
+    seen = []
+
+    def method(net, X, Y):
+        seen.append((X.copy(), Y.copy()))
+        return vectorized_gradients(net, X, Y)
+
+    time_gradients(method, layers, [6], repeats=2, seed=5)
+    rng = np.random.RandomState(5)
+    X, Y = rng.rand(2, 6), (rng.rand(1, 6) > 0.5).astype(float)
+    for X_seen, Y_seen in seen:
+        np.testing.assert_array_equal(X_seen, X)
+        np.testing.assert_array_equal(Y_seen, Y)
