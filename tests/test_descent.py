@@ -105,3 +105,30 @@ def test_plot_descent_uses_span_and_rejects_short_paths():
     assert math.isclose(ax.lines[0].get_xdata()[0], -9)
     with pytest.raises(ValueError, match="at least two"):
         plot_descent(Parabola(), [1.0])
+
+
+def test_parabola_and_path_errors_name_the_argument():
+    with pytest.raises(ValueError, match="^curvature must be a finite number greater than 0"):
+        Parabola(curvature=0.0)
+    with pytest.raises(TypeError, match="^minimum must be a real number, but received True$"):
+        Parabola(minimum=True)
+    with pytest.raises(ValueError, match="^minimum must be finite, but received inf$"):
+        Parabola(minimum=math.inf)
+    for method in (Parabola(), Parabola().gradient):
+        with pytest.raises(TypeError, match="^theta must"):
+            method("theta")
+    with pytest.raises(TypeError, match="^gradient must be callable, but received str$"):
+        descent_path("L'", 1.0, 0.1, 3)
+    with pytest.raises(TypeError, match="^theta0 must"):
+        descent_path(Parabola().gradient, "x", 0.1, 3)
+    with pytest.raises(ValueError, match="^steps must be a positive integer"):
+        descent_path(Parabola().gradient, 1.0, 0.1, 0)
+
+
+def test_parabola_returns_python_floats_for_scalars():
+    assert type(Parabola()(1.0)) is float and type(Parabola().gradient(1.0)) is float
+
+
+def test_overflow_names_the_step():
+    with pytest.raises(ValueError, match="^θ overflowed at step 2: "):
+        descent_path(lambda theta: 1e308, 0.0, 1.0, 5)
