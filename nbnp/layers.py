@@ -213,13 +213,11 @@ class SigmoidLayer:
         self._ready = True
 
     def _forward(self, Z: np.ndarray) -> np.ndarray:
-        """:meth:`forward` on a validated ``Z``, inside the caller's ``np.errstate(over="ignore")``.
+        """:meth:`forward` on a validated ``Z``.
 
-        Returns ``A`` (the training loop's kernel). The formula is written out,
-        as in the article's class, rather than calling :func:`nbnp.sigmoid`'s
-        guarded helper (the tests check that the two give the same bits).
+        Returns ``A`` (the training loop's kernel).
         """
-        self.A = A = 1 / (1 + np.exp(-Z))
+        self.A = A = _sigmoid(Z)
         self._ready = True
         return A
 

@@ -202,8 +202,7 @@ def train(
     history = History()
     log = _CostLog(history, record_every, print_every, learning_rate)
     plain = all(_is_plain(layer) for layer in layers)
-    with np.errstate(over="ignore"):  # the sigmoid's harmless overflow, see nbnp.activations
-        (_run_kernels if plain else _run_methods)(layers, X, Y, learning_rate, epochs, log)
+    (_run_kernels if plain else _run_methods)(layers, X, Y, learning_rate, epochs, log)
     try:
         history.final_cost = compute_cost(Y, forward(layers, X))[0]
     except ValueError as err:
@@ -212,9 +211,16 @@ def train(
 
 
 def _is_plain(layer: Layer) -> bool:
-    """True if ``layer``'s public methods are nbnp's own, so its kernels compute what they would."""
-    overridden = {"forward", "backward", "update_params"} & vars(layer).keys()
-    return type(layer) in (LinearLayer, SigmoidLayer) and not overridden
+    """True if ``layer``'s public methods are nbnp's own, so its kernels compute what they would.
+
+    Looks the methods up rather than reading ``vars(layer)``, which would turn
+    the instance's attributes into a real dict and slow every access to them.
+    """
+    cls = type(layer)
+    if cls not in (LinearLayer, SigmoidLayer):
+        return False
+    names = ("forward", "backward", "update_params") if cls is LinearLayer else ("forward", "backward")
+    return all(getattr(getattr(layer, name), "__func__", None) is getattr(cls, name) for name in names)
 
 
 @dataclass
