@@ -1,12 +1,13 @@
 """Every number the article states is recomputed from nbnp and checked against it."""
 
+import re
 import sys
 
 import numpy as np
 import pytest
 
 import nbnp
-from nbnp import ARTICLE, ArticleMismatch, compare
+from nbnp import ARTICLE, ArticleMismatch, compare, fmt, fmt_fixed
 from nbnp import reproduce as rep
 
 ALLOWED = {"agrees", "agrees after rounding", "agrees to 12 significant digits"}
@@ -94,3 +95,28 @@ def test_a_stale_erratum_is_caught():
     # ch2.loss_new differs by design; the article's own truncated value must not pass.
     with pytest.raises(ArticleMismatch, match="now agrees"):
         compare("ch2.loss_new", ARTICLE["ch2.loss_new"].value)
+
+
+def test_unknown_key_error_lists_the_known_keys():
+    with pytest.raises(KeyError, match=f"known keys: {', '.join(list(ARTICLE)[:3])}, "):
+        rep.reproduce("ch9.nothing")
+
+
+@pytest.mark.parametrize("key", [k for k, e in ARTICLE.items() if e.erratum is not None])
+def test_an_erratum_states_our_value(key):
+    # "differs" alone would pass for any wrong value: the erratum must quote ours.
+    ours = float(np.asarray(rep.reproduce(key)).ravel()[0])
+    quoted = re.findall(r"\d+\.(\d+)", ARTICLE[key].erratum)
+    assert any(f"0.{digits}" == fmt_fixed(ours, len(digits)) for digits in quoted)
+
+
+@pytest.mark.parametrize("key", ["ch1.sigmoid_at_2", "ch1.sigmoid_at_minus_2"])
+def test_the_sigmoid_rows_evaluate_the_edge_the_article_names(key):
+    # at 0 decimals any z from 1.4 up rounds to 1, so check where σ is evaluated
+    z = float(re.match(r"σ\((−?\d+)\)", ARTICLE[key].what).group(1).replace("−", "-"))
+    assert rep.reproduce(key) == nbnp.sigmoid(z)
+
+
+def test_rounded_rows_show_six_significant_digits_beside():
+    ours = rep.reproduce("ch2.y_hat_new")
+    assert compare("ch2.y_hat_new", ours).ours == f"{fmt_fixed(ours, 3)} ({fmt(ours, 6)})"
