@@ -394,3 +394,44 @@ def test_non_finite_upstream_grad():
         ValueError, match="upstream_grad must contain only finite numbers, but it contains NaN"
     ):
         layer.backward(np.array([[np.nan, 1.0]]))
+
+
+def test_out_of_order_calls_explain_what_to_call_first():
+    linear, sigmoid = LinearLayer((2, 4), 1, random_state=np.random.RandomState(0)), SigmoidLayer((1, 4))
+    cases = [
+        (
+            lambda: linear.backward(np.ones((1, 4))),
+            "LinearLayer.backward was called before forward: call forward(A_prev) first, "
+            "so the layer holds the input A_prev that dW needs",
+        ),
+        (
+            lambda: linear.update_params(),
+            "LinearLayer.update_params was called before backward: call backward(upstream_grad) "
+            "first, so the layer holds the gradients dW and db",
+        ),
+        (
+            lambda: sigmoid.backward(np.ones((1, 4))),
+            "SigmoidLayer.backward was called before forward: call forward(Z) first, "
+            "so the layer holds the activations A that dZ needs",
+        ),
+    ]
+    for call, message in cases:
+        with pytest.raises(LayerStateError, match=f"^{re.escape(message)}$"):
+            call()
+
+
+def test_a_wrong_upstream_shape_names_the_layer():
+    sigmoid = SigmoidLayer((1, 4))
+    sigmoid.forward(np.zeros((1, 4)))
+    with pytest.raises(ValueError, match=r"^SigmoidLayer\.backward: upstream_grad must have the shape"):
+        sigmoid.backward(np.ones((1, 3)))
+    with pytest.raises(TypeError, match="^W must"):
+        LinearLayer.from_params("W")
+
+
+def test_from_params_draws_nothing_from_the_global_stream():
+    np.random.seed(48)
+    expected = np.random.rand()
+    np.random.seed(48)
+    LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)
+    assert np.random.rand() == expected
