@@ -213,11 +213,13 @@ class SigmoidLayer:
         self._ready = True
 
     def _forward(self, Z: np.ndarray) -> np.ndarray:
-        """:meth:`forward` on a validated ``Z``.
+        """:meth:`forward` on a validated ``Z``; returns ``A`` (the training loop's kernel).
 
-        Returns ``A`` (the training loop's kernel).
+        The article's formula, unguarded: :func:`nbnp.train` filters out the
+        harmless overflow warning of ``np.exp`` (see :func:`nbnp.activations._sigmoid`)
+        around the whole loop, which costs nothing until a warning is raised.
         """
-        self.A = A = _sigmoid(Z)
+        self.A = A = 1 / (1 + np.exp(-Z))
         self._ready = True
         return A
 

@@ -7,6 +7,7 @@ A network is a plain list of layers alternating ``LinearLayer`` and
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -202,7 +203,12 @@ def train(
     history = History()
     log = _CostLog(history, record_every, print_every, learning_rate)
     plain = all(_is_plain(layer) for layer in layers)
-    (_run_kernels if plain else _run_methods)(layers, X, Y, learning_rate, epochs, log)
+    with warnings.catch_warnings():
+        # The sigmoid's harmless overflow, see nbnp.activations. A filter costs
+        # nothing until a warning is raised, whereas inside np.errstate every
+        # NumPy call of the loop looks the error state up in its context.
+        warnings.filterwarnings("ignore", "overflow encountered in exp", RuntimeWarning)
+        (_run_kernels if plain else _run_methods)(layers, X, Y, learning_rate, epochs, log)
     try:
         history.final_cost = compute_cost(Y, forward(layers, X))[0]
     except ValueError as err:
