@@ -371,5 +371,36 @@ def test_the_method_path_stops_on_divergence():
     layers = [PassThroughLinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # NumPy's overflow warnings on the way
-        with pytest.raises(ValueError, match=r"training diverged: the cost is inf at epoch \d+; "):
+        message = r"^training diverged: the cost is inf at epoch \d+; .* smaller learning_rate than 1\.0$"
+        with pytest.raises(ValueError, match=message):
             train(layers, X * 100, Y, learning_rate=1.0, epochs=5000)
+
+
+def test_train_defaults_are_the_article_run():
+    X, Y = xor_gate()
+    default, explicit = _network(False), _network(False)
+    history = train(default, X, Y)
+    reference = train(explicit, X, Y, learning_rate=1.0, epochs=5000, record_every=100)
+    assert (history.epochs, history.costs, history.final_cost) == (
+        reference.epochs,
+        reference.costs,
+        reference.final_cost,
+    )
+
+
+def test_train_errors_name_the_data():
+    X, Y = xor_gate()
+    with pytest.raises(TypeError, match="^X must"):
+        train(_network(False), "X", Y)
+    with pytest.raises(TypeError, match="^Y must"):
+        train(_network(False), X, "Y")
+
+
+def test_cost_at_says_which_epochs_were_recorded():
+    X, Y = xor_gate()
+    history = train(_network(False), X, Y, epochs=300, record_every=100)
+    with pytest.raises(KeyError, match="epoch 150 was not recorded; recorded every 100 epochs up to 200"):
+        history.cost_at(150)
+    single = History(epochs=[0], costs=[0.5])
+    with pytest.raises(KeyError, match=re.escape("recorded epochs: [0]")):
+        single.cost_at(100)
