@@ -84,3 +84,7 @@ def test_no_overflow_warning_at_any_size(size, low):
 
 def test_empty_input():
     assert sigmoid(np.zeros(0)).shape == (0,)
+
+
+def test_scalars_come_back_as_python_floats():
+    assert type(sigmoid(0.5)) is float and type(sigmoid_derivative(0.5)) is float

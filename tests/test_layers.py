@@ -435,3 +435,10 @@ def test_from_params_draws_nothing_from_the_global_stream():
     np.random.seed(48)
     LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)
     assert np.random.rand() == expected
+
+
+def test_a_wrong_upstream_shape_names_the_linear_layer():
+    linear = LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)
+    linear.forward(np.zeros((2, 4)))
+    with pytest.raises(ValueError, match=r"^LinearLayer\.backward: upstream_grad must have the shape"):
+        linear.backward(np.ones((1, 3)))
