@@ -61,8 +61,7 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = EPS) 
     """
     if not isinstance(x, np.ndarray) or x.dtype != np.float64:
         raise TypeError(f"x must be a float64 numpy array (perturbed in place), got {type(x)}")
-    if not eps > 0:
-        raise ValueError(f"eps must be greater than 0, got {eps}")
+    eps = _check_eps(eps)
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         saved = x[i]
@@ -116,6 +115,7 @@ def check_network_gradients(
     """
     layers = _check_layers(layers)
     X, Y = as_matrix("X", X), as_matrix("Y", Y)
+    eps = _check_eps(eps)
 
     def cost() -> float:
         return compute_cost(Y, forward(layers, X))[0]

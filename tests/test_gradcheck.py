@@ -258,8 +258,17 @@ def test_numerical_gradient_restores_x():
 def test_numerical_gradient_rejects_what_it_cannot_perturb():
     with pytest.raises(TypeError, match="x must be a float64 numpy array"):
         nbnp.numerical_gradient(lambda: 0.0, [[1.0]])
-    with pytest.raises(ValueError, match="eps must be greater than 0, got 0"):
+    with pytest.raises(ValueError, match="eps must be a finite number greater than 0, but received 0"):
         nbnp.numerical_gradient(lambda: 0.0, np.zeros(2), eps=0)
+
+
+def test_check_network_gradients_names_a_bad_eps():
+    X, Y = nbnp.xor_gate()
+    layers = nbnp.build_network(X.shape, [2, 1], "xavier", np.random.RandomState(0))
+    with pytest.raises(TypeError, match="eps must be a positive real number, but received str 'e'"):
+        nbnp.check_network_gradients(layers, X, Y, eps="e")
+    with pytest.raises(ValueError, match="eps must be a finite number greater than 0, but received nan"):
+        nbnp.check_network_gradients(layers, X, Y, eps=float("nan"))
 
 
 def test_relative_error():
