@@ -113,6 +113,16 @@ def check_network_gradients(
         ``{"W1": err, "b1": err, "W2": ...}``: the relative error per parameter,
         numbered by linear layer.
     """
+    return {
+        label: relative_error(analytic, numeric)
+        for label, analytic, numeric in _parameter_gradients(layers, X, Y, eps)
+    }
+
+
+def _parameter_gradients(
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps: float
+) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """``(label, backprop gradient, central differences)`` for every parameter, ``W1, b1, W2, ...``."""
     layers = _check_layers(layers)
     X, Y = as_matrix("X", X), as_matrix("Y", Y)
     eps = _check_eps(eps)
@@ -122,13 +132,12 @@ def check_network_gradients(
 
     _, dA = compute_cost(Y, forward(layers, X))
     backward(layers, dA)
-    errors = {}
     linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
-    for n, layer in enumerate(linear, start=1):
-        for name, analytic in (("W", layer.dW), ("b", layer.db)):
-            numeric = numerical_gradient(cost, layer.params[name], eps)
-            errors[f"{name}{n}"] = relative_error(analytic, numeric)
-    return errors
+    return [
+        (f"{name}{n}", analytic.copy(), numerical_gradient(cost, layer.params[name], eps))
+        for n, layer in enumerate(linear, start=1)
+        for name, analytic in (("W", layer.dW), ("b", layer.db))
+    ]
 
 
 def _check_eps(eps: object) -> float:
@@ -296,21 +305,9 @@ def network_gradient_vectors(
     numeric : numpy.ndarray, shape (P,)
         The central differences of the cost, in the same order.
     """
-    layers = _check_layers(layers)
-    eps = _check_eps(eps)
-    X, Y = as_matrix("X", X), as_matrix("Y", Y)
-
-    def cost() -> float:
-        return compute_cost(Y, forward(layers, X))[0]
-
-    _, dA = compute_cost(Y, forward(layers, X))
-    backward(layers, dA)
-    analytic, numeric = [], []
-    for layer in (layer for layer in layers if isinstance(layer, LinearLayer)):
-        for name, grad in (("W", layer.dW), ("b", layer.db)):
-            analytic.append(grad.ravel().copy())
-            numeric.append(numerical_gradient(cost, layer.params[name], eps).ravel())
-    return np.concatenate(analytic), np.concatenate(numeric)
+    grads = _parameter_gradients(layers, X, Y, eps)
+    analytic = np.concatenate([a.ravel() for _, a, _ in grads])
+    return analytic, np.concatenate([n.ravel() for _, _, n in grads])
 
 
 def network_relative_error(layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps: float = EPS) -> float:
