@@ -108,15 +108,20 @@ class LinearLayer:
         layer.params = {"W": W, "b": b}
         return layer
 
-    def forward(self, A_prev: np.ndarray) -> None:
-        """Compute and store ``Z = W·A_prev + b``.
+    def forward(self, A_prev: np.ndarray) -> np.ndarray:
+        """Compute, store and return ``Z = W·A_prev + b``.
 
         Parameters
         ----------
         A_prev : numpy.ndarray, shape (n_in, m)
             Data or activations of the previous layer.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_out, m)
+            ``Z``.
         """
-        self._forward(as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1]))
+        return self._forward(as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1]))
 
     def _forward(self, A_prev: np.ndarray) -> np.ndarray:
         """:meth:`forward` on a validated ``A_prev``; returns ``Z`` (the training loop's kernel)."""
@@ -125,20 +130,25 @@ class LinearLayer:
         self.Z = Z = np.dot(params["W"], A_prev) + params["b"]
         return Z
 
-    def backward(self, upstream_grad: np.ndarray) -> None:
-        """Set ``dW``, ``db`` and ``dA_prev`` from the gradient flowing into Z.
+    def backward(self, upstream_grad: np.ndarray) -> np.ndarray:
+        """Set ``dW``, ``db`` and ``dA_prev`` from the gradient flowing into Z; return ``dA_prev``.
 
         Parameters
         ----------
         upstream_grad : numpy.ndarray, shape (n_out, m)
             ∂Cost/∂Z, the gradient arriving from the layer above.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n_in, m)
+            ``dA_prev``, the gradient for the layer below.
         """
         if not hasattr(self, "A_prev"):
             raise LayerStateError(
                 "LinearLayer.backward was called before forward: call forward(A_prev) first, "
                 "so the layer holds the input A_prev that dW needs"
             )
-        self._backward(_check_upstream("LinearLayer", upstream_grad, self.Z.shape))
+        return self._backward(_check_upstream("LinearLayer", upstream_grad, self.Z.shape))
 
     def _backward(
         self, upstream_grad: np.ndarray, input_grad: bool = True, learning_rate: float | None = None
@@ -201,16 +211,22 @@ class SigmoidLayer:
     def __init__(self, shape: tuple[int, int]) -> None:
         self.A = np.zeros(_check_input_shape(shape, "shape", "(n, m) such as Z1.Z.shape"))
 
-    def forward(self, Z: np.ndarray) -> None:
-        """Compute and store ``A = σ(Z)``.
+    def forward(self, Z: np.ndarray) -> np.ndarray:
+        """Compute, store and return ``A = σ(Z)``.
 
         Parameters
         ----------
         Z : numpy.ndarray, shape (n, m)
             Output of the preceding linear layer.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n, m)
+            ``A``.
         """
         self.A = _sigmoid(as_matrix("Z", Z))
         self._ready = True
+        return self.A
 
     def _forward(self, Z: np.ndarray) -> np.ndarray:
         """:meth:`forward` on a validated ``Z``; returns ``A`` (the training loop's kernel).
@@ -223,20 +239,25 @@ class SigmoidLayer:
         self._ready = True
         return A
 
-    def backward(self, upstream_grad: np.ndarray) -> None:
-        """Set ``dZ = upstream_grad · A · (1 − A)``.
+    def backward(self, upstream_grad: np.ndarray) -> np.ndarray:
+        """Set and return ``dZ = upstream_grad · A · (1 − A)``.
 
         Parameters
         ----------
         upstream_grad : numpy.ndarray, shape (n, m)
             ∂Cost/∂A, the gradient arriving from above.
+
+        Returns
+        -------
+        numpy.ndarray, shape (n, m)
+            ``dZ``, the gradient for the linear layer below.
         """
         if not hasattr(self, "_ready"):
             raise LayerStateError(
                 "SigmoidLayer.backward was called before forward: call forward(Z) first, "
                 "so the layer holds the activations A that dZ needs"
             )
-        self._backward(_check_upstream("SigmoidLayer", upstream_grad, self.A.shape))
+        return self._backward(_check_upstream("SigmoidLayer", upstream_grad, self.A.shape))
 
     def _backward(
         self, upstream_grad: np.ndarray, input_grad: bool = True, learning_rate: float | None = None
