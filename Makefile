@@ -52,9 +52,9 @@ portability: venv
 	test -x $(NP1)/bin/python || $(PYTHON) -m venv $(NP1)
 	$(NP1)/bin/python -m pip install --quiet "numpy<2" -e ".[test]"
 	$(NP1)/bin/python -c "import numpy, sys; print('numpy', numpy.__version__); sys.exit(numpy.__version__[0] != '1')"
-	$(NP1)/bin/pytest -q book tests/test_reproduce.py
+	$(NP1)/bin/pytest -q book tests/article/test_reproduce.py
 	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/python tools/avx512_features.py --check
-	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/pytest -q book tests/test_reproduce.py
+	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/pytest -q book tests/article/test_reproduce.py
 
 # Mutation testing of nbnp/ with mutmut (CPU heavy: minutes to tens of minutes on 2 cores).
 MUTMUT_JOBS ?= 2

@@ -1,9 +1,11 @@
 """Sphinx extension for the API reference: resolve ``nbnp.NAME`` to where NAME is documented.
 
 The reference (book/appendix/api.md) documents every module of nbnp with its
-public names, so an object is found as ``nbnp.<module>.NAME``. Docstrings
-often refer to the shorter public path ``nbnp.NAME`` (how readers import it);
-this handler maps such a reference to the module that defines NAME.
+public names, so an object is found as ``nbnp.<module>.NAME`` or
+``nbnp.<subpackage>.<module>.NAME``. Docstrings often refer to a shorter path,
+the package or subpackage that exports NAME (``nbnp.NAME``,
+``nbnp.article.NAME``: how readers import it); this handler maps such a
+reference to the module that defines NAME.
 """
 
 from __future__ import annotations
@@ -16,33 +18,35 @@ from docutils import nodes
 
 
 @functools.lru_cache(maxsize=1)
-def _home_modules() -> dict[str, str]:
-    """``{"LinearLayer": "nbnp.layers", ...}`` for every name in a module's ``__all__``."""
+def _homes() -> tuple[dict[str, str], frozenset[str]]:
+    """``{"LinearLayer": "nbnp.layers", ...}`` for every name in a module's ``__all__``, and the packages."""
     import nbnp
 
     homes: dict[str, str] = {}
-    for info in pkgutil.iter_modules(nbnp.__path__):
-        module = importlib.import_module(f"nbnp.{info.name}")
+    packages = {"nbnp"}
+    for info in pkgutil.walk_packages(nbnp.__path__, prefix="nbnp."):
+        if info.ispkg:  # a package re-exports its modules' names; they are documented there
+            packages.add(info.name)
+            continue
+        module = importlib.import_module(info.name)
         for name in getattr(module, "__all__", []):
             homes.setdefault(name, module.__name__)
-    return homes
+    return homes, frozenset(packages)
 
 
 def _resolve(app, env, node, contnode) -> nodes.Node | None:
     if node.get("refdomain") != "py":
         return None
-    target = node.get("reftarget", "")
-    parts = target.split(".")
-    if len(parts) < 2 or parts[0] != "nbnp":
-        return None
-    home = _home_modules().get(parts[1])
-    if home is None:
-        return None
-    new_target = ".".join([home, *parts[1:]])
-    domain = env.get_domain("py")
-    return domain.resolve_xref(
-        env, node.get("refdoc"), app.builder, node.get("reftype"), new_target, node, contnode
-    )
+    parts = node.get("reftarget", "").split(".")
+    homes, packages = _homes()
+    for i in range(1, len(parts)):
+        if ".".join(parts[:i]) in packages and parts[i] in homes:
+            new_target = ".".join([homes[parts[i]], *parts[i:]])
+            domain = env.get_domain("py")
+            return domain.resolve_xref(
+                env, node.get("refdoc"), app.builder, node.get("reftype"), new_target, node, contnode
+            )
+    return None
 
 
 def setup(app):

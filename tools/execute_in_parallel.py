@@ -13,37 +13,21 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import yaml
 from jupyter_cache import get_cache
 from jupyter_cache.executors import load_executor
 
+from nbnp.article.toc import read_toc
+
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "_build" / ".jupyter_cache"
 
 
-def toc_files(node: Any) -> Iterator[str]:
-    """Every ``file:`` (and the ``root:``) named anywhere in a parsed ``_toc.yml``."""
-    if isinstance(node, dict):
-        for key in ("root", "file"):
-            if isinstance(node.get(key), str):
-                yield node[key]
-        for value in node.values():
-            yield from toc_files(value) if isinstance(value, (dict, list)) else ()
-    elif isinstance(node, list):
-        for item in node:
-            yield from toc_files(item)
-
-
 def toc_notebooks(root: Path = ROOT) -> list[Path]:
-    """The notebooks of the book, in table-of-contents order."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    paths = (root / name for name in toc_files(toc))
-    notebooks = (p if p.suffix == ".ipynb" else p.with_name(p.name + ".ipynb") for p in paths)
-    return [nb for nb in notebooks if nb.is_file()]
+    """The notebooks of the book, in table-of-contents order (read by :mod:`nbnp.article.toc`)."""
+    return read_toc(root / "_toc.yml").notebooks()
 
 
 def execution_timeout(root: Path = ROOT) -> int:

@@ -2,7 +2,7 @@
 
 Score = killed (incl. timeouts) / all mutants that were run; a mutant no test
 reaches counts as not killed. Survivors are listed per module, so the ones that
-matter can get a test in ``tests/test_<module>.py``.
+matter can get a test in the ``tests/`` file that mirrors the module.
 
 Usage: ``python tools/mutation_score.py [--min PERCENT]``; exits 1 below ``--min``.
 """

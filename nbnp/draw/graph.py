@@ -1,19 +1,13 @@
-"""Computational graphs drawn with matplotlib: forward values on nodes, gradients on edges.
+"""The computational-graph engine: nodes, edges, and a drawer for any graph (matplotlib).
 
-Two layers:
-
-* a generic drawer, :func:`draw_graph`, for any graph given as :class:`Node`
-  and :class:`Edge` objects (scalar, batch or layer-level graphs alike);
-* builders that run the article's single neuron with nbnp and turn the run
-  into nodes and edges: :func:`neuron_pass` computes every value and
-  gradient, :func:`neuron_graph` lays them out for one worked step, and
-  :func:`draw_neuron_graph` draws that step.
-
-Forward values are printed in black under each node; backward gradients in
-red beside each edge, so a figure never holds a typed number: every text
-comes from the run through :func:`nbnp.fmt_fixed`. Figures have a white
-background, legible in light and dark page themes, and contain nothing
-random.
+A graph is a list of :class:`Node` and a list of :class:`Edge`;
+:func:`draw_graph` draws it, forward values in black under each node and
+backward gradients in red beside each edge. The builders in
+:mod:`nbnp.draw.neuron`, :mod:`nbnp.draw.batch_neuron` and
+:mod:`nbnp.draw.network` run nbnp and turn the run into such a graph, their
+texts formatted here (:func:`format_value`, :func:`matrix_text`), so a figure
+never holds a typed number. Figures have a white background, legible in light
+and dark page themes, and contain nothing random.
 """
 
 from __future__ import annotations
@@ -27,23 +21,17 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Circle, FancyBboxPatch
 
-from nbnp.activations import sigmoid_derivative
 from nbnp.fmt import fmt_array, fmt_fixed
-from nbnp.layers import LinearLayer, SigmoidLayer
-from nbnp.losses import squared_error_loss, squared_error_loss_derivative
-from nbnp.validation import as_array
+from nbnp.validation import as_array, as_matrix
 
 __all__ = [
     "GRAD_COLOR",
-    "NEURON_STEPS",
     "NODE_KINDS",
     "Edge",
     "Node",
     "draw_graph",
-    "draw_neuron_graph",
     "format_value",
-    "neuron_graph",
-    "neuron_pass",
+    "matrix_text",
 ]
 
 #: Colour of backward gradients (text and highlighted edges).
@@ -58,6 +46,8 @@ NODE_KINDS: dict[str, tuple[str, str]] = {
 }
 
 _RADIUS = 0.34  # node radius (half-width of a box) in data units
+_SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 @dataclass(frozen=True)
@@ -138,6 +128,75 @@ def format_value(value: float | np.ndarray, decimals: int = 3, max_items: int = 
         return fmt_array(flat, decimals=decimals)
     head = fmt_array(flat[: max(max_items - 1, 1)], decimals=decimals)
     return head[:-1] + ", …]"
+
+
+def matrix_text(
+    name: str,
+    A: np.ndarray,
+    decimals: int = 3,
+    wrap: int | None = None,
+    data: bool = False,
+    align: bool = False,
+) -> str:
+    """``name = [...]`` with one line per row of ``A``, as drawn on a node or edge.
+
+    Parameters
+    ----------
+    name : str
+        What the matrix is (``"Ŷ"``, ``"∂Cost/∂W"``).
+    A : array_like, shape (r, c)
+        The matrix. A (1, 1) matrix prints as a plain number.
+    decimals : int, optional
+        Fixed decimals, default 3 as the article rounds.
+    wrap : int, optional
+        Put ``name =`` on a line of its own and at most ``wrap`` entries of
+        a single row per line, so that long rows fit beside a short edge.
+        Default: no wrapping.
+    data : bool, optional
+        The entries are data or labels: whole numbers print without decimals.
+    align : bool, optional
+        Indent the rows after the first under it (for monospace text).
+
+    Returns
+    -------
+    str
+        For example ``'X = [0, 0, 1, 1]\\n[0, 1, 0, 1]'``; with ``wrap=2``,
+        ``'Ŷ =\\n[0.500, 0.646,\\n0.525, 0.668]'``.
+    """
+    A = as_matrix(name, A)
+    if A.size == 1:
+        return f"{name} = {fmt_fixed(A[0, 0], decimals)}"
+    d = 0 if data and np.array_equal(A, np.round(A)) else decimals
+    if wrap is not None and A.shape[0] == 1 and A.shape[1] >= wrap:
+        items = [fmt_fixed(v, d) for v in A[0]]
+        lines = [", ".join(items[i : i + wrap]) for i in range(0, len(items), wrap)]
+        return f"{name} =\n[" + ",\n".join(lines) + "]"
+    pad = " " * (len(name) + 3) if align else ""
+    return f"{name} = " + f"\n{pad}".join(fmt_array(row, decimals=d) for row in A)
+
+
+def superscript(text: str) -> str:
+    """Digits and parentheses as superscripts: ``"(2)"`` → ``"⁽²⁾"``, for layer and example indices."""
+    return text.translate(_SUP)
+
+
+def subscript(text: str) -> str:
+    """Digits as subscripts: ``"12"`` → ``"₁₂"``, for input indices."""
+    return text.translate(_SUB)
+
+
+def check_step(step: object, steps: tuple[str, ...], aliases: dict[str, str]) -> str:
+    """Validate a builder's ``step`` against its worked steps and their aliases; return the step."""
+    if not isinstance(step, str) or aliases.get(step, step) not in steps:
+        raise ValueError(f"step must be one of {list(steps) + list(aliases)}, but received {step!r}")
+    return aliases.get(step, step)
+
+
+def check_decimals(decimals: object) -> int:
+    """Validate a number of decimals (a non-negative integer)."""
+    if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral) or decimals < 0:
+        raise ValueError(f"decimals must be a non-negative integer, but received {decimals!r}")
+    return int(decimals)
 
 
 def _check_graph(nodes: list[Node], edges: list[Edge]) -> dict[str, Node]:
@@ -295,217 +354,3 @@ def draw_graph(
     if title:
         ax.set_title(title, color="black")
     return ax
-
-
-# --------------------------------------------------------------------------
-# The article's single neuron
-# --------------------------------------------------------------------------
-
-#: The worked steps of the single neuron, in order; each includes the ones before.
-NEURON_STEPS = ("inputs", "z", "y_hat", "loss", "dL_dy_hat", "dL_dz", "dL_dw")
-
-_ALIASES = {"forward": "loss", "backward": "dL_dw"}
-_ROW = 1.1  # vertical distance between the input nodes
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def _as_vector(name: str, value: object) -> np.ndarray:
-    A = as_array(name, value)
-    if A.ndim == 0 or A.size == 0 or A.size != max(A.shape):
-        raise ValueError(f"{name} must be a sequence of numbers, one per input, but received shape {A.shape}")
-    return A.reshape(-1)
-
-
-def _as_scalar(name: str, value: object) -> float:
-    A = as_array(name, value)
-    if A.size != 1:
-        raise ValueError(f"{name} must be a single number, but received shape {A.shape}")
-    return float(A.reshape(()))
-
-
-def neuron_pass(
-    x: np.ndarray, w: np.ndarray, y: float, b: float | None = None
-) -> dict[str, float | np.ndarray]:
-    """Run the single sigmoid neuron forward and backward on one example.
-
-    The forward pass uses :class:`nbnp.LinearLayer` and :class:`nbnp.SigmoidLayer`,
-    the loss is :func:`nbnp.squared_error_loss`; the backward pass multiplies
-    each node's local gradient by the upstream one, as the article does.
-
-    Parameters
-    ----------
-    x : array_like, shape (n,)
-        The example's features (a (n, 1) column is accepted).
-    w : array_like, shape (n,)
-        The weights w₁ … wₙ (a (1, n) row is accepted).
-    y : float
-        The label.
-    b : float, optional
-        The bias. ``None`` (default) is the article's neuron without a bias
-        node, computed with b = 0.
-
-    Returns
-    -------
-    dict
-        Floats ``"z"``, ``"y_hat"``, ``"loss"``, ``"dL_dy_hat"`` (∂L/∂ŷ),
-        ``"dy_hat_dz"`` (σ'(z)), ``"dL_dz"``, ``"dL_db"``; and
-        ``"dL_dw"``, a numpy.ndarray of shape (n,).
-    """
-    x = _as_vector("x", x)
-    w = _as_vector("w", w)
-    if x.size != w.size:
-        raise ValueError(f"x and w must have one entry per input, but x has {x.size} and w has {w.size}")
-    y = _as_scalar("y", y)
-    bias = 0.0 if b is None else _as_scalar("b", b)
-    linear = LinearLayer.from_params(w.reshape(1, -1), bias)
-    linear.forward(x.reshape(-1, 1))
-    sig = SigmoidLayer(linear.Z.shape)
-    sig.forward(linear.Z)
-    z, y_hat = float(linear.Z[0, 0]), float(sig.A[0, 0])
-    dL_dy_hat = squared_error_loss_derivative(y, y_hat)
-    sig.backward(np.array([[dL_dy_hat]]))
-    linear.backward(sig.dZ)
-    return {
-        "z": z,
-        "y_hat": y_hat,
-        "loss": squared_error_loss(y, y_hat),
-        "dL_dy_hat": dL_dy_hat,
-        "dy_hat_dz": sigmoid_derivative(z),
-        "dL_dz": float(sig.dZ[0, 0]),
-        "dL_dw": linear.dW.reshape(-1),
-        "dL_db": float(linear.db[0, 0]),
-    }
-
-
-def _neuron_nodes(x, w, y, b, run, show, decimals, current) -> list[Node]:
-    """Nodes of the neuron, with the values of the steps already shown."""
-    n = x.size
-    rows = 2 * n + (b is not None)
-    top = (rows - 1) * _ROW
-    mid = top / 2
-    f = lambda v: fmt_fixed(v, decimals)  # noqa: E731
-    nodes = []
-    for i in range(n):
-        k = str(i + 1).translate(_SUB)
-        yx, yw = top - 2 * i * _ROW, top - (2 * i + 1) * _ROW
-        nodes.append(Node(f"x{i + 1}", f"$x_{i + 1}$", (0.0, yx), f"x{k} = {f(x[i])}", "input"))
-        nodes.append(Node(f"w{i + 1}", f"$w_{i + 1}$", (0.0, yw), f"w{k} = {f(w[i])}", "param"))
-    if b is not None:
-        nodes.append(Node("b", "$b$", (0.0, 0.0), f"b = {f(b)}", "param"))
-    shown = {
-        "z": ("z", f"z = {f(run['z'])}"),
-        "sigma": ("y_hat", f"ŷ = {f(run['y_hat'])}"),
-        "L": ("loss", f"L = {f(run['loss'])}"),
-    }
-    for name, label, x_pos, kind in (
-        ("z", "$z$", 3.0, "op"),
-        ("sigma", "$\\sigma$", 5.4, "op"),
-        ("L", "$L$", 7.8, "loss"),
-    ):
-        step, text = shown[name]
-        nodes.append(Node(name, label, (x_pos, mid), text if step in show else "", kind, step == current))
-    nodes.append(Node("y", "$y$", (7.8, mid + 1.5), f"y = {f(y)}", "input", value_side="above"))
-    return nodes
-
-
-def _neuron_edges(n, has_b, run, show, decimals, current) -> list[Edge]:
-    """Edges of the neuron, with the gradients of the steps already shown."""
-    f = lambda v: fmt_fixed(v, decimals)  # noqa: E731
-    back = "dL_dw" in show
-    edges = []
-    for i in range(n):
-        k = str(i + 1).translate(_SUB)
-        grad = f"∂L/∂w{k} = {f(run['dL_dw'][i])}" if back else ""
-        edges.append(Edge(f"x{i + 1}", "z"))
-        edges.append(Edge(f"w{i + 1}", "z", grad, back and current == "dL_dw"))
-    if has_b:
-        edges.append(
-            Edge("b", "z", f"∂L/∂b = {f(run['dL_db'])}" if back else "", back and current == "dL_dw")
-        )
-    for src, dst, step, name in (("z", "sigma", "dL_dz", "z"), ("sigma", "L", "dL_dy_hat", "ŷ")):
-        grad = f"∂L/∂{name} = {f(run[step])}" if step in show else ""
-        edges.append(Edge(src, dst, grad, step == current))
-    edges.append(Edge("y", "L"))
-    return edges
-
-
-def neuron_graph(
-    x: np.ndarray,
-    w: np.ndarray,
-    y: float,
-    b: float | None = None,
-    step: str = "backward",
-    decimals: int = 3,
-) -> tuple[list[Node], list[Edge]]:
-    """Nodes and edges of the article's single neuron at one worked step.
-
-    The graph is x₁, w₁, …, xₙ, wₙ, (b) → z → σ → L ← y, the σ node carrying
-    ŷ. Every value and gradient comes from :func:`neuron_pass` and is
-    formatted with :func:`nbnp.fmt_fixed`.
-
-    Parameters
-    ----------
-    x : array_like, shape (n,)
-        The example's features.
-    w : array_like, shape (n,)
-        The weights.
-    y : float
-        The label.
-    b : float, optional
-        The bias; ``None`` draws the neuron without a bias node.
-    step : str, optional
-        One of :data:`NEURON_STEPS` (``"inputs"``, ``"z"``, ``"y_hat"``,
-        ``"loss"``, ``"dL_dy_hat"``, ``"dL_dz"``, ``"dL_dw"``), or
-        ``"forward"`` (= ``"loss"``) or ``"backward"`` (= ``"dL_dw"``,
-        default). The graph shows the values of that step and every step
-        before it; the node or edge computed at that step is highlighted.
-    decimals : int, optional
-        Decimals of every printed number (default 3).
-
-    Returns
-    -------
-    nodes : list of Node
-    edges : list of Edge
-    """
-    if not isinstance(step, str) or _ALIASES.get(step, step) not in NEURON_STEPS:
-        raise ValueError(f"step must be one of {list(NEURON_STEPS) + list(_ALIASES)}, but received {step!r}")
-    if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral) or decimals < 0:
-        raise ValueError(f"decimals must be a non-negative integer, but received {decimals!r}")
-    current = _ALIASES.get(step, step)
-    show = set(NEURON_STEPS[: NEURON_STEPS.index(current) + 1])
-    run = neuron_pass(x, w, y, b)
-    xv, wv = _as_vector("x", x), _as_vector("w", w)
-    bias = None if b is None else _as_scalar("b", b)
-    nodes = _neuron_nodes(xv, wv, _as_scalar("y", y), bias, run, show, decimals, current)
-    return nodes, _neuron_edges(xv.size, b is not None, run, show, decimals, current)
-
-
-def draw_neuron_graph(
-    x: np.ndarray,
-    w: np.ndarray,
-    y: float,
-    b: float | None = None,
-    step: str = "backward",
-    decimals: int = 3,
-    ax: Axes | None = None,
-    title: str = "",
-) -> Axes:
-    """Draw the single neuron at one worked step (see :func:`neuron_graph`).
-
-    Parameters
-    ----------
-    x : array_like, shape (n,)
-    w : array_like, shape (n,)
-    y : float
-    b : float, optional
-    step : str, optional
-    decimals : int, optional
-    ax : matplotlib.axes.Axes, optional
-    title : str, optional
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    nodes, edges = neuron_graph(x, w, y, b, step, decimals)
-    return draw_graph(nodes, edges, ax=ax, title=title)

@@ -1,4 +1,4 @@
-"""Tests for nbnp/plots.py: data scatter, learning curve, decision boundary."""
+"""Tests for nbnp.draw.plots: data scatter, learning curve, decision boundary."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -18,7 +18,7 @@ from nbnp import (
     sigmoid,
     xor_gate,
 )
-from nbnp.plots import CLASS_COLORS
+from nbnp.draw.plots import CLASS_COLORS
 
 
 @pytest.fixture(autouse=True)

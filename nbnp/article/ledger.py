@@ -1,6 +1,6 @@
-"""The numbers ledger: every article number beside ours, as a MyST Markdown table.
+"""The numbers ledger: every article number beside ours, as MyST Markdown tables.
 
-The ledger page renders :func:`ledger_table` of :func:`nbnp.reproduce.check_all`
+The ledger page renders :func:`ledger_table` of :func:`nbnp.article.check_all`
 in a cell whose Markdown output is parsed as MyST, so each row links to the
 chapter that reproduces the number with a ``{doc}`` role. A chapter that is not
 in ``_toc.yml`` yet is named but not linked, so the strict Sphinx build never
@@ -8,17 +8,16 @@ meets a broken reference.
 
 :data:`NOT_RESULTS` lists the other numbers the article's text states (inputs
 it sets, epoch labels, figure numbers) with why each is not a row;
-``tests/test_reproduce.py`` checks, against the article's text, that every
+``tests/article/test_ledger.py`` checks, against the article's text, that every
 number in it is a row or listed there.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from pathlib import Path
 
-from nbnp.article import Comparison
+from nbnp.article.compare import Comparison
+from nbnp.article.toc import page_docname
 
 __all__ = [
     "NOT_RESULTS",
@@ -26,10 +25,7 @@ __all__ = [
     "ledger_table",
     "not_results_table",
     "status_counts",
-    "toc_docnames",
 ]
-
-_ERRATA = "book/appendix/errata"
 
 #: Numbers in the article's text that are not results, with the reason.
 NOT_RESULTS: dict[str, str] = {
@@ -65,24 +61,6 @@ NOT_RESULTS: dict[str, str] = {
 }
 
 
-def toc_docnames(toc_path: str | Path) -> set[str]:
-    """Document names listed in a Jupyter Book ``_toc.yml`` (``root`` and every ``file``).
-
-    Parameters
-    ----------
-    toc_path : str or pathlib.Path
-        Path of ``_toc.yml``.
-
-    Returns
-    -------
-    set of str
-        For example ``{"book/intro", "book/part1/01_single_neuron"}``.
-    """
-    text = Path(toc_path).read_text(encoding="utf-8")
-    names = re.findall(r"^\s*-?\s*(?:file|root):\s*([^\s#]+)", text, flags=re.MULTILINE)
-    return {re.sub(r"\.(ipynb|md)$", "", name.strip("'\"")) for name in names}
-
-
 def chapter_link(docname: str, present: set[str]) -> str:
     """A MyST link to ``docname`` if the book has it, else its name in code.
 
@@ -91,7 +69,7 @@ def chapter_link(docname: str, present: set[str]) -> str:
     docname : str
         Document name from the book's root, ``"book/part1/01_single_neuron"``.
     present : set of str
-        Document names in the table of contents (:func:`toc_docnames`).
+        Document names in the table of contents (:func:`nbnp.article.toc.toc_docnames`).
 
     Returns
     -------
@@ -110,7 +88,8 @@ def _cell(text: str) -> str:
 def _status(result: Comparison, present: set[str]) -> str:
     if result.status != "differs":
         return result.status
-    return f"differs: {_cell(result.entry.erratum or '')}; see {chapter_link(_ERRATA, present)}"
+    errata = chapter_link(page_docname("errata"), present)
+    return f"differs: {_cell(result.entry.erratum or '')}; see {errata}"
 
 
 def ledger_table(results: dict[str, Comparison], present: set[str]) -> str:
@@ -119,7 +98,7 @@ def ledger_table(results: dict[str, Comparison], present: set[str]) -> str:
     Parameters
     ----------
     results : dict
-        Key → :class:`nbnp.article.Comparison`, as from :func:`nbnp.reproduce.check_all`.
+        Key → :class:`nbnp.article.Comparison`, from :func:`nbnp.article.check_all`.
     present : set of str
         Document names in the table of contents; other chapters are not linked.
 

@@ -1,4 +1,4 @@
-"""Tests for nbnp.graph: the computed values, the texts drawn, and input checks."""
+"""Tests for nbnp.draw.neuron: the single neuron's computed values, the texts drawn, input checks."""
 
 import math
 
@@ -7,17 +7,8 @@ import numpy as np
 import pytest
 
 from nbnp import fmt_fixed
-from nbnp.graph import (
-    GRAD_COLOR,
-    NEURON_STEPS,
-    Edge,
-    Node,
-    draw_graph,
-    draw_neuron_graph,
-    format_value,
-    neuron_graph,
-    neuron_pass,
-)
+from nbnp.draw.graph import GRAD_COLOR
+from nbnp.draw.neuron import NEURON_STEPS, draw_neuron_graph, neuron_graph, neuron_pass
 
 
 @pytest.fixture(autouse=True)
@@ -95,18 +86,6 @@ def test_neuron_pass_rejects_bad_input(args, error, match):
         neuron_pass(*args)
 
 
-# --- format_value -------------------------------------------------------------
-
-
-def test_format_value_scalar_array_and_cut():
-    assert format_value(0.46879) == fmt_fixed(0.46879, 3)
-    assert format_value(np.array([[0.125]])) == fmt_fixed(0.125, 3)
-    A = np.array([[0.5, 0.6456563, 0.52497919, 0.66818777]])
-    assert format_value(A) == "[" + ", ".join(fmt_fixed(v, 3) for v in A[0]) + "]"
-    assert format_value(A, max_items=3) == f"[{fmt_fixed(A[0, 0], 3)}, {fmt_fixed(A[0, 1], 3)}, …]"
-    assert format_value(A, decimals=1, max_items=2) == "[0.5, …]"
-
-
 # --- neuron_graph -------------------------------------------------------------
 
 
@@ -161,7 +140,7 @@ def test_neuron_graph_rejects_bad_decimals(decimals):
         neuron_graph((0, 0), (0.1, 0.6), 0, decimals=decimals)
 
 
-# --- draw_graph -----------------------------------------------------------------
+# --- draw_neuron_graph -----------------------------------------------------------
 
 
 def test_draw_neuron_graph_draws_every_text():
@@ -176,48 +155,3 @@ def test_draw_neuron_graph_draws_every_text():
     assert ax.get_title() == "one step"
     assert ax.figure.get_facecolor() == (1.0, 1.0, 1.0, 1.0)
     assert len(ax.patches) == len(nodes)
-
-
-def test_draw_graph_batch_values_and_given_axes():
-    A = np.array([[0.5, 0.6456563, 0.52497919, 0.66818777]])
-    nodes = [
-        Node("X", "$X$", (0, 0), format_value(np.eye(2)), "input"),
-        Node("Z", "$Z$", (2, 0), format_value(A, max_items=3), "op", value_side="above"),
-        Node("C", "Cost", (4, 0), format_value(0.089), "loss"),
-    ]
-    edges = [Edge("X", "Z"), Edge("Z", "C", grad=format_value(A), highlight=True)]
-    fig, ax = plt.subplots()
-    assert draw_graph(nodes, edges, ax=ax) is ax
-    texts = _texts(ax)
-    assert "[0.500, 0.646, …]" in texts and format_value(A) in texts
-    assert texts["[0.500, 0.646, …]"].get_position()[1] > 0  # written above the node
-
-
-def test_draw_graph_is_deterministic():
-    def pixels():
-        ax = draw_neuron_graph((0.3, 0.9), (0.1, 0.6), 1, b=0.2)
-        ax.figure.canvas.draw()
-        return np.asarray(ax.figure.canvas.buffer_rgba()).copy()
-
-    np.testing.assert_array_equal(pixels(), pixels())
-
-
-@pytest.mark.parametrize(
-    "nodes, edges, error, match",
-    [
-        ([], [], ValueError, "non-empty"),
-        ([Node("a", "a", (0, 0)), Node("a", "b", (1, 0))], [], ValueError, "unique"),
-        ([Node("a", "a", (0, 0), kind="weight")], [], ValueError, "kind must be one of"),
-        ([Node("a", "a", (0, float("nan")))], [], ValueError, "position"),
-        ([Node("a", "a", (0,))], [], ValueError, "position"),
-        ([Node("a", "a", (0, 0), value_side="left")], [], ValueError, "value_side"),
-        ([Node("a", "a", (0, 0))], [Edge("a", "b")], ValueError, "'b', which is not in nodes"),
-        ([Node("a", "a", (0, 0))], [Edge("a", "a")], ValueError, "to itself"),
-        (["a"], [], TypeError, "nodes\\[0\\] must be a nbnp.Node"),
-        ([Node("a", "a", (0, 0))], [("a", "a")], TypeError, "edges\\[0\\] must be a nbnp.Edge"),
-        ([Node("a", "a", (0, 0))], None, TypeError, "edges must be a list"),
-    ],
-)
-def test_draw_graph_rejects_bad_graphs(nodes, edges, error, match):
-    with pytest.raises(error, match=match):
-        draw_graph(nodes, edges)

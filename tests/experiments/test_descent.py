@@ -1,19 +1,11 @@
-"""Tests for nbnp.descent: the parabola, the descent path and its plot."""
+"""Tests for nbnp.experiments.descent: the parabola and the descent path."""
 
 import math
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from matplotlib.colors import to_rgba
 
-from nbnp.descent import STEP_COLOR, Parabola, descent_path, plot_descent
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+from nbnp.experiments.descent import Parabola, descent_path
 
 
 def test_parabola_value_and_gradient():
@@ -82,29 +74,6 @@ def test_descent_path_tiny_rate_barely_moves():
 def test_descent_path_rejects_bad_input(args, error, match):
     with pytest.raises(error, match=match):
         descent_path(*args)
-
-
-def test_plot_descent_draws_curve_points_and_one_arrow_per_step():
-    curve = Parabola(0.1)
-    path = descent_path(curve.gradient, -8.0, 5.0, 4)
-    ax = plot_descent(curve, path, title="α = 5")
-    arrows = [t for t in ax.texts if t.arrow_patch is not None]
-    assert len(arrows) == 4
-    assert all(a.arrow_patch.get_edgecolor() == to_rgba(STEP_COLOR) for a in arrows)
-    green = ax.collections[0].get_offsets()
-    np.testing.assert_allclose(green[:, 0], path)
-    np.testing.assert_allclose(green[:, 1], curve(path))
-    low, high = ax.lines[0].get_xdata()[[0, -1]]
-    assert low < path.min() and high > path.max()
-    assert ax.get_title() == "α = 5"
-
-
-def test_plot_descent_uses_span_and_rejects_short_paths():
-    fig, ax = plt.subplots()
-    plot_descent(Parabola(), [1.0, 0.5], ax=ax, span=(-9, 9))
-    assert math.isclose(ax.lines[0].get_xdata()[0], -9)
-    with pytest.raises(ValueError, match="at least two"):
-        plot_descent(Parabola(), [1.0])
 
 
 def test_parabola_and_path_errors_name_the_argument():

@@ -1,10 +1,10 @@
-"""Tests of nbnp.separability.best_linear_accuracy."""
+"""Tests of nbnp.experiments.separability.best_linear_accuracy."""
 
 import numpy as np
 import pytest
 
 import nbnp
-from nbnp.separability import best_linear_accuracy
+from nbnp.experiments.separability import best_linear_accuracy
 
 
 @pytest.mark.parametrize("gate", [nbnp.or_gate, nbnp.and_gate])

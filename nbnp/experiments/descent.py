@@ -1,4 +1,4 @@
-"""Gradient descent on a one-parameter U-shaped curve, and its picture.
+"""Gradient descent on a one-parameter U-shaped curve.
 
 The learning-rate chapter draws gradient descent on a stated parabola,
 
@@ -7,6 +7,7 @@ The learning-rate chapter draws gradient descent on a stated parabola,
 where one step gives :math:`\\theta_{t+1} - \\theta^* = (1 - \\alpha k)(\\theta_t - \\theta^*)`:
 the distance to the minimum shrinks by the same factor at every step, so the
 steps shrink with it, and the walk diverges once :math:`\\alpha k > 2`.
+:func:`nbnp.plot_descent` draws the walk.
 """
 
 from __future__ import annotations
@@ -15,16 +16,11 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.axes import Axes
 
 from nbnp.validation import as_array, check_learning_rate, check_positive_int
 
-__all__ = ["STEP_COLOR", "Parabola", "descent_path", "plot_descent"]
-
-#: Colour of the gradient-descent arrows (green, as in the article's figures).
-STEP_COLOR = "#1e8449"
+__all__ = ["Parabola", "descent_path"]
 
 
 @dataclass(frozen=True)
@@ -120,58 +116,3 @@ def descent_path(
             raise ValueError(f"θ overflowed at step {t + 1}: use fewer steps or a smaller learning_rate")
         path[t + 1] = theta
     return path
-
-
-def plot_descent(
-    loss: Callable[[np.ndarray], np.ndarray],
-    path: np.ndarray,
-    ax: Axes | None = None,
-    title: str = "",
-    span: tuple[float, float] | None = None,
-) -> Axes:
-    """Draw a loss curve and the gradient-descent steps on it as green arrows.
-
-    The start θ₀ is a black dot, every later θ a green one.
-
-    Parameters
-    ----------
-    loss : callable
-        L(θ), vectorized: maps an array of shape (N,) to shape (N,).
-    path : array_like, shape (n,)
-        θ₀ … θₙ₋₁ from :func:`descent_path`.
-    ax : matplotlib.axes.Axes, optional
-    title : str, optional
-    span : tuple of float, optional
-        (θ_min, θ_max) of the drawn curve; default the path's range plus a margin.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    path = as_array("path", path).reshape(-1)
-    if path.size < 2:
-        raise ValueError(f"path must hold at least two points, but received {path.size}")
-    if span is None:
-        low, high = float(path.min()), float(path.max())
-        pad = 0.15 * max(high - low, 1e-9)
-        span = (low - pad, high + pad)
-    if ax is None:
-        ax = plt.subplots(figsize=(4.5, 3.4))[1]
-    grid = np.linspace(span[0], span[1], 400)
-    ax.plot(grid, loss(grid), color="#1f77b4", linewidth=2, zorder=1)
-    heights = np.asarray(loss(path), dtype=float)
-    for (a, la), (b, lb) in zip(zip(path[:-1], heights[:-1]), zip(path[1:], heights[1:])):
-        ax.annotate(
-            "",
-            xy=(b, lb),
-            xytext=(a, la),
-            arrowprops={"arrowstyle": "-|>", "color": STEP_COLOR, "lw": 1.8},
-            zorder=2,
-        )
-    ax.scatter(path, heights, color=STEP_COLOR, s=18, zorder=3)
-    ax.scatter(path[:1], heights[:1], color="black", s=36, zorder=4)  # the start θ₀
-    ax.set_xlabel("$\\theta$")
-    ax.set_ylabel("$L(\\theta)$")
-    ax.set_title(title)
-    ax.grid(alpha=0.3)
-    return ax

@@ -1,10 +1,10 @@
-"""Tests of nbnp.batch: the per-example loop and the vectorized batch gradients."""
+"""Tests of nbnp.experiments.batch: the per-example loop and the vectorized batch gradients."""
 
 import numpy as np
 import pytest
 
 import nbnp
-from nbnp.batch import (
+from nbnp.experiments.batch import (
     growth_exponent,
     loop_gradients,
     per_example_gradients,
@@ -221,7 +221,10 @@ def test_bad_input_names_the_argument():
         time_gradients(vectorized_gradients, layers, [3], repeats=0)
     with pytest.raises(ValueError, match=r"^sizes\[1\] must be a positive integer"):
         time_gradients(vectorized_gradients, layers, [3, np.int64(0)])
-    with pytest.raises(ValueError, match="^layers must contain at least one LinearLayer to have gradients$"):
+    with pytest.raises(
+        ValueError,
+        match=r"^layers must contain at least one layer with parameters \(a LinearLayer\) to have gradients$",
+    ):
         time_gradients(vectorized_gradients, [nbnp.SigmoidLayer((1, 4))], [3])
     with pytest.raises(TypeError, match="got NoneType"):
         time_gradients(None, layers, [3])

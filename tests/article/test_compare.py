@@ -1,4 +1,4 @@
-"""Tests for nbnp/article.py: the article's values and how ours are compared with them."""
+"""nbnp.article.compare and the registry: the article's values and how ours are compared with them."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""The ledger's table, its links, and proof that every number of the article is accounted for."""
+"""nbnp.article.ledger: the table, its links, and proof that every number of the article is accounted for."""
 
 import re
 from pathlib import Path
@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 
 from nbnp import ARTICLE
-from nbnp import ledger as lg
-from nbnp.reproduce import check_all
+from nbnp.article import check_all
+from nbnp.article import ledger as lg
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 #: The article's text: CI and the developers have shared/ beside the clone.
 ARTICLE_TEXT = ROOT.parent / "shared" / "seed" / "nothing-but-numpy.txt"
 
@@ -17,20 +17,6 @@ ARTICLE_TEXT = ROOT.parent / "shared" / "seed" / "nothing-but-numpy.txt"
 @pytest.fixture(scope="module")
 def results():
     return check_all()
-
-
-def test_toc_docnames_reads_root_and_files(tmp_path):
-    toc = tmp_path / "_toc.yml"
-    toc.write_text(
-        "format: jb-book\nroot: book/intro\nparts:\n  - caption: A\n    chapters:\n"
-        "      - file: book/part1/01_single_neuron\n      - file: 'book/appendix/errata.ipynb'  # note\n"
-    )
-    assert lg.toc_docnames(toc) == {"book/intro", "book/part1/01_single_neuron", "book/appendix/errata"}
-
-
-def test_the_repository_toc_lists_the_ledger_and_the_errata():
-    names = lg.toc_docnames(ROOT / "_toc.yml")
-    assert {"book/appendix/ledger", "book/appendix/errata"} <= names
 
 
 def test_chapter_link_links_only_present_chapters():

@@ -7,14 +7,15 @@ import numpy as np
 import pytest
 
 import nbnp
+import nbnp.article as rep
 from nbnp import ARTICLE, ArticleMismatch, compare, fmt, fmt_fixed
-from nbnp import reproduce as rep
+from nbnp.article import runs
 
 ALLOWED = {"agrees", "agrees after rounding", "agrees to 12 significant digits"}
 
 
 def _clear_caches():
-    for fn in (rep._single_example, rep._or_batch, rep._xor_run):
+    for fn in (runs.single_example, runs.or_batch, runs.xor_run):
         fn.cache_clear()
 
 

@@ -27,7 +27,6 @@ from typing import Callable
 
 import numpy as np
 
-from nbnp.layers import LinearLayer
 from nbnp.losses import compute_cost
 from nbnp.train import Layer, _check_layers, backward, forward
 from nbnp.validation import as_matrix, check_positive_int
@@ -56,8 +55,9 @@ def _check_data(layers: object, X: object, Y: object) -> tuple[list[Layer], np.n
     return layers, X, Y
 
 
-def _linear(layers: list[Layer]) -> list[LinearLayer]:
-    return [layer for layer in layers if isinstance(layer, LinearLayer)]
+def _linear(layers: list[Layer]) -> list[Layer]:
+    """The layers with parameters (``W`` and ``b``, gradients ``dW`` and ``db``)."""
+    return [layer for layer in layers if hasattr(layer, "params")]
 
 
 def _example_gradients(
@@ -204,7 +204,9 @@ def time_gradients(
     repeats = check_positive_int("repeats", repeats)
     linear = _linear(layers)
     if not linear:
-        raise ValueError("layers must contain at least one LinearLayer to have gradients")
+        raise ValueError(
+            "layers must contain at least one layer with parameters (a LinearLayer) to have gradients"
+        )
     n_x, n_out = linear[0].params["W"].shape[1], linear[-1].params["W"].shape[0]
     batches = [_random_batch(n_x, n_out, m, seed) for m in sizes]
     seconds = np.full(len(sizes), np.inf)

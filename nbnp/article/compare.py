@@ -1,0 +1,143 @@
+"""Our value beside the article's: the one way every number of the book is checked.
+
+:func:`show` prints ours next to the article's text and the verdict, and
+:func:`compare` raises :class:`ArticleMismatch` where the two disagree without
+a recorded erratum. How they are compared is each value's ``rule``:
+
+* ``"decimals"`` (default): ours rounded to the article's decimals must equal
+  the article's text ("agrees" if equal without rounding, else "agrees after
+  rounding");
+* ``"sig12"``: equal to 12 significant digits, the policy for seeded runs;
+* ``"shape"``: an array shape written ``(1 × 4)``.
+
+An entry with an ``erratum`` is one where the article's figure is not what its
+own computation gives; the erratum says why, and the check then *expects* a
+difference, so a stale erratum fails too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from nbnp.article.registry import ARTICLE, ArticleValue, Value, reproduce
+from nbnp.fmt import fmt, fmt_array, fmt_shape
+
+__all__ = ["ArticleMismatch", "Comparison", "check_all", "compare", "show"]
+
+
+class ArticleMismatch(AssertionError):
+    """Our computed value disagrees with the article in a way no erratum explains."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Our value beside the article's.
+
+    Attributes
+    ----------
+    entry : ArticleValue
+        The article's value.
+    ours : str
+        Ours, formatted at the article's precision (more digits in parentheses
+        where rounding hides them).
+    status : {"agrees", "agrees after rounding", "agrees to 12 significant digits", "differs"}
+    """
+
+    entry: ArticleValue
+    ours: str
+    status: str
+
+    def __str__(self) -> str:
+        line = f"{self.entry.what}: ours {self.ours} | article {self.entry.text} | {self.status}"
+        return line + (f" ({self.entry.erratum})" if self.status == "differs" else "")
+
+
+def _status(entry: ArticleValue, ours: object) -> tuple[str, str]:
+    """Our formatted value and the comparison status."""
+    if entry.rule == "shape":
+        text = fmt_shape(tuple(ours))
+        return text, "agrees" if text == entry.text else "differs"
+    ours_arr = np.asarray(ours, dtype=float)
+    article = np.asarray(entry.value, dtype=float)
+    if ours_arr.size != article.size:
+        raise ArticleMismatch(f"{entry.key}: ours has shape {ours_arr.shape}, the article's {article.shape}")
+    ours_arr = ours_arr.reshape(article.shape)  # the article writes a (1, 2) as [a, b]
+    if entry.rule == "sig12":
+        # Never "agrees" here: an exact match in the last bit is not portable
+        # across BLAS builds, while 12 significant digits are.
+        text = fmt(ours_arr)
+        return text, "agrees to 12 significant digits" if text == fmt(article) else "differs"
+    d = entry.decimals
+    rounded = fmt_array(ours_arr, decimals=d)
+    if np.array_equal(ours_arr, article):
+        return rounded, "agrees"
+    text = f"{rounded} ({fmt_array(ours_arr, sig=6)})"
+    same = rounded == fmt_array(article, decimals=d)
+    return text, "agrees after rounding" if same else "differs"
+
+
+def compare(key: str, ours: Value) -> Comparison:
+    """Compare our computed value with the article's.
+
+    Parameters
+    ----------
+    key : str
+        Key of the entry in :data:`nbnp.ARTICLE`.
+    ours : float, numpy.ndarray or tuple of int
+        Our value (a shape tuple for entries with the ``"shape"`` rule).
+
+    Returns
+    -------
+    Comparison
+
+    Raises
+    ------
+    KeyError
+        If ``key`` is not an article value.
+    ArticleMismatch
+        If ours differs and no erratum explains it, or an erratum is recorded
+        but ours now agrees.
+    """
+    if key not in ARTICLE:
+        raise KeyError(f"no article value named {key!r}; known keys: {', '.join(ARTICLE)}")
+    entry = ARTICLE[key]
+    text, status = _status(entry, ours)
+    if (status == "differs") != (entry.erratum is not None):
+        why = "differs from" if status == "differs" else "now agrees with"
+        raise ArticleMismatch(f"{key}: ours {text} {why} the article's {entry.text}")
+    return Comparison(entry, text, status)
+
+
+def show(key: str, ours: Value) -> None:
+    """Print our value beside the article's (see :func:`compare`).
+
+    Parameters
+    ----------
+    key : str
+        Key of the entry in :data:`nbnp.ARTICLE`.
+    ours : float, numpy.ndarray or tuple of int
+        Our value: a number, an array of the article's shape (or of the same
+        size), or a shape tuple for entries with the ``"shape"`` rule.
+    """
+    print(compare(key, ours))
+
+
+def check_all() -> dict[str, Comparison]:
+    """Recompute and compare every article number, in the order of :data:`nbnp.ARTICLE`.
+
+    Returns
+    -------
+    dict
+        Key → :class:`Comparison` (ours formatted, status).
+
+    Raises
+    ------
+    KeyError
+        If an article key has no reproducer.
+    nbnp.ArticleMismatch
+        If any value disagrees with the article without an erratum (or an
+        erratum is recorded where ours now agrees).
+    """
+    return {key: compare(key, reproduce(key)) for key in ARTICLE}

@@ -1,0 +1,229 @@
+"""The vectorized neuron on a whole batch, and a parameter shared by the examples' paths.
+
+Builders that run nbnp on a batch and lay the run out as :class:`nbnp.Node`
+and :class:`nbnp.Edge` objects for :func:`nbnp.draw_graph`:
+
+* :func:`batch_neuron_graph`: the single sigmoid neuron on all ``m`` examples
+  at once (X, W, b → Z → σ → Cost ← Y), one worked step at a time;
+* :func:`shared_parameter_graph`: the bias (or the weights) drawn as one node
+  shared by the ``m`` per-example computations, each path carrying its own
+  gradient back, so the parameter's gradient is their sum.
+
+Every number drawn comes from the run and is formatted by :mod:`nbnp.fmt`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from nbnp.draw.graph import Edge, Node, check_decimals, check_step, draw_graph, matrix_text, superscript
+from nbnp.fmt import fmt_array, fmt_fixed
+from nbnp.layers import LinearLayer, SigmoidLayer
+from nbnp.losses import compute_cost
+from nbnp.validation import as_matrix
+
+__all__ = [
+    "BATCH_STEPS",
+    "batch_neuron_graph",
+    "batch_neuron_pass",
+    "draw_batch_neuron_graph",
+    "shared_parameter_graph",
+]
+
+#: The worked steps of the vectorized neuron, in order; each includes the ones before.
+BATCH_STEPS = ("inputs", "Z", "Y_hat", "cost", "dY_hat", "dZ", "dW")
+
+_ALIASES = {"forward": "cost", "backward": "dW"}
+
+
+def batch_neuron_pass(X: np.ndarray, Y: np.ndarray, W: np.ndarray, b: float) -> dict[str, float | np.ndarray]:
+    """Run the vectorized single neuron forward and backward on a batch.
+
+    Parameters
+    ----------
+    X : numpy.ndarray, shape (n, m)
+        Features × examples.
+    Y : numpy.ndarray, shape (1, m)
+        Labels.
+    W : array_like, shape (1, n)
+        Weights.
+    b : float
+        Bias.
+
+    Returns
+    -------
+    dict
+        ``"Z"``, ``"Y_hat"``, ``"dY_hat"``, ``"dZ"``: shape (1, m); ``"dW"``:
+        shape (1, n); ``"db"``: shape (1, 1); ``"cost"``: float.
+    """
+    X, Y = as_matrix("X", X), as_matrix("Y", Y, rows=1)
+    linear = LinearLayer.from_params(W, b, m=X.shape[1])
+    sig = SigmoidLayer((1, X.shape[1]))
+    Z = linear.forward(X)
+    Y_hat = sig.forward(Z)
+    cost, dY_hat = compute_cost(Y, Y_hat)
+    dZ = sig.backward(dY_hat)
+    linear.backward(dZ)
+    return {
+        "Z": Z,
+        "Y_hat": Y_hat,
+        "cost": cost,
+        "dY_hat": dY_hat,
+        "dZ": dZ,
+        "dW": linear.dW,
+        "db": linear.db,
+    }
+
+
+def batch_neuron_graph(
+    X: np.ndarray,
+    Y: np.ndarray,
+    W: np.ndarray,
+    b: float,
+    step: str = "backward",
+    decimals: int = 3,
+) -> tuple[list[Node], list[Edge]]:
+    """Nodes and edges of the vectorized neuron at one worked step.
+
+    The graph is X, W, b → Z → σ → Cost ← Y, every node holding a whole
+    row of ``m`` values. Values come from :func:`batch_neuron_pass`.
+
+    Parameters
+    ----------
+    X : numpy.ndarray, shape (n, m)
+    Y : numpy.ndarray, shape (1, m)
+    W : array_like, shape (1, n)
+    b : float
+    step : str, optional
+        One of :data:`BATCH_STEPS` (``"inputs"``, ``"Z"``, ``"Y_hat"``,
+        ``"cost"``, ``"dY_hat"``, ``"dZ"``, ``"dW"``), or ``"forward"``
+        (= ``"cost"``) or ``"backward"`` (= ``"dW"``, default). The graph shows
+        that step and every step before it, the newest highlighted.
+    decimals : int, optional
+        Decimals of every printed number (default 3).
+
+    Returns
+    -------
+    nodes : list of Node
+    edges : list of Edge
+    """
+    current = check_step(step, BATCH_STEPS, _ALIASES)
+    d = check_decimals(decimals)
+    shown = set(BATCH_STEPS[: BATCH_STEPS.index(current) + 1])
+    run = batch_neuron_pass(X, Y, W, b)
+
+    def text(key: str, name: str, A: np.ndarray) -> str:
+        return matrix_text(name, A, d, wrap=2) if key in shown else ""
+
+    nodes = [
+        Node("X", "$X$", (0.0, 1.6 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
+        Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=2), "param"),
+        Node("b", "$b$", (0.0, -1.8), matrix_text("b", [[b]], d), "param"),
+        Node("Z", "$Z$", (3.4, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z"),
+        Node("sigma", "$\\sigma$", (6.6, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat"),
+        Node("cost", "Cost", (9.6, 0.0), text("cost", "Cost", [[run["cost"]]]), "loss", current == "cost"),
+        Node("Y", "$Y$", (11.6, 0.0), matrix_text("Y", Y, d, wrap=4, data=True), "input"),
+    ]
+    edges = [
+        Edge("X", "Z"),
+        Edge("W", "Z", text("dW", "∂Cost/∂W", run["dW"]), current == "dW"),
+        Edge("b", "Z", text("dW", "∂Cost/∂b", run["db"]), current == "dW"),
+        Edge("Z", "sigma", text("dZ", "∂Cost/∂Z", run["dZ"]), current == "dZ"),
+        Edge("sigma", "cost", text("dY_hat", "∂Cost/∂Ŷ", run["dY_hat"]), current == "dY_hat"),
+        Edge("Y", "cost"),
+    ]
+    return nodes, edges
+
+
+def draw_batch_neuron_graph(
+    X: np.ndarray,
+    Y: np.ndarray,
+    W: np.ndarray,
+    b: float,
+    step: str = "backward",
+    decimals: int = 3,
+    ax: Axes | None = None,
+    title: str = "",
+) -> Axes:
+    """Draw the vectorized neuron at one worked step (see :func:`batch_neuron_graph`).
+
+    Parameters
+    ----------
+    X : numpy.ndarray, shape (n, m)
+    Y : numpy.ndarray, shape (1, m)
+    W : array_like, shape (1, n)
+    b : float
+    step : str, optional
+    decimals : int, optional
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    nodes, edges = batch_neuron_graph(X, Y, W, b, step, decimals)
+    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.75)
+
+
+def shared_parameter_graph(
+    X: np.ndarray,
+    Z: np.ndarray,
+    dZ: np.ndarray,
+    param: str = "b",
+    decimals: int = 3,
+) -> tuple[list[Node], list[Edge]]:
+    """One parameter shared by the per-example computations z⁽ⁱ⁾ = W·x⁽ⁱ⁾ + b.
+
+    The parameter node feeds one node z⁽ⁱ⁾ per example; each z⁽ⁱ⁾ feeds the
+    cost. Backward, each path carries ∂Cost/∂z⁽ⁱ⁾ times the local gradient
+    (1 for ``b``, x⁽ⁱ⁾ᵀ for ``W``) back to the parameter, whose node shows
+    the sum of those path gradients.
+
+    Parameters
+    ----------
+    X : numpy.ndarray, shape (n, m)
+        The batch.
+    Z : numpy.ndarray, shape (1, m)
+        The linear node's forward values.
+    dZ : numpy.ndarray, shape (1, m)
+        ∂Cost/∂Z from the backward pass.
+    param : {"b", "W"}, optional
+        Which shared parameter to draw, default the bias.
+    decimals : int, optional
+        Decimals of every printed number (default 3).
+
+    Returns
+    -------
+    nodes : list of Node
+    edges : list of Edge
+    """
+    X = as_matrix("X", X)
+    Z, dZ = as_matrix("Z", Z, rows=1), as_matrix("dZ", dZ, rows=1)
+    if not Z.shape == dZ.shape == (1, X.shape[1]):
+        raise ValueError(f"Z and dZ must have shape (1, {X.shape[1]}), got {Z.shape} and {dZ.shape}")
+    if param not in ("b", "W"):
+        raise ValueError(f"param must be 'b' or 'W', but received {param!r}")
+    d = check_decimals(decimals)
+    m = X.shape[1]
+    paths = [dZ[:, i : i + 1] * (X[:, i : i + 1].T if param == "W" else 1.0) for i in range(m)]
+    total = np.sum(paths, axis=0)
+    top = (m - 1) * 0.9
+    total_text = f"∂Cost/∂{param} = Σ\n= {_entries(total, d)}"
+    nodes = [Node(param, f"${param}$", (0.0, 0.0), total_text, "param")]
+    edges = []
+    for i in range(m):
+        sup = superscript(f"({i + 1})")
+        name = f"z{i}"
+        label = f"$z^{{({i + 1})}}$"
+        nodes.append(Node(name, label, (5.5, top - 1.8 * i), f"z{sup} = {fmt_fixed(Z[0, i], d)}", "op"))
+        edges.append(Edge(param, name, _entries(paths[i], d)))
+        edges.append(Edge(name, "cost", fmt_fixed(dZ[0, i], d)))
+    nodes.append(Node("cost", "Cost", (8.5, 0.0), "", "loss"))
+    return nodes, edges
+
+
+def _entries(A: np.ndarray, decimals: int) -> str:
+    """A (1, n) row as ``[a, b]``, or its single number."""
+    return fmt_fixed(A[0, 0], decimals) if A.size == 1 else fmt_array(A[0], decimals=decimals)

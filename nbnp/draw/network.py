@@ -1,0 +1,218 @@
+"""A network drawn at the level of its layers: X → Z¹ → A¹ → … → Cost ← Y.
+
+:func:`layer_pass` runs a network of alternating linear and activation layers
+forward and backward once and names every matrix as the article does;
+:func:`layer_graph` lays the run out as nodes (whole matrices, labelled with
+their shapes) and edges (the gradients flowing back), :func:`layer_panel`
+prints the matrices themselves, and :func:`draw_layer_graph` draws both.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+from nbnp.draw.graph import Edge, Node, check_decimals, draw_graph, matrix_text, superscript
+from nbnp.fmt import fmt_fixed, fmt_shape
+from nbnp.losses import compute_cost
+from nbnp.train import Layer, _check_layers
+from nbnp.validation import check_positive_int
+
+__all__ = ["draw_layer_graph", "layer_graph", "layer_panel", "layer_pass"]
+
+
+def _layer_pairs(layers: list[Layer]) -> list[tuple[Layer, Layer]]:
+    """(linear, activation) pairs: a layer with parameters, then one without."""
+    pairs = list(zip(layers[::2], layers[1::2]))
+    ok = len(layers) % 2 == 0 and all(
+        hasattr(linear, "params") and not hasattr(activation, "params") for linear, activation in pairs
+    )
+    if not ok:
+        raise ValueError(
+            "layers must alternate a layer with parameters and an activation layer, "
+            "as build_network makes them"
+        )
+    return pairs
+
+
+def layer_pass(layers: list[Layer], X: np.ndarray, Y: np.ndarray) -> dict[str, np.ndarray | float]:
+    """Run a network forward and backward once, naming every matrix as the article does.
+
+    The network's stored activations and gradients are overwritten; its
+    parameters are not changed.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        ``[Z1, A1, Z2, A2, ...]``, linear (with parameters ``W`` and ``b``) and
+        activation layers alternating.
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (n_out, m)
+
+    Returns
+    -------
+    dict
+        For each layer ``l`` (from 1): ``"W{l}"``, ``"b{l}"``, ``"Z{l}"``,
+        ``"A{l}"`` and the gradients ``"dW{l}"``, ``"db{l}"``, ``"dZ{l}"``,
+        ``"dA{l}"`` (∂Cost/∂A of that layer's output), shaped like the matrix
+        they belong to; and ``"cost"`` (float).
+    """
+    pairs = _layer_pairs(_check_layers(layers))
+    run: dict[str, np.ndarray | float] = {}
+    A = X
+    for k, (linear, activation) in enumerate(pairs, start=1):
+        Z = linear.forward(A)
+        A = activation.forward(Z)
+        run.update({f"W{k}": linear.params["W"], f"b{k}": linear.params["b"], f"Z{k}": Z, f"A{k}": A})
+    run["cost"], dA = compute_cost(Y, A)
+    for k, (linear, activation) in reversed(list(enumerate(pairs, start=1))):
+        run[f"dA{k}"] = dA
+        dZ = activation.backward(dA)
+        dA = linear.backward(dZ)
+        run.update({f"dW{k}": linear.dW, f"db{k}": linear.db, f"dZ{k}": dZ})
+    return run
+
+
+def layer_graph(
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, step: str = "backward"
+) -> tuple[list[Node], list[Edge]]:
+    """A network drawn layer by layer: X → Z¹ → A¹ → … → Cost ← Y.
+
+    Each node is a whole matrix, labelled with its shape; the parameters
+    W⁽ˡ⁾ and b⁽ˡ⁾ feed their linear node from above and below. With
+    ``step="backward"`` each edge is labelled with the gradient flowing back
+    along it and that gradient's shape. The matrices themselves are too big
+    for a node; :func:`draw_layer_graph` prints them in a panel below.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        ``[Z1, A1, Z2, A2, ...]``, linear and sigmoid layers alternating.
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (n_out, m)
+    step : {"forward", "backward"}, optional
+        Default ``"backward"``.
+
+    Returns
+    -------
+    nodes : list of Node
+    edges : list of Edge
+    """
+    if step not in ("forward", "backward"):
+        raise ValueError(f"step must be 'forward' or 'backward', but received {step!r}")
+    run = layer_pass(layers, X, Y)
+    back = step == "backward"
+    n = len(layers) // 2
+
+    def grad(name: str, key: str) -> str:
+        return f"d{name} {fmt_shape(run[key].shape)}" if back else ""
+
+    nodes = [Node("X", "$X$", (0.0, 0.0), f"X {fmt_shape(np.shape(X))}", "input")]
+    edges, prev, x = [], "X", 0.0
+    for k in range(1, n + 1):
+        s = superscript(str(k))
+        nodes += [
+            Node(f"W{k}", f"$W^{{[{k}]}}$", (x + 0.4, 1.6), f"W{s} {fmt_shape(run[f'W{k}'].shape)}", "param"),
+            Node(
+                f"b{k}", f"$b^{{[{k}]}}$", (x + 0.4, -1.6), f"b{s} {fmt_shape(run[f'b{k}'].shape)}", "param"
+            ),
+            Node(f"Z{k}", f"$Z^{{[{k}]}}$", (x + 3.2, 0.0), f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}", "op"),
+            Node(f"A{k}", f"$A^{{[{k}]}}$", (x + 6.4, 0.0), f"A{s} {fmt_shape(run[f'A{k}'].shape)}", "op"),
+        ]
+        edges += [
+            Edge(prev, f"Z{k}", grad(f"A{superscript(str(k - 1))}", f"dA{k - 1}") if k > 1 else "", back),
+            Edge(f"W{k}", f"Z{k}", grad(f"W{s}", f"dW{k}"), back),
+            Edge(f"b{k}", f"Z{k}", grad(f"b{s}", f"db{k}"), back),
+            Edge(f"Z{k}", f"A{k}", grad(f"Z{s}", f"dZ{k}"), back),
+        ]
+        prev, x = f"A{k}", x + 6.4
+    nodes += [
+        Node("cost", "Cost", (x + 2.8, 0.0), f"Cost =\n{fmt_fixed(run['cost'], 3)}", "loss"),
+        Node("Y", "$Y$", (x + 2.8, 2.0), f"Y {fmt_shape(np.shape(Y))}", "input"),
+    ]
+    edges += [Edge(prev, "cost", grad("Ŷ", f"dA{n}"), back), Edge("Y", "cost")]
+    return nodes, edges
+
+
+def layer_panel(
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, step: str = "backward", decimals: int = 3
+) -> str:
+    """The matrices of one step of a layer-level graph, as text, one block each.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        ``[Z1, A1, Z2, A2, ...]``.
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (n_out, m)
+    step : {"forward", "backward"}, optional
+        ``"forward"``: W, b, Z and A of every layer, in forward order;
+        ``"backward"``: every gradient, in backward order. Default ``"backward"``.
+    decimals : int, optional
+        Default 3.
+
+    Returns
+    -------
+    str
+        Blocks separated by blank lines.
+    """
+    if step not in ("forward", "backward"):
+        raise ValueError(f"step must be 'forward' or 'backward', but received {step!r}")
+    d = check_decimals(decimals)
+    run = layer_pass(layers, X, Y)
+    n = len(layers) // 2
+    sup = {k: superscript(str(k)) for k in range(n + 1)}
+    if step == "forward":
+        keys = [(f"{v}{sup[k]}", f"{v}{k}") for k in range(1, n + 1) for v in ("W", "b", "Z", "A")]
+    else:
+        keys = []
+        for k in range(n, 0, -1):
+            keys.append(("dŶ" if k == n else f"dA{sup[k]}", f"dA{k}"))
+            keys += [(f"d{v}{sup[k]}", f"d{v}{k}") for v in ("Z", "W", "b")]
+    return "\n\n".join(matrix_text(name, run[key], d, align=True) for name, key in keys)
+
+
+def draw_layer_graph(
+    layers: list[Layer],
+    X: np.ndarray,
+    Y: np.ndarray,
+    step: str = "backward",
+    decimals: int = 3,
+    columns: int = 2,
+    title: str = "",
+) -> Figure:
+    """Draw a layer-level graph with its matrices printed in a panel below.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        ``[Z1, A1, Z2, A2, ...]``; run forward and backward on (X, Y).
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (n_out, m)
+    step : {"forward", "backward"}, optional
+        See :func:`layer_graph` and :func:`layer_panel`.
+    decimals : int, optional
+        Decimals of the panel's numbers, default 3.
+    columns : int, optional
+        Columns of the panel, default 2.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    nodes, edges = layer_graph(layers, X, Y, step)
+    blocks = layer_panel(layers, X, Y, step, decimals).split("\n\n")
+    columns = check_positive_int("columns", columns)
+    rows = -(-len(blocks) // columns)
+    lines = max(b.count("\n") + 1 for b in blocks)
+    graph_h, row_h = 3.4, (lines + 1.2) * 0.16  # inches
+    height = graph_h + rows * row_h + 0.1
+    fig = plt.figure(figsize=(9.0, height), facecolor="white")
+    draw_graph(nodes, edges, ax=fig.add_axes((0.0, 1 - graph_h / height, 1.0, graph_h / height)), title=title)
+    for i, block in enumerate(blocks):
+        r, c = divmod(i, columns)
+        y = 1 - (graph_h + r * row_h) / height
+        fig.text(0.04 + c / columns, y, block, family="monospace", fontsize=9, va="top", ha="left")
+    return fig

@@ -1,0 +1,86 @@
+"""nbnp.article.toc: the project's one reader of ``_toc.yml``."""
+
+from pathlib import Path
+
+import pytest
+
+from nbnp.article.toc import TOC_PATH, Toc, book_toc, page_docname, read_toc, toc_docnames
+
+ROOT = Path(__file__).resolve().parents[2]
+
+NESTED = """\
+format: jb-book
+root: book/intro
+parts:
+  - caption: One
+    chapters:
+      - file: book/part1/a
+      - file: book/part1/b.ipynb
+        sections:
+          - file: book/part1/c
+  - caption: Two
+    chapters:
+      - file: "book/part2/a.md"  # same short name as part1/a
+      - file: book/page
+"""
+
+
+def test_toc_docnames_reads_root_and_files(tmp_path):
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(
+        "format: jb-book\nroot: book/intro\nparts:\n  - caption: A\n    chapters:\n"
+        "      - file: book/part1/01_single_neuron\n      - file: 'book/appendix/errata.ipynb'  # note\n"
+    )
+    assert toc_docnames(toc) == {"book/intro", "book/part1/01_single_neuron", "book/appendix/errata"}
+
+
+def test_the_repository_toc_lists_the_ledger_and_the_errata():
+    names = toc_docnames(ROOT / "_toc.yml")
+    assert {"book/appendix/ledger", "book/appendix/errata"} <= names
+
+
+def test_docnames_keep_the_reading_order_and_drop_suffixes(tmp_path):
+    (tmp_path / "_toc.yml").write_text(NESTED, encoding="utf-8")
+    toc = read_toc(tmp_path / "_toc.yml")
+    assert toc == Toc(
+        tmp_path,
+        ("book/intro", "book/part1/a", "book/part1/b", "book/part1/c", "book/part2/a", "book/page"),
+    )
+
+
+def test_docname_finds_a_page_by_its_short_name(tmp_path):
+    (tmp_path / "_toc.yml").write_text(NESTED, encoding="utf-8")
+    toc = read_toc(str(tmp_path / "_toc.yml"))
+    assert toc.docname("c") == "book/part1/c"
+    assert toc.docname("book/part2/a") == "book/part2/a"
+    with pytest.raises(KeyError, match=r"2 documents \(book/part1/a, book/part2/a\) named 'a' in "):
+        toc.docname("a")
+    with pytest.raises(KeyError, match=r"no document named 'missing' in .*_toc.yml"):
+        toc.docname("missing")
+    with pytest.raises(KeyError, match="no document named 'art1/c'"):
+        toc.docname("art1/c")  # whole path parts only
+
+
+def test_notebooks_are_the_listed_ipynb_files_in_order(tmp_path):
+    (tmp_path / "_toc.yml").write_text(NESTED, encoding="utf-8")
+    for name in ("intro.md", "page.md", "part1/a.ipynb", "part1/c.ipynb", "part1/unlisted.ipynb"):
+        (tmp_path / "book" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "book" / name).write_text("{}", encoding="utf-8")
+    notebooks = read_toc(tmp_path / "_toc.yml").notebooks()
+    assert [p.relative_to(tmp_path).as_posix() for p in notebooks] == [
+        "book/part1/a.ipynb",
+        "book/part1/c.ipynb",
+    ]
+
+
+def test_the_books_own_toc_is_read_once_from_the_repository_root():
+    assert TOC_PATH == ROOT / "_toc.yml"
+    assert book_toc() is book_toc()
+    assert book_toc() == read_toc(ROOT / "_toc.yml")
+    assert book_toc().docnames[0] == "book/intro"
+
+
+def test_page_docname_resolves_the_books_pages_and_keeps_unlisted_names():
+    assert page_docname("02_bias") == "book/part1/02_bias"
+    assert page_docname("errata") == "book/appendix/errata"
+    assert page_docname("99_not_written") == "99_not_written"

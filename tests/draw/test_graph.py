@@ -1,0 +1,91 @@
+"""Tests for nbnp.draw.graph: the graph engine, its texts, and input checks."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from nbnp import fmt_fixed
+from nbnp.draw.graph import Edge, Node, draw_graph, format_value, matrix_text
+from nbnp.draw.neuron import draw_neuron_graph
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _texts(ax):
+    return {t.get_text(): t for t in ax.texts}
+
+
+# --- format_value -------------------------------------------------------------
+
+
+def test_format_value_scalar_array_and_cut():
+    assert format_value(0.46879) == fmt_fixed(0.46879, 3)
+    assert format_value(np.array([[0.125]])) == fmt_fixed(0.125, 3)
+    A = np.array([[0.5, 0.6456563, 0.52497919, 0.66818777]])
+    assert format_value(A) == "[" + ", ".join(fmt_fixed(v, 3) for v in A[0]) + "]"
+    assert format_value(A, max_items=3) == f"[{fmt_fixed(A[0, 0], 3)}, {fmt_fixed(A[0, 1], 3)}, …]"
+    assert format_value(A, decimals=1, max_items=2) == "[0.5, …]"
+
+
+# --- matrix_text ---------------------------------------------------------------
+
+
+def test_matrix_text_forms():
+    assert matrix_text("b", [[-0.0371]]) == "b = -0.037"
+    assert matrix_text("W", [[0.1, 0.6]]) == "W = [0.100, 0.600]"
+    assert matrix_text("X", [[0, 1], [1, 0]], data=True) == "X = [0, 1]\n[1, 0]"
+    assert matrix_text("X", [[0, 1], [1, 0]], data=True, align=True) == "X = [0, 1]\n    [1, 0]"
+    assert matrix_text("Ŷ", [[0.5, 0.25, 0.125]], wrap=2) == "Ŷ =\n[0.500, 0.250,\n0.125]"
+    assert matrix_text("X", [[0.5, 1.0]], data=True) == "X = [0.500, 1.000]"  # not all whole
+
+
+# --- draw_graph -----------------------------------------------------------------
+
+
+def test_draw_graph_batch_values_and_given_axes():
+    A = np.array([[0.5, 0.6456563, 0.52497919, 0.66818777]])
+    nodes = [
+        Node("X", "$X$", (0, 0), format_value(np.eye(2)), "input"),
+        Node("Z", "$Z$", (2, 0), format_value(A, max_items=3), "op", value_side="above"),
+        Node("C", "Cost", (4, 0), format_value(0.089), "loss"),
+    ]
+    edges = [Edge("X", "Z"), Edge("Z", "C", grad=format_value(A), highlight=True)]
+    fig, ax = plt.subplots()
+    assert draw_graph(nodes, edges, ax=ax) is ax
+    texts = _texts(ax)
+    assert "[0.500, 0.646, …]" in texts and format_value(A) in texts
+    assert texts["[0.500, 0.646, …]"].get_position()[1] > 0  # written above the node
+
+
+def test_draw_graph_is_deterministic():
+    def pixels():
+        ax = draw_neuron_graph((0.3, 0.9), (0.1, 0.6), 1, b=0.2)
+        ax.figure.canvas.draw()
+        return np.asarray(ax.figure.canvas.buffer_rgba()).copy()
+
+    np.testing.assert_array_equal(pixels(), pixels())
+
+
+@pytest.mark.parametrize(
+    "nodes, edges, error, match",
+    [
+        ([], [], ValueError, "non-empty"),
+        ([Node("a", "a", (0, 0)), Node("a", "b", (1, 0))], [], ValueError, "unique"),
+        ([Node("a", "a", (0, 0), kind="weight")], [], ValueError, "kind must be one of"),
+        ([Node("a", "a", (0, float("nan")))], [], ValueError, "position"),
+        ([Node("a", "a", (0,))], [], ValueError, "position"),
+        ([Node("a", "a", (0, 0), value_side="left")], [], ValueError, "value_side"),
+        ([Node("a", "a", (0, 0))], [Edge("a", "b")], ValueError, "'b', which is not in nodes"),
+        ([Node("a", "a", (0, 0))], [Edge("a", "a")], ValueError, "to itself"),
+        (["a"], [], TypeError, "nodes\\[0\\] must be a nbnp.Node"),
+        ([Node("a", "a", (0, 0))], [("a", "a")], TypeError, "edges\\[0\\] must be a nbnp.Edge"),
+        ([Node("a", "a", (0, 0))], None, TypeError, "edges must be a list"),
+    ],
+)
+def test_draw_graph_rejects_bad_graphs(nodes, edges, error, match):
+    with pytest.raises(error, match=match):
+        draw_graph(nodes, edges)

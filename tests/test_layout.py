@@ -1,0 +1,124 @@
+"""The package's layout: a NumPy-only core, and the book's machinery in subpackages loaded on use.
+
+* ``import nbnp`` and ``import nbnp.layers`` import neither matplotlib nor the
+  machinery (checked in a fresh interpreter);
+* only ``nbnp.draw`` imports matplotlib, and no core module imports a subpackage;
+* every name of ``nbnp.__all__`` works as ``nbnp.<name>``, the machinery's on first use;
+* the machinery finds chapters through ``_toc.yml`` and layers through their protocol.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import nbnp
+
+PACKAGE = Path(nbnp.__file__).resolve().parent
+SUBPACKAGES = ("article", "draw", "experiments")
+MODULES = sorted(PACKAGE.rglob("*.py"))
+CORE = sorted(p for p in PACKAGE.glob("*.py") if p.name != "__init__.py")
+MACHINERY = sorted(p for sub in SUBPACKAGES for p in (PACKAGE / sub).glob("*.py"))
+
+
+def _imported(path: Path) -> set[str]:
+    """Every module a file imports, absolute and dotted (``matplotlib.pyplot``, ``nbnp.fmt``)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _loaded_after(statement: str) -> dict[str, bool]:
+    """Which of matplotlib and nbnp's subpackages a fresh interpreter has loaded after ``statement``."""
+    probe = (
+        f"{statement}\nimport json, sys\n"
+        "print(json.dumps({name: name in sys.modules for name in "
+        "['matplotlib', 'nbnp.article', 'nbnp.draw', 'nbnp.experiments']}))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+NOTHING = {"matplotlib": False, "nbnp.article": False, "nbnp.draw": False, "nbnp.experiments": False}
+
+
+@pytest.mark.parametrize(
+    "statement", ["import nbnp.layers", "import nbnp", "from nbnp import train, xor_gate"]
+)
+def test_importing_the_core_loads_neither_matplotlib_nor_the_machinery(statement):
+    assert _loaded_after(statement) == NOTHING
+
+
+def test_the_machinery_loads_on_first_use_and_only_drawing_brings_matplotlib():
+    assert _loaded_after("import nbnp; nbnp.show") == {**NOTHING, "nbnp.article": True}
+    assert _loaded_after("import nbnp; nbnp.descent_path") == {**NOTHING, "nbnp.experiments": True}
+    assert _loaded_after("import nbnp; nbnp.plot_data") == {**NOTHING, "matplotlib": True, "nbnp.draw": True}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_the_draw_subpackage_imports_matplotlib(path):
+    uses = any(name.split(".")[0] == "matplotlib" for name in _imported(path))
+    assert uses == (path.parent.name == "draw" and path.name != "__init__.py"), path
+
+
+@pytest.mark.skipif(not hasattr(sys, "stdlib_module_names"), reason="needs Python 3.10's list of the stdlib")
+@pytest.mark.parametrize("path", CORE, ids=lambda p: p.name)
+def test_the_core_imports_numpy_and_itself_only(path):
+    for name in _imported(path):
+        top = name.split(".")[0]
+        assert top in {"numpy", "nbnp", "__future__"} or top in sys.stdlib_module_names, (path.name, name)
+        assert not any(name.startswith(f"nbnp.{sub}") for sub in SUBPACKAGES), (path.name, name)
+
+
+def test_every_public_name_works_as_nbnp_name():
+    for name in nbnp.__all__:
+        assert getattr(nbnp, name) is not None, name
+    assert set(nbnp.__all__) <= set(dir(nbnp))
+    assert set(SUBPACKAGES) <= set(dir(nbnp))
+
+
+def test_the_lazy_names_are_their_subpackages_own():
+    for module, names in nbnp._LAZY_MODULES.items():
+        package = __import__(module, fromlist=["__all__"])
+        for name in names:
+            assert name in package.__all__ and getattr(nbnp, name) is getattr(package, name), name
+    assert set(nbnp._LAZY) <= set(nbnp.__all__)
+
+
+def test_a_subpackage_is_an_attribute_and_unknown_names_are_attribute_errors():
+    assert nbnp.draw.__name__ == "nbnp.draw" and nbnp.experiments.__name__ == "nbnp.experiments"
+    with pytest.raises(AttributeError, match=r"^module 'nbnp' has no attribute 'no_such_name'$"):
+        nbnp.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize("path", MACHINERY, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_machinery_uses_the_layer_protocol_and_the_toc(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef)
+    docstrings = {
+        id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, documented) and ast.get_docstring(n)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "isinstance":
+            checked = ast.unparse(node.args[1])
+            assert "LinearLayer" not in checked and "SigmoidLayer" not in checked, (path.name, node.lineno)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "globals":
+            pytest.fail(f"{path.name}:{node.lineno} looks names up in globals()")
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            assert "book/part" not in node.value, (path.name, node.lineno, node.value)
+
+
+@pytest.mark.parametrize("path", MACHINERY, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_assert_statements_in_the_machinery(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lines = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Assert)]
+    assert lines == [], f"{path.name} uses assert on lines {lines}; raise ValueError/TypeError instead"
