@@ -1,11 +1,13 @@
 """The article's values, our reproduction of each, and the ledger that sets them side by side.
 
-* :mod:`nbnp.article.registry`: :class:`ArticleValue` and the registry
-  (:data:`ARTICLE`, :data:`REPRODUCERS`) that :func:`article_value` fills;
+* :mod:`nbnp.article.registry`: :class:`nbnp.article.ArticleValue` and the
+  registry (:data:`nbnp.ARTICLE`, :data:`nbnp.article.REPRODUCERS`) that
+  :func:`nbnp.article.article_value` fills;
 * :mod:`nbnp.article.values`: every number the article states, each declared
   above the function that recomputes ours;
 * :mod:`nbnp.article.runs`: the article's worked runs those functions read;
-* :mod:`nbnp.article.compare`: :func:`compare`, :func:`show`, :func:`check_all`;
+* :mod:`nbnp.article.compare`: :func:`nbnp.compare`, :func:`nbnp.show`,
+  :func:`nbnp.article.check_all`;
 * :mod:`nbnp.article.ledger`: the numbers ledger as Markdown tables;
 * :mod:`nbnp.article.toc`: the project's one reader of ``_toc.yml``.
 """

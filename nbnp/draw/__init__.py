@@ -3,7 +3,8 @@
 The only part of nbnp that imports matplotlib. Every text in a figure is
 computed by a run and formatted by :mod:`nbnp.fmt`.
 
-* :mod:`nbnp.draw.graph`: the graph engine, :class:`Node`, :class:`Edge`, :func:`draw_graph`;
+* :mod:`nbnp.draw.graph`: the graph engine, :class:`nbnp.Node`, :class:`nbnp.Edge`,
+  :func:`nbnp.draw_graph`;
 * :mod:`nbnp.draw.neuron`: the article's single neuron on one example, step by step;
 * :mod:`nbnp.draw.batch_neuron`: the vectorized neuron on a batch, and a shared parameter;
 * :mod:`nbnp.draw.network`: a network drawn layer by layer, with its matrices;

@@ -36,7 +36,7 @@ def plot_descent(
     loss : callable
         L(θ), vectorized: maps an array of shape (N,) to shape (N,).
     path : array_like, shape (n,)
-        θ₀ … θₙ₋₁ from :func:`descent_path`.
+        θ₀ … θₙ₋₁ from :func:`nbnp.descent_path`.
     ax : matplotlib.axes.Axes, optional
     title : str, optional
     span : tuple of float, optional
