@@ -26,6 +26,13 @@ def test_a_declaration_registers_the_value_and_returns_its_function(scratch_regi
     assert scratch_registry.reproduce("chX.v") == 0.5
 
 
+def test_a_declaration_keeps_every_field(scratch_registry):
+    article_value("chX.e", "0.109", "what", "where", "02_bias", "sig12", erratum="cut off")(lambda: 0.11)
+    assert scratch_registry.ARTICLE["chX.e"] == ArticleValue(
+        "chX.e", "0.109", "what", "where", "02_bias", "sig12", "cut off"
+    )
+
+
 def test_declarations_keep_their_order(scratch_registry):
     for key in ("chX.b", "chX.a", "chX.c"):
         article_value(key, "1", "what", "where", "02_bias")(lambda: 1.0)

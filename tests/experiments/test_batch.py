@@ -132,6 +132,16 @@ def test_growth_exponent_min_size_drops_the_overhead_regime():
     assert growth_exponent(sizes, seconds, min_size=100) == pytest.approx(1.0)
 
 
+def test_growth_exponent_keeps_sizes_equal_to_min_size_and_fits_two_of_them():
+    sizes, seconds = [1, 10, 100], [1.0, 10.0, 1000.0]
+    assert growth_exponent(sizes[:2], seconds[:2]) == pytest.approx(1.0)  # the default keeps m = 1
+    assert growth_exponent(sizes, seconds, min_size=10) == pytest.approx(2.0)  # 10 and 100 exactly
+    with pytest.raises(ValueError, match="^seconds must be finite and greater than 0$"):
+        growth_exponent(sizes, [1.0, np.inf, 2.0])
+    with pytest.raises(ValueError, match="^min_size must be a positive integer, but received 0$"):
+        growth_exponent(sizes, seconds, min_size=0)
+
+
 def test_growth_exponent_rejects_bad_timings():
     with pytest.raises(ValueError, match="one entry per size"):
         growth_exponent([1, 2], [1.0])
