@@ -5,6 +5,7 @@ computed by a run and formatted by :mod:`nbnp.fmt`.
 
 * :mod:`nbnp.draw.graph`: the graph engine, :class:`nbnp.Node`, :class:`nbnp.Edge`,
   :func:`nbnp.draw_graph`;
+* :mod:`nbnp.draw.labels`: the texts on nodes and edges (:func:`nbnp.format_value`, ...);
 * :mod:`nbnp.draw.neuron`: the article's single neuron on one example, step by step;
 * :mod:`nbnp.draw.batch_neuron`: the vectorized neuron on a batch, and a shared parameter;
 * :mod:`nbnp.draw.network`: a network drawn layer by layer, with its matrices;
@@ -20,7 +21,8 @@ from nbnp.draw.batch_neuron import (
     shared_parameter_graph,
 )
 from nbnp.draw.descent import STEP_COLOR, plot_descent
-from nbnp.draw.graph import GRAD_COLOR, NODE_KINDS, Edge, Node, draw_graph, format_value, matrix_text
+from nbnp.draw.graph import GRAD_COLOR, NODE_KINDS, Edge, Node, draw_graph
+from nbnp.draw.labels import format_value, matrix_text
 from nbnp.draw.network import draw_layer_graph, layer_graph, layer_panel, layer_pass
 from nbnp.draw.neuron import NEURON_STEPS, draw_neuron_graph, neuron_graph, neuron_pass
 from nbnp.draw.plots import (

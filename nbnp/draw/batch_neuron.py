@@ -17,7 +17,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
-from nbnp.draw.graph import Edge, Node, check_decimals, check_step, draw_graph, matrix_text, superscript
+from nbnp.draw.graph import Edge, Node, draw_graph
+from nbnp.draw.labels import check_decimals, check_step, matrix_text, superscript
 from nbnp.fmt import fmt_array, fmt_fixed
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost

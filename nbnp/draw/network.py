@@ -13,7 +13,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from nbnp.draw.graph import Edge, Node, check_decimals, draw_graph, matrix_text, superscript
+from nbnp.draw.graph import Edge, Node, draw_graph
+from nbnp.draw.labels import check_decimals, matrix_text, superscript
 from nbnp.fmt import fmt_fixed, fmt_shape
 from nbnp.losses import compute_cost
 from nbnp.train import Layer, _check_layers

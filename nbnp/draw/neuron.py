@@ -12,7 +12,8 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from nbnp.activations import sigmoid_derivative
-from nbnp.draw.graph import Edge, Node, check_decimals, check_step, draw_graph, subscript
+from nbnp.draw.graph import Edge, Node, draw_graph
+from nbnp.draw.labels import check_decimals, check_step, subscript
 from nbnp.fmt import fmt_fixed
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import squared_error_loss, squared_error_loss_derivative

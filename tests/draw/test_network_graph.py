@@ -6,7 +6,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import nbnp
-from nbnp.draw.graph import matrix_text
+from nbnp.draw.labels import matrix_text
 from nbnp.draw.network import draw_layer_graph, layer_graph, layer_panel, layer_pass
 
 
