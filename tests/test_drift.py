@@ -71,7 +71,7 @@ def _copy_repo(dest: Path) -> Path:
 
 def _nbval(repo: Path, *paths: str, stop_first: bool = False) -> subprocess.CompletedProcess:
     """Run nbval in ``repo`` with ``repo``'s own nbnp first on the path (also in the kernels)."""
-    env = {**os.environ, "PYTHONPATH": str(repo), "MPLBACKEND": "Agg"}
+    env = {**os.environ, "PYTHONPATH": str(repo)}
     args = [
         sys.executable,
         "-m",
@@ -135,6 +135,8 @@ def test_one_changed_digit_in_a_stored_output_fails_nbval(notebook, tmp_path):
     result = _nbval(repo, str(target.relative_to(repo)))
     assert result.returncode == 1, f"changed {where}, yet nbval passed"
     assert "Cell outputs differ" in result.stdout, result.stdout[-3000:]
+    only_that_cell = re.search(r"\b1 failed\b", result.stdout)
+    assert only_that_cell, "only the changed cell may fail:\n" + result.stdout[-3000:]
 
 
 def _load_run_notebooks():

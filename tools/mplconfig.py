@@ -1,4 +1,6 @@
-"""A writable Matplotlib configuration folder for the kernels that tests and tools start.
+"""Matplotlib as the notebooks' kernels need it, for the kernels that tests and tools start.
+
+**A writable configuration folder.**
 
 Matplotlib keeps its font cache in its configuration folder (``MPLCONFIGDIR``, else
 ``~/.config/matplotlib``). When that folder cannot be written, Matplotlib makes a temporary one
@@ -7,6 +9,11 @@ notebook either message is a stderr output that the stored notebook does not hav
 fails and ``make outputs`` would store it. :func:`use_writable_mplconfig` points
 ``MPLCONFIGDIR`` (inherited by every kernel started afterwards) at a folder that can be
 written, with its font cache built, before any kernel starts.
+
+**The inline backend.** A kernel draws its figures into the notebook with IPython's inline
+backend, unless ``MPLBACKEND`` names another (``Agg`` is a common setting for tests): then no
+figure is shown and every figure cell differs from the stored one. :func:`use_inline_backend`
+takes ``MPLBACKEND`` out of the environment the kernels inherit.
 """
 
 from __future__ import annotations
@@ -48,3 +55,8 @@ def use_writable_mplconfig(default: Path = DEFAULT) -> Path:
         check=True,
     )
     return folder
+
+
+def use_inline_backend() -> None:
+    """Remove ``MPLBACKEND`` from the environment, so kernels draw figures inline."""
+    os.environ.pop("MPLBACKEND", None)

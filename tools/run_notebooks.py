@@ -112,13 +112,14 @@ def run(path: Path, refresh_ignored: bool = False) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from mplconfig import use_writable_mplconfig  # tools/, beside this script
+    from mplconfig import use_inline_backend, use_writable_mplconfig  # tools/, beside this script
 
     parser = argparse.ArgumentParser(description="Execute notebooks in place and store their outputs.")
     parser.add_argument("--refresh-ignored", action="store_true", help=f"re-store cells tagged {IGNORED}")
     parser.add_argument("paths", nargs="*", help="notebooks or folders (default: book)")
     args = parser.parse_args(argv)
     use_writable_mplconfig()
+    use_inline_backend()
     for nb_path in notebooks(args.paths):
         print(f"executing {nb_path}", flush=True)
         run(nb_path, args.refresh_ignored)
