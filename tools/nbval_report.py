@@ -78,7 +78,7 @@ def line_diff(stored: str, fresh: str) -> list[str]:
         report.append(f"  stored line {first}" + (f"-{last}" if last > first else "") + f" of {len(old)}:")
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
-                report += _indented("\n".join(old[i1:i2]), "      ")
+                report += [f"      {line}" for line in old[i1:i2]]
                 continue
             report += [f"    - {line}" for line in old[i1:i2]]
             report += [f"    + {line}" for line in new[j1:j2]]
