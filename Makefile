@@ -16,10 +16,12 @@ $(STAMP): pyproject.toml
 
 # Notebooks whose code changed run first on all cores into Jupyter Book's execution cache
 # (tools/execute_in_parallel.py); the build then only renders. No change: both are quick.
+# A change to nbnp runs every notebook again (_ext/fresh_outputs.py, in the build too).
 NOTEBOOKS  := $(shell find book -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' 2>/dev/null)
+NBNP_FILES := $(shell find nbnp -type f -not -path '*/__pycache__/*' 2>/dev/null)
 EXECUTED   := _build/.jupyter_cache/.executed-stamp
 
-$(EXECUTED): $(NOTEBOOKS) _toc.yml _config.yml $(STAMP)
+$(EXECUTED): $(NOTEBOOKS) $(NBNP_FILES) _toc.yml _config.yml $(STAMP)
 	$(BIN)/python tools/execute_in_parallel.py
 	mkdir -p $(dir $@) && touch $@
 

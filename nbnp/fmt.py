@@ -8,17 +8,57 @@ Printed output must be byte-identical on every machine and on NumPy 1.26 and
 * :func:`fmt_fixed` for hand-worked numbers: the article's decimals;
 * :func:`fmt_array` for arrays, with either rule.
 
-Negative zero prints as ``0``.
+Negative zero prints as ``0``. A number the book prints is finite: NaN and
+infinity raise ``ValueError`` rather than print as ``nan`` or ``inf``, so a
+diverged or broken computation stops the chapter instead of slipping into its
+text. Digit counts are whole numbers in a documented range; anything else
+raises ``TypeError``/``ValueError`` naming the argument.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from numbers import Integral, Real
+
 import numpy as np
 
-__all__ = ["SIG", "fmt", "fmt_array", "fmt_fixed", "fmt_shape"]
+__all__ = ["MAX_DIGITS", "SIG", "fmt", "fmt_array", "fmt_fixed", "fmt_shape"]
 
 #: Significant digits for numbers from seeded training runs.
 SIG = 12
+
+#: The most digits ``sig`` or ``decimals`` may ask for. 17 significant digits
+#: identify every float64; more only print its binary value's decimal tail.
+#: Likewise a number needing more than 17 decimals is below 1e-17 and belongs to
+#: :func:`fmt`.
+MAX_DIGITS = 17
+
+
+def _digit_count(value: object, name: str, low: int) -> int:
+    """``value`` as a digit count from ``low`` to :data:`MAX_DIGITS`, or a clear error."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, Integral):
+        raise TypeError(f"{name} must be an int, received {type(value).__name__} {value!r}")
+    if not low <= value <= MAX_DIGITS:
+        raise ValueError(f"{name} must be from {low} to {MAX_DIGITS}, received {value}")
+    return int(value)
+
+
+def _finite_number(x: object, name: str = "x") -> float:
+    """``x`` (a real scalar or a 0-d real array) as a finite float, or a clear error."""
+    if isinstance(x, np.ndarray):
+        if x.ndim != 0:
+            raise TypeError(f"{name} must be a single number, received an array of shape {x.shape}")
+        x = x[()]
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, Real):
+        raise TypeError(f"{name} must be a real number, received {type(x).__name__} {x!r}")
+    try:
+        value = float(x)
+    except OverflowError:
+        raise ValueError(f"{name} is too large for a float: {x}") from None
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, received {value}")
+    return value
 
 
 def fmt(x: float, sig: int = SIG) -> str:
@@ -27,16 +67,25 @@ def fmt(x: float, sig: int = SIG) -> str:
     Parameters
     ----------
     x : float
-        The number (a Python or NumPy scalar, or a 0-d array).
+        A finite real number: a Python or NumPy scalar, or a 0-d array.
     sig : int, optional
-        Significant digits, default :data:`SIG` (12).
+        Significant digits, from 1 to :data:`MAX_DIGITS`; default :data:`SIG` (12).
 
     Returns
     -------
     str
         For example ``fmt(0.0010183054886511833)`` is ``'0.00101830548865'``.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not a real number (a string, a bool, an array of several
+        values) or ``sig`` is not an int.
+    ValueError
+        If ``x`` is NaN or infinite, or ``sig`` is out of range.
     """
-    return format(float(x) + 0.0, f".{sig}g")
+    sig = _digit_count(sig, "sig", 1)
+    return format(_finite_number(x) + 0.0, f".{sig}g")
 
 
 def fmt_fixed(x: float, decimals: int = 3) -> str:
@@ -45,16 +94,24 @@ def fmt_fixed(x: float, decimals: int = 3) -> str:
     Parameters
     ----------
     x : float
-        The number.
+        A finite real number: a Python or NumPy scalar, or a 0-d array.
     decimals : int, optional
-        Digits after the point, default 3.
+        Digits after the point, from 0 to :data:`MAX_DIGITS`; default 3.
 
     Returns
     -------
     str
         For example ``fmt_fixed(0.46879, 3)`` is ``'0.469'``; ``-0.0001`` gives ``'0.000'``.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not a real number or ``decimals`` is not an int.
+    ValueError
+        If ``x`` is NaN or infinite, or ``decimals`` is out of range.
     """
-    text = format(float(x), f".{decimals}f")
+    decimals = _digit_count(decimals, "decimals", 0)
+    text = format(_finite_number(x), f".{decimals}f")
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
@@ -63,22 +120,58 @@ def fmt_array(A: np.ndarray, sig: int | None = None, decimals: int | None = None
 
     Parameters
     ----------
-    A : array_like, any shape
-        The values.
+    A : array_like of finite real numbers, any shape
+        The values (ints or floats; not bools, strings or objects).
     sig : int, optional
         Significant digits (default :data:`SIG` when ``decimals`` is not given).
     decimals : int, optional
-        Fixed decimals instead of significant digits.
+        Fixed decimals instead of significant digits. Give ``sig`` or
+        ``decimals``, not both.
 
     Returns
     -------
     str
         For example ``'[[0.5, 0.646, 0.525, 0.668]]'`` with ``decimals=3``.
+
+    Raises
+    ------
+    TypeError
+        If ``A`` does not hold real numbers, or a digit count is not an int.
+    ValueError
+        If an entry of ``A`` is NaN or infinite, a digit count is out of range,
+        or both ``sig`` and ``decimals`` are given.
     """
-    A = np.asarray(A, dtype=float)
+    if sig is not None and decimals is not None:
+        raise ValueError(f"give sig or decimals, not both: received sig={sig!r}, decimals={decimals!r}")
+    if decimals is None:
+        sig = _digit_count(SIG if sig is None else sig, "sig", 1)
+    else:
+        decimals = _digit_count(decimals, "decimals", 0)
+    one = partial(fmt, sig=sig) if decimals is None else partial(fmt_fixed, decimals=decimals)
+    return _nested(_finite_array(A), one)
+
+
+def _finite_array(A: object) -> np.ndarray:
+    """``A`` as a float array of finite numbers, or an error naming ``A`` and the first bad entry."""
+    try:
+        values = np.asarray(A)
+    except ValueError as error:  # NumPy 2 refuses ragged nested lists
+        raise ValueError(f"A must be an array of real numbers with rows of equal length: {error}") from None
+    if values.dtype.kind not in "iuf":
+        raise TypeError(f"A must hold real numbers, received an array of dtype {values.dtype}")
+    values = values.astype(float)
+    if not np.isfinite(values).all():
+        where = tuple(int(i) for i in np.argwhere(~np.isfinite(values))[0])
+        index = ", ".join(map(str, where))
+        raise ValueError(f"A must hold finite numbers, but A[{index}] is {values[where]}")
+    return values
+
+
+def _nested(A: np.ndarray, one: Callable[[np.ndarray], str]) -> str:
+    """``A`` as nested lists, each entry written by ``one``."""
     if A.ndim == 0:
-        return fmt_fixed(A, decimals) if decimals is not None else fmt(A, sig or SIG)
-    return "[" + ", ".join(fmt_array(row, sig, decimals) for row in A) + "]"
+        return one(A)
+    return "[" + ", ".join(_nested(row, one) for row in A) + "]"
 
 
 def fmt_shape(shape: tuple[int, ...]) -> str:
@@ -87,9 +180,26 @@ def fmt_shape(shape: tuple[int, ...]) -> str:
     Parameters
     ----------
     shape : tuple of int
+        Non-negative whole numbers, such as an array's ``.shape`` (a list also works).
 
     Returns
     -------
     str
+        For example ``fmt_shape((2, 3))`` is ``'(2 × 3)'``.
+
+    Raises
+    ------
+    TypeError
+        If ``shape`` is not a tuple or list of ints (``(2.7, 4)`` is refused,
+        not printed as ``(2 × 4)``).
+    ValueError
+        If a dimension is negative.
     """
+    if not isinstance(shape, (tuple, list)):
+        raise TypeError(f"shape must be a tuple of int, received {type(shape).__name__} {shape!r}")
+    for i, n in enumerate(shape):
+        if isinstance(n, (bool, np.bool_)) or not isinstance(n, Integral):
+            raise TypeError(f"shape[{i}] must be an int, received {type(n).__name__} {n!r}")
+        if n < 0:
+            raise ValueError(f"shape[{i}] must be non-negative, received {n}")
     return "(" + " × ".join(str(int(n)) for n in shape) + ")"

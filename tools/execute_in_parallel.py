@@ -6,6 +6,10 @@ side (one process per core), into the very cache the build reads (``_build/.jupy
 so the build then finds each of them cached. A notebook is cached only if it runs without
 error: one that fails here is executed again by the build, which reports the error.
 
+The cache matches a notebook by its code only, so first every cached execution made with
+another nbnp (or NumPy, Matplotlib, Python) is dropped, as the build itself does
+(``_ext/fresh_outputs.py``): after a change to nbnp every notebook runs again.
+
 Usage: ``python tools/execute_in_parallel.py`` (the notebooks listed in ``_toc.yml``).
 """
 
@@ -36,7 +40,22 @@ def execution_timeout(root: Path = ROOT) -> int:
     return int((config.get("execute") or {}).get("timeout", 30))
 
 
+def drop_executions_of_another_nbnp() -> None:
+    """Empty the cache of executions made with another nbnp (``_ext/fresh_outputs.py``)."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    from fresh_outputs import drop_stale_executions, nbnp_fingerprint
+
+    dropped = drop_stale_executions(CACHE, nbnp_fingerprint())
+    if dropped is not None:
+        print(f"execution cache: nbnp changed, {dropped} cached executions dropped")
+
+
 def main() -> int:
+    from mplconfig import use_inline_backend, use_writable_mplconfig  # tools/, beside this script
+
+    use_writable_mplconfig()
+    use_inline_backend()
+    drop_executions_of_another_nbnp()
     notebooks = toc_notebooks()
     cache = get_cache(str(CACHE))
     wanted = {str(nb) for nb in notebooks}

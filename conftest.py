@@ -1,0 +1,73 @@
+"""Test setup for every test of the repository, the notebooks' nbval cells included.
+
+This file sits at the root because pytest applies a ``conftest.py``'s report hooks only to
+the tests below it, and nbval's cells live in ``book/``, not in ``tests/``.
+
+1. Matplotlib gets a writable configuration folder (``MPLCONFIGDIR``) with its font cache,
+   before any kernel starts, and kernels draw inline whatever ``MPLBACKEND`` says
+   (``tools/mplconfig.py``): otherwise a warning on stderr would become an output that no
+   stored notebook has, or figures would be missing.
+2. A cell whose outputs differ from the stored ones is reported by ``tools/nbval_report.py``:
+   the notebook, the cell, its code, and each changed line whole.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _tool(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_mplconfig = _tool("mplconfig")
+_mplconfig.use_writable_mplconfig()
+_mplconfig.use_inline_backend()
+nbval_report = _tool("nbval_report")
+STORED = pytest.StashKey[list]()
+
+
+def _nbval_cell(item: pytest.Item) -> bool:
+    try:
+        from nbval.plugin import IPyNbCell
+    except ImportError:
+        return False
+    return isinstance(item, IPyNbCell)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """Keep a copy of a cell's stored outputs: nbval merges its streams in place."""
+    if _nbval_cell(item):
+        item.stash[STORED] = copy.deepcopy(item.cell.outputs)
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Replace nbval's report of "Cell outputs differ" with ours."""
+    outcome = yield
+    report = outcome.get_result()
+    failed_comparison = call.excinfo is not None and str(call.excinfo.value) == "Cell outputs differ"
+    if report.when == "call" and report.failed and failed_comparison and STORED in item.stash:
+        from nbval.plugin import coalesce_streams
+
+        report.longrepr = nbval_report.failure_text(
+            item.parent.nodeid,
+            item.cell_num,
+            item.cell,
+            coalesce_streams(item.stash[STORED]),
+            item.test_outputs or [],
+            skip=item.parent.skip_compare,
+            sanitize=item.sanitize,
+        )
