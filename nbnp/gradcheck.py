@@ -21,7 +21,7 @@ import numpy as np
 
 from nbnp.losses import compute_cost
 from nbnp.train import Layer, _check_layers, backward, forward
-from nbnp.validation import as_matrix, check_finite, check_positive_int
+from nbnp.validation import as_matrix, check_finite, check_learning_rate, check_positive_int
 
 __all__ = [
     "EPS",
@@ -141,12 +141,8 @@ def _parameter_gradients(
 
 
 def _check_eps(eps: object) -> float:
-    """Validate a step ε as a finite positive real number."""
-    if isinstance(eps, bool) or not isinstance(eps, (int, float, np.floating)):
-        raise TypeError(f"eps must be a positive real number, but received {type(eps).__name__} {eps!r}")
-    if not (np.isfinite(eps) and eps > 0):
-        raise ValueError(f"eps must be a finite number greater than 0, but received {eps}")
-    return float(eps)
+    """The step ε as a float, finite and greater than 0 (checked like a learning rate)."""
+    return check_learning_rate(eps, name="eps")
 
 
 def _upstream(upstream_grad: np.ndarray | None, shape: tuple[int, ...]) -> np.ndarray:

@@ -17,16 +17,7 @@ from nbnp.layers import Layer, LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
 from nbnp.validation import as_matrix, check_learning_rate, check_positive_int
 
-__all__ = [
-    "History",
-    "Layer",
-    "accuracy",
-    "backward",
-    "build_network",
-    "forward",
-    "predict",
-    "train",
-]
+__all__ = ["History", "Layer", "accuracy", "backward", "build_network", "forward", "predict", "train"]
 
 
 @dataclass
@@ -114,10 +105,7 @@ def forward(layers: list[Layer], X: np.ndarray) -> np.ndarray:
 
 
 def backward(layers: list[Layer], dY_hat: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
-    """Run the backward pass from ∂Cost/∂(output) down to the first layer.
-
-    Each layer's ``backward`` returns the gradient that the layer below it
-    receives as its ``upstream_grad``.
+    """Run the backward pass, each layer handing its input's gradient to the layer below.
 
     Parameters
     ----------
@@ -125,10 +113,9 @@ def backward(layers: list[Layer], dY_hat: np.ndarray, input_grad: bool = True) -
     dY_hat : numpy.ndarray, shape (n_out, m)
         Gradient of the cost with respect to the network's output.
     input_grad : bool, optional
-        Whether to compute the gradient with respect to the network's input
-        ``X``. Default True. With False, the first layer computes only the
-        gradients of its parameters (``backward(grad, input_grad=False)``),
-        or nothing if it has none: the data need no gradient.
+        Whether to compute ∂Cost/∂X, default True. The data need no gradient
+        in training: with False the first layer computes only the gradients
+        of its parameters, or nothing if it has none.
 
     Returns
     -------
@@ -138,11 +125,10 @@ def backward(layers: list[Layer], dY_hat: np.ndarray, input_grad: bool = True) -
     grad = dY_hat
     for layer in reversed(layers[1:]):
         grad = layer.backward(grad)
-    first = layers[0]
     if input_grad:
-        return first.backward(grad)
-    if hasattr(first, "params"):
-        first.backward(grad, input_grad=False)
+        return layers[0].backward(grad)
+    if hasattr(layers[0], "params"):
+        layers[0].backward(grad, input_grad=False)
     return None
 
 
@@ -157,9 +143,8 @@ def train(
 ) -> History:
     """Full-batch gradient descent, the article's training loop.
 
-    Each epoch is one step of gradient descent: forward pass, cost, backward
-    pass, and an update of every layer that has parameters. The cost of each
-    epoch (before its update) is recorded every ``record_every`` epochs.
+    Each epoch: forward pass, cost, backward pass (no gradient for ``X``),
+    and an update of every layer that has parameters.
 
     Parameters
     ----------
@@ -199,10 +184,10 @@ def train(
     for epoch in range(epochs):
         try:
             cost = _gradient_step(layers, X, Y, learning_rate)
-        except ValueError as err:
-            if epoch == 0:  # the arguments as given: a wrong shape, a NaN in X, ...
+        except ValueError as err:  # at epoch 0 a bad argument; later, with the same shapes, a divergence
+            if epoch == 0:
                 raise
-            raise _diverged(f"{err} (epoch {epoch})", learning_rate) from err  # shapes were fine at 0
+            raise _diverged(f"{err} (epoch {epoch})", learning_rate) from err
         if not math.isfinite(cost):
             raise _diverged(f"the cost is {cost} at epoch {epoch}", learning_rate)
         if epoch % record_every == 0:
@@ -218,23 +203,9 @@ def train(
 
 
 def _gradient_step(layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float) -> float:
-    """One epoch of full-batch gradient descent; returns the cost before the update.
-
-    Parameters
-    ----------
-    layers : list of Layer
-        The network, updated in place.
-    X : numpy.ndarray, shape (n_x, m)
-    Y : numpy.ndarray, shape (1, m)
-    learning_rate : float
-
-    Returns
-    -------
-    float
-        The cost of the network as it was before this step.
-    """
+    """One epoch on ``X`` (n_x, m) and ``Y`` (1, m); returns the cost before the update."""
     cost, dY_hat = compute_cost(Y, forward(layers, X))
-    backward(layers, dY_hat, input_grad=False)  # the data X need no gradient
+    backward(layers, dY_hat, input_grad=False)
     for layer in layers:
         if hasattr(layer, "params"):
             layer.update_params(learning_rate)

@@ -206,12 +206,12 @@ def check_positive_int(name: str, value: object) -> int:
 
 
 def check_learning_rate(value: object, name: str = "learning_rate") -> float:
-    """Return the learning rate as a ``float`` if it is finite and positive.
+    """Return the learning rate, or another positive step such as ε, as a finite positive ``float``.
 
     Parameters
     ----------
     value : float
-        The learning rate α.
+        The learning rate α (or the step named ``name``).
     name : str, optional
         Argument name used in the error message.
 
