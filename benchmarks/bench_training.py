@@ -263,7 +263,7 @@ def report(p: Problem, times: dict[str, list[float]], memory: dict[str, int], cl
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=["article", "large", "both"], default="both")
-    parser.add_argument("--reps", type=int, default=None, help="interleaved rounds (default 21 article, 7 large)")
+    parser.add_argument("--reps", type=int, help="interleaved rounds (default 21 article, 7 large)")
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu", help="what to time (default cpu)")
     args = parser.parse_args(argv)
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> None:
         make_problem, variants = SIZES[size]
         p = make_problem()
         check_same_bits(p, variants)
-        memory = {name: measure_peak_memory(p, run) for name, run in variants.items()} if size == "large" else {}
+        memory = {name: measure_peak_memory(p, run) for name, run in variants.items()}
         times = measure_time(p, variants, args.reps or (21 if size == "article" else 7), clock)
         print(report(p, times, memory, args.clock), flush=True)
 
