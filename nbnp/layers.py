@@ -235,13 +235,12 @@ _NEEDS = {
 
 def _check_backward(layer: object, upstream_grad: object, kept: str, shape: tuple[int, ...]) -> np.ndarray:
     """``upstream_grad`` as a finite matrix of the output's ``shape``, once forward has kept ``kept``."""
-    name = type(layer).__name__
     if not hasattr(layer, kept):
-        raise LayerStateError(f"{name}.backward was called before forward: {_NEEDS[kept]}")
+        raise LayerStateError(f"{type(layer).__name__}.backward was called before forward: {_NEEDS[kept]}")
     grad = as_matrix("upstream_grad", upstream_grad)
     if grad.shape != shape:
         raise ValueError(
-            f"{name}.backward: upstream_grad must have the shape of the layer's "
+            f"{type(layer).__name__}.backward: upstream_grad must have the shape of the layer's "
             f"output {shape}, but received shape {grad.shape}"
         )
     return grad

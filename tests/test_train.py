@@ -420,3 +420,51 @@ def test_cost_at_says_which_epochs_were_recorded():
     single = History(epochs=[0], costs=[0.5])
     with pytest.raises(KeyError, match=re.escape("recorded epochs: [0]")):
         single.cost_at(100)
+
+
+# --- errors during training: at epoch 0 the arguments, later a divergence ----------
+
+
+class TurnsNaNAfter:
+    """A pass-through layer whose output turns NaN after ``calls`` forward passes."""
+
+    def __init__(self, calls):
+        self.calls_left = calls
+
+    def forward(self, x):
+        self.calls_left -= 1
+        return x if self.calls_left >= 0 else x * np.nan
+
+    def backward(self, upstream_grad):
+        return upstream_grad
+
+
+def _xor_with_nan_after(calls):
+    X, _ = xor_gate()
+    linear = LinearLayer(X.shape, 1, "xavier", np.random.RandomState(0))
+    return [linear, TurnsNaNAfter(calls), SigmoidLayer(linear.Z.shape)]
+
+
+def test_an_error_at_epoch_0_is_the_argument_error_itself():
+    X, Y = xor_gate()
+    with pytest.raises(ValueError, match=r"^Z must contain only finite numbers, but it contains NaN$"):
+        train(_xor_with_nan_after(0), X, Y, epochs=10)
+    with pytest.raises(ValueError, match=r"^Y and Y_hat must have the same shape"):
+        train(article_network(), X, Y.T)
+
+
+def test_an_error_after_epoch_0_is_a_divergence_naming_the_epoch():
+    X, Y = xor_gate()
+    message = (
+        r"^training diverged: Z must contain only finite numbers, but it contains NaN \(epoch 3\); "
+        r"expected finite values throughout, try a smaller learning_rate than 0\.5$"
+    )
+    with pytest.raises(ValueError, match=message):
+        train(_xor_with_nan_after(3), X, Y, learning_rate=0.5, epochs=10)
+
+
+def test_a_non_finite_final_pass_is_a_divergence():
+    X, Y = xor_gate()
+    message = r"^training diverged: Z must contain only finite numbers, but it contains NaN; expected"
+    with pytest.raises(ValueError, match=message):
+        train(_xor_with_nan_after(10), X, Y, epochs=10)
