@@ -12,8 +12,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from sphinx.config import Config
-from sphinx.directives.code import LiteralIncludeReader
+
+pytest.importorskip("sphinx", reason="the book's extras (Sphinx) are not installed")
+from sphinx.config import Config  # noqa: E402
+from sphinx.directives.code import LiteralIncludeReader  # noqa: E402
 
 PART2 = Path(__file__).resolve().parent.parent / "book" / "part2"
 DIRECTIVE = re.compile(r"```\{literalinclude\} (\S+)\n((?::[\w-]+:.*\n)*)```")
