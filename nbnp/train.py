@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nbnp.fmt import fmt
-from nbnp.layers import Layer, LinearLayer, SigmoidLayer
+from nbnp.layers import Layer, LinearLayer, SigmoidLayer  # Layer: also importable from here
 from nbnp.losses import compute_cost
 from nbnp.validation import as_matrix, check_learning_rate, check_positive_int
 
-__all__ = ["History", "Layer", "accuracy", "backward", "build_network", "forward", "predict", "train"]
+__all__ = ["History", "accuracy", "backward", "build_network", "forward", "predict", "train"]
 
 
 @dataclass
