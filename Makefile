@@ -42,8 +42,11 @@ lab: venv
 outputs: venv
 	$(BIN)/python tools/run_notebooks.py book
 
+# Speed of nbnp against the same math fused into one loop, at the article's size and a large one
+# (a few minutes; BENCH_ARGS="--size large --reps 9" to choose). A measurement, never a test.
+BENCH_ARGS ?=
 bench: venv
-	$(BIN)/python benchmarks/bench_training.py
+	$(BIN)/python benchmarks/bench_training.py $(BENCH_ARGS)
 
 # The stored outputs must pass nbval unchanged (1) under NumPy 1.x, in a second venv, and
 # (2) with NumPy's AVX-512 kernels turned off, as on a CPU without them. OPENBLAS_* untouched.

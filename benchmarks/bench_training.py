@@ -1,30 +1,33 @@
-"""How much does nbnp's API cost over plain NumPy? (``make bench``)
+"""What does nbnp's plain, checked code cost over the same math fused into one loop? (``make bench``)
 
-Times the article's run, a 2-3-1 sigmoid network trained on XOR for 5000
-epochs (seed 48, xavier, learning rate 1), several ways, in one process:
+Two sizes, each in one process with interleaved repetitions:
 
-* ``fused NumPy``: the reference (ratio 1.00). The article's formulas in its
-  order, written directly with arrays, no classes and no checks, using the
-  same NumPy calls as nbnp's kernels (``np.add.reduce``, which ``np.sum``
-  wraps; ``Y - A2`` once). The cheapest way to compute the same bits.
-* ``fused, np.sum``: the same loop with the article's formulas literally
-  (``np.sum`` and its Python wrapper, ``Y - A2`` twice).
-* ``nbnp.train``: :func:`nbnp.train` on layers built by
-  :meth:`nbnp.LinearLayer.from_params`.
-* ``nbnp loop``: the article's explicit loop (``Z1.forward(X)``,
-  ``A1.forward(Z1.Z)``, ...) over nbnp's layers, every call validated.
-* ``article classes``: the article's own classes, copied verbatim (no
-  validation), in the same loop.
+* ``article``: the article's run, a 2-3-1 sigmoid network on XOR (m = 4),
+  5000 epochs, seed 48, xavier, learning rate 1. Python overhead dominates.
+  Compared with the reference: the article's explicit loop over nbnp's public
+  methods (``Z1.forward(X)``, ``A1.forward(Z1.Z)``, ..., every call checked),
+  and, for information, :func:`nbnp.train` and the fused loop with ``np.sum``.
+* ``large``: 64 features, m = 20,000 examples, 256 hidden units, one output,
+  10 epochs. Arithmetic dominates. Compared with the reference:
+  :func:`nbnp.train`, in CPU time and in peak memory (``tracemalloc``, which
+  sees NumPy's array buffers).
 
-Repetitions are interleaved (each round runs every variant once, in a rotating
-order) so that a slow patch of a shared machine hits all variants alike. Each
-run is timed in CPU time of this process (``time.process_time``), which other
-processes' load disturbs far less than wall time (``--clock wall`` for that).
-The report gives the median per variant and its ratio to the fused loop's
-median. Every variant must produce the same costs to the last bit, or the
-script stops.
+The reference, ``fused NumPy``, is the same math written straight into one
+loop: no classes, no checks, every array computed once, the cheapest NumPy
+calls (``ndarray.sum``, the same reduction as ``np.sum`` without its Python
+wrapper; ``Y - Y_hat`` once), and no gradient for the data ``X``. It computes
+what the compared variant computes and nothing more: the costs of the
+recorded epochs and, at the large size, the final cost that
+:func:`nbnp.train` returns. Every variant must produce the same costs to the
+last bit, or the script stops.
 
-This is a measurement, not a test: the numbers depend on the machine and its load.
+Repetitions are interleaved (each round runs every variant once, in a
+rotating order), so a slow patch of a shared machine hits all variants alike.
+Each run is timed in CPU time of this process (``time.process_time``, all
+threads), which other processes' load disturbs far less than wall time
+(``--clock wall`` for that). The report gives medians and their ratios to
+the reference. This is a measurement, not a test: the numbers depend on the
+machine and its load.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ import gc
 import statistics
 import sys
 import time
+import tracemalloc
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -43,107 +48,134 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import nbnp  # noqa: E402
 
-EPOCHS = 5000
 LEARNING_RATE = 1.0
 RECORD_EVERY = 100
 
 
-def _initial_params() -> list[np.ndarray]:
-    """W1, b1, W2, b2 drawn exactly as the article draws them (seed 48, xavier)."""
-    X, _ = nbnp.xor_gate()
+@dataclass
+class Problem:
+    """Data, initial parameters (W1, b1, W2, b2) and number of epochs of one benchmark size."""
+
+    name: str
+    X: np.ndarray
+    Y: np.ndarray
+    params: list[np.ndarray]
+    epochs: int
+    final_cost: bool  # whether the compared variants compute the cost after the last update
+
+
+def article_problem(epochs: int = 5000) -> Problem:
+    """The article's run: XOR, 2-3-1, weights drawn as the article draws them (seed 48, xavier)."""
+    X, Y = nbnp.xor_gate()
     np.random.seed(48)
     layers = nbnp.build_network(X.shape, [3, 1], "xavier")
-    return [layers[0].params["W"], layers[0].params["b"], layers[2].params["W"], layers[2].params["b"]]
+    params = [layers[0].params["W"], layers[0].params["b"], layers[2].params["W"], layers[2].params["b"]]
+    return Problem("article", X, Y, params, epochs, final_cost=False)
 
 
-def run_fused(X: np.ndarray, Y: np.ndarray, params: list[np.ndarray], epochs: int) -> list[float]:
-    """The reference: the article's formulas in its order, with the same NumPy calls as nbnp's kernels.
+def large_problem(epochs: int = 10, n_x: int = 64, m: int = 20_000, hidden: int = 256) -> Problem:
+    """Random data labelled by a random teacher network; xavier weights (seeded, reproducible)."""
+    rng = np.random.RandomState(7)
+    X = rng.randn(n_x, m)
+    teacher = np.tanh(rng.randn(8, n_x) @ X / np.sqrt(n_x))
+    Y = (rng.randn(1, 8) @ teacher > 0).astype(float)
+    W1, W2 = rng.randn(hidden, n_x) / np.sqrt(n_x), rng.randn(1, hidden) / np.sqrt(hidden)
+    return Problem("large", X, Y, [W1, np.zeros((hidden, 1)), W2, np.zeros((1, 1))], epochs, final_cost=True)
 
-    Sums call ``np.add.reduce``, which is what ``np.sum`` calls without its
-    Python wrapper, and ``Y - A2`` is computed once: the same bits as the
-    article's formulas, the cheapest way to write them.
-    """
+
+# --- the variants: each takes (problem, fresh copies of the parameters), returns the costs ---
+
+
+def run_fused(p: Problem, params: list[np.ndarray], total: Callable = np.ndarray.sum) -> list[float]:
+    """The reference: the article's formulas one per line, each array named as in the article."""
+    X, Y = p.X, p.Y
     W1, b1, W2, b2 = params
-    lr = LEARNING_RATE
     m = Y.shape[1]
-    add = np.add.reduce
     costs = []
-    for epoch in range(epochs):
+    for epoch in range(p.epochs):
         Z1 = np.dot(W1, X) + b1
         A1 = 1 / (1 + np.exp(-Z1))
         Z2 = np.dot(W2, A1) + b2
         A2 = 1 / (1 + np.exp(-Z2))
         error = Y - A2
-        cost = (1 / (2 * m)) * add(np.square(error), axis=None)
-        dA2 = -1 / m * error
         if epoch % RECORD_EVERY == 0:
-            costs.append(float(cost))
+            costs.append(float((1 / (2 * m)) * total(np.square(error))))
+        dA2 = -1 / m * error
         dZ2 = dA2 * A2 * (1 - A2)
         dW2 = np.dot(dZ2, A1.T)
-        db2 = add(dZ2, axis=1, keepdims=True)
+        db2 = total(dZ2, axis=1, keepdims=True)
         dA1 = np.dot(W2.T, dZ2)
         dZ1 = dA1 * A1 * (1 - A1)
         dW1 = np.dot(dZ1, X.T)
-        db1 = add(dZ1, axis=1, keepdims=True)
-        W2 = W2 - lr * dW2
-        b2 = b2 - lr * db2
-        W1 = W1 - lr * dW1
-        b1 = b1 - lr * db1
+        db1 = total(dZ1, axis=1, keepdims=True)
+        W2 = W2 - LEARNING_RATE * dW2
+        b2 = b2 - LEARNING_RATE * db2
+        W1 = W1 - LEARNING_RATE * dW1
+        b1 = b1 - LEARNING_RATE * db1
+    if p.final_cost:
+        A2 = 1 / (1 + np.exp(-(np.dot(W2, 1 / (1 + np.exp(-(np.dot(W1, X) + b1)))) + b2)))
+        costs.append(float((1 / (2 * m)) * total(np.square(Y - A2))))
     return costs
 
 
-def run_fused_np_sum(X: np.ndarray, Y: np.ndarray, params: list[np.ndarray], epochs: int) -> list[float]:
-    """The article's formulas written literally: ``np.sum``, ``Y - A2`` twice."""
+def run_fused_np_sum(p: Problem, params: list[np.ndarray]) -> list[float]:
+    """The reference with ``np.sum``, as the article writes its sums (information only)."""
+    return run_fused(p, params, total=np.sum)
+
+
+def run_fused_nested(p: Problem, params: list[np.ndarray]) -> list[float]:
+    """The same formulas nested, so that NumPy reuses the buffers of temporaries (information only).
+
+    Without names, ``Z1``, ``dA1`` and the like are temporaries that NumPy
+    may overwrite in place (its "temporary elision"), which saves memory and
+    allocations; the article's attributes (``Z``, ``dA_prev``, ...) keep them.
+    """
+    X, Y = p.X, p.Y
     W1, b1, W2, b2 = params
-    lr = LEARNING_RATE
     m = Y.shape[1]
     costs = []
-    for epoch in range(epochs):
-        Z1 = np.dot(W1, X) + b1
-        A1 = 1 / (1 + np.exp(-Z1))
-        Z2 = np.dot(W2, A1) + b2
-        A2 = 1 / (1 + np.exp(-Z2))
-        cost = (1 / (2 * m)) * np.sum(np.square(Y - A2))
-        dA2 = -1 / m * (Y - A2)
+    for epoch in range(p.epochs):
+        A1 = 1 / (1 + np.exp(-(np.dot(W1, X) + b1)))
+        A2 = 1 / (1 + np.exp(-(np.dot(W2, A1) + b2)))
+        error = Y - A2
         if epoch % RECORD_EVERY == 0:
-            costs.append(float(cost))
-        dZ2 = dA2 * A2 * (1 - A2)
-        dW2 = np.dot(dZ2, A1.T)
-        db2 = np.sum(dZ2, axis=1, keepdims=True)
-        dA1 = np.dot(W2.T, dZ2)
-        dZ1 = dA1 * A1 * (1 - A1)
-        dW1 = np.dot(dZ1, X.T)
-        db1 = np.sum(dZ1, axis=1, keepdims=True)
-        W2 = W2 - lr * dW2
-        b2 = b2 - lr * db2
-        W1 = W1 - lr * dW1
-        b1 = b1 - lr * db1
+            costs.append(float((1 / (2 * m)) * np.square(error).sum()))
+        dZ2 = -1 / m * error * A2 * (1 - A2)
+        dZ1 = np.dot(W2.T, dZ2) * A1 * (1 - A1)
+        W2, b2 = W2 - LEARNING_RATE * np.dot(dZ2, A1.T), b2 - LEARNING_RATE * dZ2.sum(axis=1, keepdims=True)
+        W1, b1 = W1 - LEARNING_RATE * np.dot(dZ1, X.T), b1 - LEARNING_RATE * dZ1.sum(axis=1, keepdims=True)
+    if p.final_cost:
+        A2 = 1 / (1 + np.exp(-(np.dot(W2, 1 / (1 + np.exp(-(np.dot(W1, X) + b1)))) + b2)))
+        costs.append(float((1 / (2 * m)) * np.square(Y - A2).sum()))
     return costs
 
 
-def _nbnp_network(X: np.ndarray, params: list[np.ndarray]) -> list[nbnp.LinearLayer | nbnp.SigmoidLayer]:
-    Z1 = nbnp.LinearLayer.from_params(params[0], params[1], m=X.shape[1])
-    Z2 = nbnp.LinearLayer.from_params(params[2], params[3], m=X.shape[1])
+def _nbnp_layers(p: Problem, params: list[np.ndarray]) -> list:
+    m = p.X.shape[1]
+    Z1 = nbnp.LinearLayer.from_params(params[0], params[1], m=m)
+    Z2 = nbnp.LinearLayer.from_params(params[2], params[3], m=m)
     return [Z1, nbnp.SigmoidLayer(Z1.Z.shape), Z2, nbnp.SigmoidLayer(Z2.Z.shape)]
 
 
-def run_nbnp_train(X: np.ndarray, Y: np.ndarray, params: list[np.ndarray], epochs: int) -> list[float]:
-    """nbnp.train, the package's training loop."""
-    layers = _nbnp_network(X, params)
-    return nbnp.train(layers, X, Y, LEARNING_RATE, epochs, record_every=RECORD_EVERY).costs
+def run_nbnp_train(p: Problem, params: list[np.ndarray]) -> list[float]:
+    """:func:`nbnp.train`, the package's training loop."""
+    history = nbnp.train(_nbnp_layers(p, params), p.X, p.Y, LEARNING_RATE, p.epochs, RECORD_EVERY)
+    return history.costs + ([history.final_cost] if p.final_cost else [])
 
 
-def _article_loop(X, Y, Z1, A1, Z2, A2, compute_cost, epochs: int) -> list[float]:
-    """The article's training loop (Fig. 92), for any layer classes."""
+def run_nbnp_loop(p: Problem, params: list[np.ndarray]) -> list[float]:
+    """The article's explicit training loop, calling nbnp's public methods."""
+    Z1, A1, Z2, A2 = _nbnp_layers(p, params)
+    X, Y = p.X, p.Y
     costs = []
-    for epoch in range(epochs):
+    for epoch in range(p.epochs):
         Z1.forward(X)
         A1.forward(Z1.Z)
         Z2.forward(A1.A)
         A2.forward(Z2.Z)
-        cost, dA2 = compute_cost(Y=Y, Y_hat=A2.A)
+        cost, dA2 = nbnp.compute_cost(Y=Y, Y_hat=A2.A)
         if epoch % RECORD_EVERY == 0:
-            costs.append(float(cost))
+            costs.append(cost)
         A2.backward(dA2)
         Z2.backward(A2.dZ)
         A1.backward(Z2.dA_prev)
@@ -153,113 +185,98 @@ def _article_loop(X, Y, Z1, A1, Z2, A2, compute_cost, epochs: int) -> list[float
     return costs
 
 
-def run_nbnp_loop(X: np.ndarray, Y: np.ndarray, params: list[np.ndarray], epochs: int) -> list[float]:
-    """The article's explicit loop over nbnp's layers."""
-    Z1, A1, Z2, A2 = _nbnp_network(X, params)
-    return _article_loop(X, Y, Z1, A1, Z2, A2, nbnp.compute_cost, epochs)
+Variant = Callable[[Problem, list], list]
 
-
-# --- the article's own code, verbatim but for the constructor taking given parameters ---
-
-
-class ArticleLinearLayer:
-    def __init__(self, W, b):
-        self.params = {"W": W, "b": b}
-
-    def forward(self, A_prev):
-        self.A_prev = A_prev
-        self.Z = np.dot(self.params["W"], self.A_prev) + self.params["b"]
-
-    def backward(self, upstream_grad):
-        self.dW = np.dot(upstream_grad, self.A_prev.T)
-        self.db = np.sum(upstream_grad, axis=1, keepdims=True)
-        self.dA_prev = np.dot(self.params["W"].T, upstream_grad)
-
-    def update_params(self, learning_rate=0.1):
-        self.params["W"] = self.params["W"] - learning_rate * self.dW
-        self.params["b"] = self.params["b"] - learning_rate * self.db
-
-
-class ArticleSigmoidLayer:
-    def __init__(self, shape):
-        self.A = np.zeros(shape)
-
-    def forward(self, Z):
-        self.A = 1 / (1 + np.exp(-Z))
-
-    def backward(self, upstream_grad):
-        self.dZ = upstream_grad * self.A * (1 - self.A)
-
-
-def article_compute_cost(Y, Y_hat):
-    m = Y.shape[1]
-    cost = (1 / (2 * m)) * np.sum(np.square(Y - Y_hat))
-    cost = np.squeeze(cost)
-    dY_hat = -1 / m * (Y - Y_hat)
-    return cost, dY_hat
-
-
-def run_article(X: np.ndarray, Y: np.ndarray, params: list[np.ndarray], epochs: int) -> list[float]:
-    """The article's own classes and loop (no validation)."""
-    W1, b1, W2, b2 = params
-    Z1, Z2 = ArticleLinearLayer(W1, b1), ArticleLinearLayer(W2, b2)
-    A1, A2 = ArticleSigmoidLayer((3, X.shape[1])), ArticleSigmoidLayer((1, X.shape[1]))
-    return _article_loop(X, Y, Z1, A1, Z2, A2, article_compute_cost, epochs)
-
-
-VARIANTS: dict[str, Callable[..., list[float]]] = {
-    "fused NumPy": run_fused,
-    "fused, np.sum": run_fused_np_sum,
-    "nbnp.train": run_nbnp_train,
-    "nbnp loop": run_nbnp_loop,
-    "article classes": run_article,
+SIZES: dict[str, tuple[Callable[[], Problem], dict[str, Variant]]] = {
+    "article": (
+        article_problem,
+        {
+            "fused NumPy": run_fused,
+            "nbnp explicit loop": run_nbnp_loop,
+            "nbnp.train": run_nbnp_train,
+            "fused, np.sum": run_fused_np_sum,
+        },
+    ),
+    "large": (
+        large_problem,
+        {"fused NumPy": run_fused, "nbnp.train": run_nbnp_train, "fused, nested": run_fused_nested},
+    ),
 }
 
 
-def measure(reps: int, epochs: int, clock: Callable[[], float] = time.process_time) -> dict[str, list[float]]:
+def _fresh(p: Problem) -> list[np.ndarray]:
+    return [a.copy() for a in p.params]
+
+
+def check_same_bits(p: Problem, variants: dict[str, Variant]) -> None:
+    """Every variant must compute the reference's costs to the last bit (also a warm-up)."""
+    reference = run_fused(p, _fresh(p))
+    for name, run in variants.items():
+        if run(p, _fresh(p)) != reference:
+            raise RuntimeError(f"{name} computed different costs from the fused loop ({p.name} size)")
+
+
+def measure_time(p: Problem, variants: dict[str, Variant], reps: int, clock: Callable[[], float]):
     """Seconds per run of each variant, ``reps`` interleaved rounds."""
-    X, Y = nbnp.xor_gate()
-    params = _initial_params()
-    names = list(VARIANTS)
-    reference = run_fused(X, Y, [p.copy() for p in params], epochs)
-    for name in names:  # warm-up, and every variant must compute the same bits
-        costs = VARIANTS[name](X, Y, [p.copy() for p in params], epochs)
-        if costs != reference:
-            raise RuntimeError(f"{name} computed different costs from the fused loop")
+    names = list(variants)
     times: dict[str, list[float]] = {name: [] for name in names}
     for rep in range(reps):
-        order = names[rep % len(names) :] + names[: rep % len(names)]
-        for name in order:
-            run_params = [p.copy() for p in params]
+        for name in names[rep % len(names) :] + names[: rep % len(names)]:
+            params = _fresh(p)
             gc.collect()
             start = clock()
-            VARIANTS[name](X, Y, run_params, epochs)
+            variants[name](p, params)
             times[name].append(clock() - start)
     return times
 
 
-def report(times: dict[str, list[float]], epochs: int, clock: str = "cpu") -> str:
-    """Median time per run, per epoch, and ratio to the fused loop."""
+def measure_peak_memory(p: Problem, run: Variant) -> int:
+    """Peak bytes allocated during one run, beyond the data and initial parameters."""
+    params = _fresh(p)
+    gc.collect()
+    tracemalloc.start()
+    run(p, params)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def report(p: Problem, times: dict[str, list[float]], memory: dict[str, int], clock: str) -> str:
+    """Medians and ratios to the reference, one line per variant."""
     base = statistics.median(times["fused NumPy"])
+    reps = len(times["fused NumPy"])
     lines = [
-        f"2-3-1 sigmoid network on XOR, {epochs} epochs, {len(times['fused NumPy'])} interleaved runs each",
-        f"numpy {np.__version__}, python {sys.version.split()[0]}, {clock} time, medians",
-        f"{'variant':<18}{'median s/run':>14}{'µs/epoch':>10}{'ratio':>8}",
+        f"{p.name}: X {p.X.shape}, W1 {p.params[0].shape}, {p.epochs} epochs; "
+        f"{reps} interleaved runs each, {clock} time, medians",
+        f"  {'variant':<20}{'s/run':>10}{'ms/epoch':>10}{'time ratio':>12}"
+        + (f"{'peak MB':>10}{'mem ratio':>11}" if memory else ""),
     ]
     for name, ts in times.items():
         med = statistics.median(ts)
-        lines.append(f"{name:<18}{med:>14.4f}{med / epochs * 1e6:>10.2f}{med / base:>7.2f}×")
+        line = f"  {name:<20}{med:>10.4f}{med / p.epochs * 1e3:>10.4f}{med / base:>11.2f}×"
+        if name in memory:
+            line += f"{memory[name] / 1e6:>10.1f}{memory[name] / memory['fused NumPy']:>10.2f}×"
+        lines.append(line)
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=15, help="interleaved rounds (default 15)")
-    parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"epochs per run (default {EPOCHS})")
+    parser.add_argument("--size", choices=["article", "large", "both"], default="both")
+    parser.add_argument("--reps", type=int, help="interleaved rounds (default 21 article, 7 large)")
     parser.add_argument("--clock", choices=["cpu", "wall"], default="cpu", help="what to time (default cpu)")
     args = parser.parse_args(argv)
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
-    print(report(measure(args.reps, args.epochs, clock), args.epochs, args.clock))
+    print(f"numpy {np.__version__}, python {sys.version.split()[0]}")
+    for size in ["article", "large"] if args.size == "both" else [args.size]:
+        make_problem, variants = SIZES[size]
+        p = make_problem()
+        check_same_bits(p, variants)
+        memory = {}
+        if size == "large":  # at the article's size every array is a few bytes
+            memory = {name: measure_peak_memory(p, run) for name, run in variants.items()}
+        times = measure_time(p, variants, args.reps or (21 if size == "article" else 7), clock)
+        print(report(p, times, memory, args.clock), flush=True)
 
 
 if __name__ == "__main__":

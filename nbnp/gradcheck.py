@@ -13,15 +13,15 @@ and the check reports the relative error
 
 from __future__ import annotations
 
+import inspect
 import math
 from typing import Callable
 
 import numpy as np
 
-from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
 from nbnp.train import Layer, _check_layers, backward, forward
-from nbnp.validation import as_matrix, check_finite, check_positive_int
+from nbnp.validation import as_matrix, check_finite, check_learning_rate, check_positive_int
 
 __all__ = [
     "EPS",
@@ -111,7 +111,7 @@ def check_network_gradients(
     -------
     dict
         ``{"W1": err, "b1": err, "W2": ...}``: the relative error per parameter,
-        numbered by linear layer.
+        numbered by layer with parameters (the linear layers).
     """
     return {
         label: relative_error(analytic, numeric)
@@ -130,23 +130,19 @@ def _parameter_gradients(
     def cost() -> float:
         return compute_cost(Y, forward(layers, X))[0]
 
-    _, dA = compute_cost(Y, forward(layers, X))
-    backward(layers, dA)
-    linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
+    _, dY_hat = compute_cost(Y, forward(layers, X))
+    backward(layers, dY_hat)
+    with_params = [layer for layer in layers if hasattr(layer, "params")]
     return [
-        (f"{name}{n}", analytic.copy(), numerical_gradient(cost, layer.params[name], eps))
-        for n, layer in enumerate(linear, start=1)
-        for name, analytic in (("W", layer.dW), ("b", layer.db))
+        (f"{name}{n}", getattr(layer, "d" + name).copy(), numerical_gradient(cost, layer.params[name], eps))
+        for n, layer in enumerate(with_params, start=1)
+        for name in layer.params
     ]
 
 
 def _check_eps(eps: object) -> float:
-    """Validate a step ε as a finite positive real number."""
-    if isinstance(eps, bool) or not isinstance(eps, (int, float, np.floating)):
-        raise TypeError(f"eps must be a positive real number, but received {type(eps).__name__} {eps!r}")
-    if not (np.isfinite(eps) and eps > 0):
-        raise ValueError(f"eps must be a finite number greater than 0, but received {eps}")
-    return float(eps)
+    """The step ε as a float, finite and greater than 0 (checked like a learning rate)."""
+    return check_learning_rate(eps, name="eps")
 
 
 def _upstream(upstream_grad: np.ndarray | None, shape: tuple[int, ...]) -> np.ndarray:
@@ -178,7 +174,7 @@ def check_layer_gradients(
 
     Parameters
     ----------
-    layer : LinearLayer or SigmoidLayer
+    layer : Layer
         The layer (its parameters are perturbed and restored; its stored
         forward values and gradients are overwritten).
     A_in : numpy.ndarray, shape (n_in, m)
@@ -192,34 +188,37 @@ def check_layer_gradients(
     Returns
     -------
     dict
-        Relative error per gradient the layer computes: ``{"W", "b",
-        "A_prev"}`` for a :class:`~nbnp.LinearLayer` (``dW``, ``db``,
-        ``dA_prev``), ``{"Z"}`` for a :class:`~nbnp.SigmoidLayer` (``dZ``).
+        Relative error per gradient the layer computes, one per parameter
+        and one for the input, named after the argument of ``forward``:
+        ``{"W", "b", "A_prev"}`` for a :class:`~nbnp.LinearLayer` (``dW``,
+        ``db``, ``dA_prev``), ``{"Z"}`` for a :class:`~nbnp.SigmoidLayer` (``dZ``).
     """
     (layer,) = _check_layers([layer])
     eps = _check_eps(eps)
     A_in = as_matrix("A_in", A_in).copy()
-    layer.forward(A_in)
-    grad = _upstream(upstream_grad, (layer.Z if isinstance(layer, LinearLayer) else layer.A).shape)
+    grad = _upstream(upstream_grad, layer.forward(A_in).shape)
     return {name: relative_error(a, n) for name, (a, n) in _layer_gradients(layer, A_in, grad, eps).items()}
 
 
 def _layer_gradients(
     layer: Layer, A_in: np.ndarray, grad: np.ndarray, eps: float
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Analytic and numerical gradients of ``Σ grad ⊙ output`` for each array of the layer."""
+    """Analytic and numerical gradients of ``Σ grad ⊙ output`` for each parameter and the input.
+
+    The input's gradient is what ``backward`` returns; it is named after the
+    argument of the layer's ``forward`` (``A_prev``, ``Z``).
+    """
 
     def f() -> float:
-        layer.forward(A_in)
-        return float(np.sum(grad * (layer.Z if isinstance(layer, LinearLayer) else layer.A)))
+        return float(np.sum(grad * layer.forward(A_in)))
 
     f()
-    layer.backward(grad)
-    if isinstance(layer, SigmoidLayer):
-        return {"Z": (layer.dZ.copy(), numerical_gradient(f, A_in, eps))}
-    analytic = {"W": layer.dW.copy(), "b": layer.db.copy(), "A_prev": layer.dA_prev.copy()}
-    arrays = {"W": layer.params["W"], "b": layer.params["b"], "A_prev": A_in}
-    return {name: (analytic[name], numerical_gradient(f, arrays[name], eps)) for name in analytic}
+    d_input = layer.backward(grad).copy()
+    arrays = dict(getattr(layer, "params", {}))
+    analytic = {name: getattr(layer, "d" + name).copy() for name in arrays}
+    input_name = next(iter(inspect.signature(layer.forward).parameters))
+    analytic[input_name], arrays[input_name] = d_input, A_in
+    return {name: (analytic[name], numerical_gradient(f, arrays[name], eps)) for name in arrays}
 
 
 def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: float = EPS) -> float:
@@ -233,7 +232,7 @@ def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: fl
 
     Parameters
     ----------
-    layer : LinearLayer or SigmoidLayer
+    layer : Layer
     A_in : numpy.ndarray, shape (n_in, m)
         Input of the layer: ``A_prev`` for a linear layer, ``Z`` for a sigmoid.
     draws : int, optional
@@ -248,8 +247,7 @@ def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: fl
     (layer,) = _check_layers([layer])
     draws, eps = check_positive_int("draws", draws), _check_eps(eps)
     A_in = as_matrix("A_in", A_in).copy()
-    layer.forward(A_in)
-    shape = (layer.Z if isinstance(layer, LinearLayer) else layer.A).shape
+    shape = layer.forward(A_in).shape
     rng = np.random.RandomState(0)
     analytic, numeric = [], []
     for _ in range(draws):

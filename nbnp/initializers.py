@@ -48,6 +48,15 @@ def initialize_parameters(
         ``"W"``: numpy.ndarray, shape (n_out, n_in), the weights;
         ``"b"``: numpy.ndarray, shape (n_out, 1), zeros.
     """
+    n_in, n_out = _check_arguments(n_in, n_out, ini_type, random_state)
+    draw = (random_state or np.random).randn(n_out, n_in)
+    scale = _scale(ini_type, n_in)
+    W = draw / np.sqrt(n_in) if scale is None else draw * scale
+    return {"W": W, "b": np.zeros((n_out, 1))}
+
+
+def _check_arguments(n_in: object, n_out: object, ini_type: object, random_state: object) -> tuple[int, int]:
+    """``n_in`` and ``n_out`` as ints, once all four arguments are known to be valid."""
     n_in = check_positive_int("n_in", n_in)
     n_out = check_positive_int("n_out", n_out)
     if ini_type not in INI_TYPES:
@@ -59,7 +68,4 @@ def initialize_parameters(
             "random_state must be a numpy.random.RandomState or None, "
             f"but received {type(random_state).__name__}"
         )
-    draw = (random_state or np.random).randn(n_out, n_in)
-    scale = _scale(ini_type, n_in)
-    W = draw / np.sqrt(n_in) if scale is None else draw * scale
-    return {"W": W, "b": np.zeros((n_out, 1))}
+    return n_in, n_out

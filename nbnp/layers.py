@@ -1,10 +1,27 @@
-"""The two layers of the article's computational graph: linear and sigmoid.
+"""The two layers of the article's computational graph, and the protocol all layers follow.
 
 Arrays follow the article's orientation, features × examples: an input batch
 ``A_prev`` has shape (n_in, m), one column per example.
+
+A layer is any object with two methods:
+
+* ``forward(x)`` computes the layer's output from its input, keeps what the
+  backward pass will need, and returns the output;
+* ``backward(upstream_grad)`` takes ∂Cost/∂output and returns ∂Cost/∂input,
+  the gradient the layer below needs.
+
+A layer with parameters also has a dict ``params``, keeps the gradient of
+``params[name]`` as the attribute ``d<name>`` (``dW``, ``db``), takes a
+gradient-descent step in ``update_params(learning_rate)``, and accepts
+``backward(upstream_grad, input_grad=False)``, which skips the gradient of
+its input when nothing needs it (the input of a network's first layer is the
+data). :func:`nbnp.train`, :func:`nbnp.forward`, :func:`nbnp.backward` and
+the gradient checks use layers through this protocol only.
 """
 
 from __future__ import annotations
+
+from typing import Protocol
 
 import numpy as np
 
@@ -12,32 +29,21 @@ from nbnp.activations import _sigmoid
 from nbnp.initializers import initialize_parameters
 from nbnp.validation import as_array, as_matrix, check_learning_rate, check_positive_int
 
-__all__ = ["LayerStateError", "LinearLayer", "SigmoidLayer"]
+__all__ = ["Layer", "LayerStateError", "LinearLayer", "SigmoidLayer"]
+
+
+class Layer(Protocol):
+    """What :func:`nbnp.train` and the gradient checks need of a layer (see the module's text)."""
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """The layer's output for the input ``x``, shape (n_in, m) -> (n_out, m)."""
+
+    def backward(self, upstream_grad: np.ndarray) -> np.ndarray | None:
+        """∂Cost/∂input from ∂Cost/∂output, shape (n_out, m) -> (n_in, m)."""
 
 
 class LayerStateError(ValueError):
     """A layer method was called out of order (for example backward before forward)."""
-
-
-def _check_upstream(layer: str, upstream_grad: object, shape: tuple[int, ...]) -> np.ndarray:
-    """Validate an upstream gradient against the shape of the layer's output."""
-    grad = as_matrix("upstream_grad", upstream_grad)
-    if grad.shape != shape:
-        raise ValueError(
-            f"{layer}.backward: upstream_grad must have the shape of the layer's "
-            f"output {shape}, but received shape {grad.shape}"
-        )
-    return grad
-
-
-def _check_input_shape(
-    input_shape: object, name: str = "input_shape", pair: str = "(n_in, m) such as X.shape"
-) -> tuple[int, int]:
-    """Validate a shape argument as a pair of two positive integers."""
-    if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 2:
-        raise ValueError(f"{name} must be a pair {pair}, but received {input_shape!r}")
-    n_in = check_positive_int(f"{name}[0]", input_shape[0])
-    return n_in, check_positive_int(f"{name}[1]", input_shape[1])
 
 
 class LinearLayer:
@@ -109,85 +115,54 @@ class LinearLayer:
         return layer
 
     def forward(self, A_prev: np.ndarray) -> np.ndarray:
-        """Compute, store and return ``Z = W·A_prev + b``.
+        """Compute ``Z = W·A_prev + b``; keep ``A_prev`` for the backward pass.
 
         Parameters
         ----------
         A_prev : numpy.ndarray, shape (n_in, m)
-            Data or activations of the previous layer.
+            The data, or the activations of the layer below.
 
         Returns
         -------
         numpy.ndarray, shape (n_out, m)
-            ``Z``.
+            ``Z``, also stored as ``self.Z``.
         """
-        return self._forward(as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1]))
-
-    def _forward(self, A_prev: np.ndarray) -> np.ndarray:
-        """:meth:`forward` on a validated ``A_prev``; returns ``Z`` (the training loop's kernel)."""
-        params = self.params
+        A_prev = as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1])
         self.A_prev = A_prev
-        self.Z = Z = np.dot(params["W"], A_prev) + params["b"]
-        return Z
+        self.Z = np.dot(self.params["W"], A_prev) + self.params["b"]
+        return self.Z
 
-    def backward(self, upstream_grad: np.ndarray) -> np.ndarray:
-        """Set ``dW``, ``db`` and ``dA_prev`` from the gradient flowing into Z; return ``dA_prev``.
+    def backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
+        """Compute ``dW``, ``db`` and ``dA_prev`` from ∂Cost/∂Z.
 
         Parameters
         ----------
         upstream_grad : numpy.ndarray, shape (n_out, m)
             ∂Cost/∂Z, the gradient arriving from the layer above.
+        input_grad : bool, optional
+            Whether to compute ``dA_prev``. Default True; False for a first
+            layer, whose input is the data, which needs no gradient.
 
         Returns
         -------
-        numpy.ndarray, shape (n_in, m)
-            ``dA_prev``, the gradient for the layer below.
+        numpy.ndarray, shape (n_in, m), or None
+            ``dA_prev``, the gradient for the layer below (None if not computed).
         """
-        if not hasattr(self, "A_prev"):
-            raise LayerStateError(
-                "LinearLayer.backward was called before forward: call forward(A_prev) first, "
-                "so the layer holds the input A_prev that dW needs"
-            )
-        return self._backward(_check_upstream("LinearLayer", upstream_grad, self.Z.shape))
-
-    def _backward(
-        self, upstream_grad: np.ndarray, input_grad: bool = True, learning_rate: float | None = None
-    ) -> np.ndarray | None:
-        """:meth:`backward` on a validated gradient, then optionally the update (the training loop's kernel).
-
-        Returns ``dA_prev``. ``np.add.reduce`` is what ``np.sum`` calls,
-        without its Python wrapper (the same bits). With ``input_grad=False``
-        the layer skips ``dA_prev``, which nothing reads for the first layer of
-        a network. With a validated ``learning_rate`` it then takes the
-        gradient step of :meth:`update_params`: the same bits as updating after
-        the whole backward pass, since ``dA_prev`` already used the old ``W``
-        and no other layer reads this one's parameters.
-        """
-        self.dW = dW = np.dot(upstream_grad, self.A_prev.T)
-        self.db = db = np.add.reduce(upstream_grad, axis=1, keepdims=True)
-        params = self.params
-        dA_prev = None
-        if input_grad:
-            self.dA_prev = dA_prev = np.dot(params["W"].T, upstream_grad)
-        if learning_rate is not None:
-            params["W"] = params["W"] - learning_rate * dW
-            params["b"] = params["b"] - learning_rate * db
-        return dA_prev
+        upstream_grad = _check_backward(self, upstream_grad, "A_prev", self.Z.shape)
+        self.dW = np.dot(upstream_grad, self.A_prev.T)
+        self.db = upstream_grad.sum(axis=1, keepdims=True)
+        self.dA_prev = np.dot(self.params["W"].T, upstream_grad) if input_grad else None
+        return self.dA_prev
 
     def update_params(self, learning_rate: float = 0.1) -> None:
-        """One gradient-descent step: ``W -= α·dW``, ``b -= α·db``.
+        """One step of gradient descent: ``W ← W − α·dW``, ``b ← b − α·db``.
 
         Parameters
         ----------
         learning_rate : float, optional
             α, finite and positive. Default 0.1, as in the article.
         """
-        if not hasattr(self, "dW"):
-            raise LayerStateError(
-                "LinearLayer.update_params was called before backward: call backward(upstream_grad) "
-                "first, so the layer holds the gradients dW and db"
-            )
-        learning_rate = check_learning_rate(learning_rate)
+        learning_rate = _check_update(self, learning_rate)
         self.params["W"] = self.params["W"] - learning_rate * self.dW
         self.params["b"] = self.params["b"] - learning_rate * self.db
 
@@ -204,6 +179,8 @@ class SigmoidLayer:
     ----------
     A : numpy.ndarray, shape (n, m)
         Output of the last forward pass (zeros before the first).
+    Z : numpy.ndarray, shape (n, m)
+        Input of the last forward pass.
     dZ : numpy.ndarray, shape (n, m)
         ∂Cost/∂Z, set by :meth:`backward`.
     """
@@ -212,62 +189,78 @@ class SigmoidLayer:
         self.A = np.zeros(_check_input_shape(shape, "shape", "(n, m) such as Z1.Z.shape"))
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
-        """Compute, store and return ``A = σ(Z)``.
+        """Compute ``A = σ(Z)``, element by element.
 
         Parameters
         ----------
         Z : numpy.ndarray, shape (n, m)
-            Output of the preceding linear layer.
+            Output of the linear layer below.
 
         Returns
         -------
         numpy.ndarray, shape (n, m)
-            ``A``.
+            ``A``, also stored as ``self.A``.
         """
-        self.A = _sigmoid(as_matrix("Z", Z))
-        self._ready = True
+        Z = as_matrix("Z", Z)
+        self.Z = Z
+        self.A = _sigmoid(Z)
         return self.A
 
-    def _forward(self, Z: np.ndarray) -> np.ndarray:
-        """:meth:`forward` on a validated ``Z``; returns ``A`` (the training loop's kernel).
-
-        The article's formula, unguarded: :func:`nbnp.train` filters out the
-        harmless overflow warning of ``np.exp`` (see :func:`nbnp.activations._sigmoid`)
-        around the whole loop, which costs nothing until a warning is raised.
-        """
-        self.A = A = 1 / (1 + np.exp(-Z))
-        self._ready = True
-        return A
-
     def backward(self, upstream_grad: np.ndarray) -> np.ndarray:
-        """Set and return ``dZ = upstream_grad · A · (1 − A)``.
+        """Compute ``dZ = upstream_grad ⊙ A ⊙ (1 − A)``.
 
         Parameters
         ----------
         upstream_grad : numpy.ndarray, shape (n, m)
-            ∂Cost/∂A, the gradient arriving from above.
+            ∂Cost/∂A, the gradient arriving from the layer above.
 
         Returns
         -------
         numpy.ndarray, shape (n, m)
             ``dZ``, the gradient for the linear layer below.
         """
-        if not hasattr(self, "_ready"):
-            raise LayerStateError(
-                "SigmoidLayer.backward was called before forward: call forward(Z) first, "
-                "so the layer holds the activations A that dZ needs"
-            )
-        return self._backward(_check_upstream("SigmoidLayer", upstream_grad, self.A.shape))
+        upstream_grad = _check_backward(self, upstream_grad, "Z", self.A.shape)
+        self.dZ = upstream_grad * self.A * (1 - self.A)
+        return self.dZ
 
-    def _backward(
-        self, upstream_grad: np.ndarray, input_grad: bool = True, learning_rate: float | None = None
-    ) -> np.ndarray:
-        """:meth:`backward` on a validated gradient; returns ``dZ`` (the training loop's kernel).
 
-        ``input_grad`` and ``learning_rate`` are accepted for symmetry with
-        :class:`LinearLayer`: ``dZ`` is this layer's only gradient, so it is
-        always computed, and the layer has no parameters to update.
-        """
-        A = self.A
-        self.dZ = dZ = upstream_grad * A * (1 - A)
-        return dZ
+# --- the checks: shapes, order of the calls, finite numbers ------------------------
+
+#: Why each layer needs its forward pass before its backward pass.
+_NEEDS = {
+    "A_prev": "call forward(A_prev) first, so the layer holds the input A_prev that dW needs",
+    "Z": "call forward(Z) first, so the layer holds the activations A that dZ needs",
+}
+
+
+def _check_backward(layer: object, upstream_grad: object, kept: str, shape: tuple[int, ...]) -> np.ndarray:
+    """``upstream_grad`` as a finite matrix of the output's ``shape``, once forward has kept ``kept``."""
+    if not hasattr(layer, kept):
+        raise LayerStateError(f"{type(layer).__name__}.backward was called before forward: {_NEEDS[kept]}")
+    grad = as_matrix("upstream_grad", upstream_grad)
+    if grad.shape != shape:
+        raise ValueError(
+            f"{type(layer).__name__}.backward: upstream_grad must have the shape of the layer's "
+            f"output {shape}, but received shape {grad.shape}"
+        )
+    return grad
+
+
+def _check_update(layer: LinearLayer, learning_rate: object) -> float:
+    """The learning rate as a float, once backward has set ``dW`` and ``db``."""
+    if not hasattr(layer, "dW"):
+        raise LayerStateError(
+            f"{type(layer).__name__}.update_params was called before backward: call "
+            "backward(upstream_grad) first, so the layer holds the gradients dW and db"
+        )
+    return check_learning_rate(learning_rate)
+
+
+def _check_input_shape(
+    input_shape: object, name: str = "input_shape", pair: str = "(n_in, m) such as X.shape"
+) -> tuple[int, int]:
+    """Validate a shape argument as a pair of two positive integers."""
+    if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 2:
+        raise ValueError(f"{name} must be a pair {pair}, but received {input_shape!r}")
+    n_in = check_positive_int(f"{name}[0]", input_shape[0])
+    return n_in, check_positive_int(f"{name}[1]", input_shape[1])

@@ -87,21 +87,16 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     dY_hat : numpy.ndarray, shape (1, m)
         ∂Cost/∂Ŷ = −(Y − Ŷ) / m.
     """
-    Y = as_matrix("Y", Y)
-    Y_hat = as_matrix("Y_hat", Y_hat)
-    check_same_shape("Y", Y, "Y_hat", Y_hat)
-    return _cost(Y, Y_hat)
-
-
-def _cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
-    """:func:`compute_cost` on validated arrays of equal shape (the training loop's kernel).
-
-    The article's formulas, operation for operation. ``Y - Y_hat`` is computed
-    once instead of twice (the same bits), and ``np.add.reduce`` is what
-    ``np.sum`` calls, without its Python wrapper.
-    """
+    Y, Y_hat = _check_labels_and_predictions(Y, Y_hat)
     m = Y.shape[1]
     error = Y - Y_hat
-    cost = (1 / (2 * m)) * np.add.reduce(np.square(error), axis=None)
+    cost = (1 / (2 * m)) * np.square(error).sum()
     dY_hat = -1 / m * error
     return float(cost), dY_hat
+
+
+def _check_labels_and_predictions(Y: object, Y_hat: object) -> tuple[np.ndarray, np.ndarray]:
+    """``Y`` and ``Y_hat`` as finite matrices of the same shape."""
+    Y, Y_hat = as_matrix("Y", Y), as_matrix("Y_hat", Y_hat)
+    check_same_shape("Y", Y, "Y_hat", Y_hat)
+    return Y, Y_hat

@@ -1,35 +1,23 @@
 """Build a stack of layers, train it with full-batch gradient descent, predict.
 
-A network is a plain list of layers alternating ``LinearLayer`` and
-``SigmoidLayer``, exactly the ``Z1, A1, Z2, A2`` of the article's loop.
+A network is a plain list of layers, for example ``[Z1, A1, Z2, A2]``: the
+linear and sigmoid layers of the article's loop, or any objects that follow
+the layer protocol of :mod:`nbnp.layers`.
 """
 
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, field
-from typing import Union
 
 import numpy as np
 
 from nbnp.fmt import fmt
-from nbnp.layers import LinearLayer, SigmoidLayer
-from nbnp.losses import _cost, compute_cost
+from nbnp.layers import Layer, LinearLayer, SigmoidLayer  # Layer: also importable from here
+from nbnp.losses import compute_cost
 from nbnp.validation import as_matrix, check_learning_rate, check_positive_int
 
-__all__ = [
-    "History",
-    "Layer",
-    "accuracy",
-    "backward",
-    "build_network",
-    "forward",
-    "predict",
-    "train",
-]
-
-Layer = Union[LinearLayer, SigmoidLayer]
+__all__ = ["History", "accuracy", "backward", "build_network", "forward", "predict", "train"]
 
 
 @dataclass
@@ -97,15 +85,6 @@ def build_network(
     return layers
 
 
-def _check_layers(layers: object) -> list[Layer]:
-    if not isinstance(layers, (list, tuple)) or not layers:
-        raise TypeError(f"layers must be a non-empty list of layers, got {type(layers).__name__}")
-    for i, layer in enumerate(layers):
-        if not isinstance(layer, (LinearLayer, SigmoidLayer)):
-            raise TypeError(f"layers[{i}] must be a LinearLayer or SigmoidLayer, got {layer!r}")
-    return list(layers)
-
-
 def forward(layers: list[Layer], X: np.ndarray) -> np.ndarray:
     """Run the forward pass through every layer.
 
@@ -121,24 +100,36 @@ def forward(layers: list[Layer], X: np.ndarray) -> np.ndarray:
     """
     A = X
     for layer in layers:
-        layer.forward(A)
-        A = _output(layer)
+        A = layer.forward(A)
     return A
 
 
-def backward(layers: list[Layer], dA: np.ndarray) -> None:
-    """Run the backward pass from ∂Cost/∂(output) down to the first layer.
+def backward(layers: list[Layer], dY_hat: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
+    """Run the backward pass, each layer handing its input's gradient to the layer below.
 
     Parameters
     ----------
     layers : list of Layer
-    dA : numpy.ndarray, shape (n_out, m)
+    dY_hat : numpy.ndarray, shape (n_out, m)
         Gradient of the cost with respect to the network's output.
+    input_grad : bool, optional
+        Whether to compute ∂Cost/∂X, default True. The data need no gradient
+        in training: with False the first layer computes only the gradients
+        of its parameters, or nothing if it has none.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n_x, m), or None
+        ∂Cost/∂X, or None when ``input_grad`` is False.
     """
-    grad = dA
-    for layer in reversed(layers):
-        layer.backward(grad)
-        grad = layer.dA_prev if isinstance(layer, LinearLayer) else layer.dZ
+    grad = dY_hat
+    for layer in reversed(layers[1:]):
+        grad = layer.backward(grad)
+    if input_grad:
+        return layers[0].backward(grad)
+    if hasattr(layers[0], "params"):
+        layers[0].backward(grad, input_grad=False)
+    return None
 
 
 def train(
@@ -152,17 +143,8 @@ def train(
 ) -> History:
     """Full-batch gradient descent, the article's training loop.
 
-    Each epoch: forward, cost, (record), backward, update every linear layer.
-
-    Everything is validated once, before the first epoch: the arguments, and a
-    forward pass through the layers' public methods, which checks ``X`` against
-    the first layer, each layer's output against the next layer and ``Y``
-    against the network's output. The epochs then run the layers' unchecked
-    kernels (the same arithmetic as ``forward``/``backward``/``update_params``,
-    to the last bit), since shapes cannot change during training; a subclass
-    that overrides a public method gets its methods called instead. A cost
-    that is not finite stops training at once, and a final validated forward
-    pass catches any other non-finite value a divergence left behind.
+    Each epoch: forward pass, cost, backward pass (no gradient for ``X``),
+    and an update of every layer that has parameters.
 
     Parameters
     ----------
@@ -189,26 +171,30 @@ def train(
     ------
     ValueError
         For bad arguments (see :mod:`nbnp.validation`), and if training diverges
-        (the cost or an activation stops being finite).
+        (the cost or an array of the network stops being finite).
     """
     layers = _check_layers(layers)
-    rows = layers[0].params["W"].shape[1] if isinstance(layers[0], LinearLayer) else None
-    X, Y = as_matrix("X", X, rows), as_matrix("Y", Y)
+    X, Y = as_matrix("X", X, rows=_input_rows(layers[0])), as_matrix("Y", Y)
     learning_rate = check_learning_rate(learning_rate)
     epochs = check_positive_int("epochs", epochs)
     record_every = check_positive_int("record_every", record_every)
     if print_every is not None:
         print_every = check_positive_int("print_every", print_every)
-    compute_cost(Y, forward(layers, X))  # validates every shape the epochs will meet
     history = History()
-    log = _CostLog(history, record_every, print_every, learning_rate)
-    plain = all(_is_plain(layer) for layer in layers)
-    with warnings.catch_warnings():
-        # The sigmoid's harmless overflow, see nbnp.activations. A filter costs
-        # nothing until a warning is raised, whereas inside np.errstate every
-        # NumPy call of the loop looks the error state up in its context.
-        warnings.filterwarnings("ignore", "overflow encountered in exp", RuntimeWarning)
-        (_run_kernels if plain else _run_methods)(layers, X, Y, learning_rate, epochs, log)
+    for epoch in range(epochs):
+        try:
+            cost = _gradient_step(layers, X, Y, learning_rate)
+        except ValueError as err:  # at epoch 0 a bad argument; later, with the same shapes, a divergence
+            if epoch == 0:
+                raise
+            raise _diverged(f"{err} (epoch {epoch})", learning_rate) from err
+        if not math.isfinite(cost):
+            raise _diverged(f"the cost is {cost} at epoch {epoch}", learning_rate)
+        if epoch % record_every == 0:
+            history.epochs.append(epoch)
+            history.costs.append(cost)
+        if print_every and epoch % print_every == 0:
+            print(f"Cost at epoch#{epoch}: {fmt(cost)}")
     try:
         history.final_cost = compute_cost(Y, forward(layers, X))[0]
     except ValueError as err:
@@ -216,86 +202,32 @@ def train(
     return history
 
 
-def _is_plain(layer: Layer) -> bool:
-    """True if ``layer``'s public methods are nbnp's own, so its kernels compute what they would.
-
-    Looks the methods up rather than reading ``vars(layer)``, which would turn
-    the instance's attributes into a real dict and slow every access to them.
-    """
-    cls = type(layer)
-    if cls not in (LinearLayer, SigmoidLayer):
-        return False
-    names = ("forward", "backward", "update_params") if cls is LinearLayer else ("forward", "backward")
-    return all(getattr(getattr(layer, name), "__func__", None) is getattr(cls, name) for name in names)
-
-
-@dataclass
-class _CostLog:
-    """What :func:`train` does with each epoch's cost: stop if not finite, record, print."""
-
-    history: History
-    record_every: int
-    print_every: int | None
-    learning_rate: float
-
-    @property
-    def every(self) -> int:
-        """Every how many epochs there is something to record or print."""
-        return math.gcd(self.record_every, self.print_every or self.record_every)
-
-    def __call__(self, epoch: int, cost: float) -> None:
-        if not math.isfinite(cost):
-            raise _diverged(f"the cost is {cost} at epoch {epoch}", self.learning_rate)
-        if epoch % self.record_every == 0:
-            self.history.epochs.append(epoch)
-            self.history.costs.append(cost)
-        if self.print_every and epoch % self.print_every == 0:
-            print(f"Cost at epoch#{epoch}: {fmt(cost)}")
-
-
-def _run_kernels(
-    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float, epochs: int, log: _CostLog
-) -> None:
-    """The epochs through the layers' unchecked kernels.
-
-    The same arithmetic as :func:`_run_methods`, to the last bit: each linear
-    layer's update is folded into its backward kernel (its ``dA_prev`` is
-    computed from the old ``W`` first), and the first layer's ``dA_prev``,
-    which nothing reads, is computed only in the last epoch.
-    """
-    forwards = [layer._forward for layer in layers]
-    *upper_backwards, first_backward = [layer._backward for layer in reversed(layers)]
-    log_every = log.every
-    last = epochs - 1
-    for epoch in range(epochs):
-        A = X
-        for layer_forward in forwards:
-            A = layer_forward(A)
-        cost, dA = _cost(Y, A)
-        if epoch % log_every == 0 or not math.isfinite(cost):
-            log(epoch, cost)
-        for layer_backward in upper_backwards:
-            dA = layer_backward(dA, True, learning_rate)
-        first_backward(dA, epoch == last, learning_rate)
-
-
-def _run_methods(
-    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float, epochs: int, log: _CostLog
-) -> None:
-    """The epochs through the public methods (for subclasses that override them)."""
-    linear = [layer for layer in layers if isinstance(layer, LinearLayer)]
-    log_every = log.every
-    for epoch in range(epochs):
-        cost, dA = compute_cost(Y, forward(layers, X))
-        if epoch % log_every == 0 or not math.isfinite(cost):
-            log(epoch, cost)
-        backward(layers, dA)
-        for layer in linear:
+def _gradient_step(layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float) -> float:
+    """One epoch on ``X`` (n_x, m) and ``Y`` (1, m); returns the cost before the update."""
+    cost, dY_hat = compute_cost(Y, forward(layers, X))
+    backward(layers, dY_hat, input_grad=False)
+    for layer in layers:
+        if hasattr(layer, "params"):
             layer.update_params(learning_rate)
+    return cost
 
 
-def _output(layer: Layer) -> np.ndarray:
-    return layer.Z if isinstance(layer, LinearLayer) else layer.A
+def _check_layers(layers: object) -> list[Layer]:
+    """``layers`` as a list, if it is a non-empty list of objects with ``forward`` and ``backward``."""
+    if not isinstance(layers, (list, tuple)) or not layers:
+        raise TypeError(f"layers must be a non-empty list of layers, got {type(layers).__name__}")
+    for i, layer in enumerate(layers):
+        if not (callable(getattr(layer, "forward", None)) and callable(getattr(layer, "backward", None))):
+            raise TypeError(
+                f"layers[{i}] must be a layer, an object with forward and backward methods, got {layer!r}"
+            )
+    return list(layers)
+
+
+def _input_rows(layer: Layer) -> int | None:
+    """How many rows the first layer expects of ``X``: the columns of its ``W``, if it has one."""
+    W = getattr(layer, "params", {}).get("W")
+    return None if W is None else W.shape[1]
 
 
 def _diverged(what: str, learning_rate: float) -> ValueError:

@@ -25,14 +25,16 @@ class ForgetfulSigmoidLayer(nbnp.SigmoidLayer):
 
     def backward(self, upstream_grad):
         self.dZ = upstream_grad * self.A
+        return self.dZ
 
 
 class QuarterWeightsLayer(nbnp.LinearLayer):
     """dW divided by 4: a multiplicative bug."""
 
     def backward(self, upstream_grad):
-        super().backward(upstream_grad)
+        dA_prev = super().backward(upstream_grad)
         self.dW = self.dW / 4
+        return dA_prev
 
 
 def _xor_network(sizes=(3, 1), seed=48):
@@ -135,7 +137,7 @@ def test_layer_check_rejects_a_wrong_upstream_shape():
 
 
 def test_layer_check_rejects_a_non_layer():
-    with pytest.raises(TypeError, match="must be a LinearLayer or SigmoidLayer"):
+    with pytest.raises(TypeError, match="must be a layer, an object with forward and backward methods"):
         check_layer_gradients("layer", np.ones((2, 4)))
 
 

@@ -67,11 +67,19 @@ def test_train_equals_the_article_loop_to_the_last_bit(trained):
     A2.forward(Z2.Z)
     for ours, theirs in zip(layers, article_layers):
         names = ["Z", "A_prev", "dW", "db", "dA_prev"] if isinstance(ours, LinearLayer) else ["A", "dZ"]
+        if ours is layers[0]:
+            names.remove("dA_prev")  # train skips the gradient of the data, see the next test
         for name in names:
             np.testing.assert_array_equal(getattr(ours, name), getattr(theirs, name), err_msg=name)
         if isinstance(ours, LinearLayer):
             for key in ("W", "b"):
                 np.testing.assert_array_equal(ours.params[key], theirs.params[key])
+
+
+def test_train_does_not_compute_the_gradient_of_the_data(trained):
+    layers, _ = trained
+    assert layers[0].dA_prev is None
+    assert layers[2].dA_prev.shape == (3, 4)
 
 
 def test_build_network_draws_like_the_article():
@@ -120,6 +128,10 @@ def test_a_single_linear_layer_trains_like_its_explicit_loop():
         theirs.update_params(0.5)
     assert history.costs == costs
     np.testing.assert_array_equal(ours.params["W"], theirs.params["W"])
+    assert ours.dA_prev is None  # train: the data need no gradient
+    theirs.forward(X)
+    _, dZ = compute_cost(Y, forward([ours], X))
+    np.testing.assert_array_equal(backward([ours], dZ), theirs.backward(compute_cost(Y, theirs.Z)[1]))
     np.testing.assert_array_equal(ours.dA_prev, theirs.dA_prev)
 
 
@@ -131,6 +143,7 @@ class CountingSigmoidLayer(SigmoidLayer):
     def backward(self, upstream_grad):
         CountingSigmoidLayer.calls += 1
         self.dZ = upstream_grad * self.A  # a wrong local gradient, on purpose
+        return self.dZ
 
 
 def test_train_calls_the_methods_a_subclass_overrides():
@@ -287,7 +300,10 @@ def test_layers_must_be_a_non_empty_list(layers, match):
 
 def test_every_layer_must_be_a_layer():
     X, Y = xor_gate()
-    with pytest.raises(TypeError, match=r"layers\[1\] must be a LinearLayer or SigmoidLayer, got 'sigmoid'"):
+    with pytest.raises(
+        TypeError,
+        match=r"layers\[1\] must be a layer, an object with forward and backward methods, got 'sigmoid'",
+    ):
         predict([LinearLayer((2, 4), 1), "sigmoid"], X)
 
 
@@ -329,14 +345,14 @@ def test_train_calls_a_method_replaced_on_the_instance():
     assert history.costs == train(reference, X, Y, learning_rate=0.5, epochs=10).costs
 
 
-# --- the method path (subclasses) against the kernel path ---------------------------
+# --- subclasses that override a method ---------------------------------------------
 
 
 class PassThroughSigmoidLayer(SigmoidLayer):
-    """Overrides forward without changing it: train must take the method path, same numbers."""
+    """Overrides forward without changing it: train calls it and gets the same numbers."""
 
     def forward(self, Z):
-        super().forward(Z)
+        return super().forward(Z)
 
 
 def _network(subclassed):
@@ -347,7 +363,7 @@ def _network(subclassed):
     return layers
 
 
-def test_the_method_path_records_prints_and_trains_like_the_kernel_path(capsys):
+def test_an_overridden_forward_records_prints_and_trains_like_the_original(capsys):
     X, Y = xor_gate()
     runs = []
     for subclassed in (False, True):
@@ -360,13 +376,13 @@ def test_the_method_path_records_prints_and_trains_like_the_kernel_path(capsys):
 
 
 class PassThroughLinearLayer(LinearLayer):
-    """Overrides forward without changing it: train must take the method path."""
+    """Overrides forward without changing it."""
 
     def forward(self, A_prev):
-        super().forward(A_prev)
+        return super().forward(A_prev)
 
 
-def test_the_method_path_stops_on_divergence():
+def test_an_overridden_layer_stops_on_divergence():
     X, Y = xor_gate()
     layers = [PassThroughLinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)]
     with warnings.catch_warnings():
@@ -404,3 +420,51 @@ def test_cost_at_says_which_epochs_were_recorded():
     single = History(epochs=[0], costs=[0.5])
     with pytest.raises(KeyError, match=re.escape("recorded epochs: [0]")):
         single.cost_at(100)
+
+
+# --- errors during training: at epoch 0 the arguments, later a divergence ----------
+
+
+class TurnsNaNAfter:
+    """A pass-through layer whose output turns NaN after ``calls`` forward passes."""
+
+    def __init__(self, calls):
+        self.calls_left = calls
+
+    def forward(self, x):
+        self.calls_left -= 1
+        return x if self.calls_left >= 0 else x * np.nan
+
+    def backward(self, upstream_grad):
+        return upstream_grad
+
+
+def _xor_with_nan_after(calls):
+    X, _ = xor_gate()
+    linear = LinearLayer(X.shape, 1, "xavier", np.random.RandomState(0))
+    return [linear, TurnsNaNAfter(calls), SigmoidLayer(linear.Z.shape)]
+
+
+def test_an_error_at_epoch_0_is_the_argument_error_itself():
+    X, Y = xor_gate()
+    with pytest.raises(ValueError, match=r"^Z must contain only finite numbers, but it contains NaN$"):
+        train(_xor_with_nan_after(0), X, Y, epochs=10)
+    with pytest.raises(ValueError, match=r"^Y and Y_hat must have the same shape"):
+        train(article_network(), X, Y.T)
+
+
+def test_an_error_after_epoch_0_is_a_divergence_naming_the_epoch():
+    X, Y = xor_gate()
+    message = (
+        r"^training diverged: Z must contain only finite numbers, but it contains NaN \(epoch 3\); "
+        r"expected finite values throughout, try a smaller learning_rate than 0\.5$"
+    )
+    with pytest.raises(ValueError, match=message):
+        train(_xor_with_nan_after(3), X, Y, learning_rate=0.5, epochs=10)
+
+
+def test_a_non_finite_final_pass_is_a_divergence():
+    X, Y = xor_gate()
+    message = r"^training diverged: Z must contain only finite numbers, but it contains NaN; expected"
+    with pytest.raises(ValueError, match=message):
+        train(_xor_with_nan_after(10), X, Y, epochs=10)
