@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: venv book test browser lab lab-check serve pdf outputs bench clean portability mutation \
-	lock lock-upgrade python-oldest wheel-test
+	lock lock-upgrade python-oldest print-python-oldest wheel-test
 
 # --- Environments: installed from the locks in requirements/ (uv, pinned below) -------------------
 # requirements/dev.txt pins the whole build and test stack for every supported Python (a universal
@@ -68,7 +68,7 @@ pdf: venv $(EXECUTED)
 # browser tests fail (never skip) when Chromium or the build is missing (NBNP_BROWSER_TESTS).
 test: venv book
 	$(BIN)/ruff check .
-	NBNP_BROWSER_TESTS=required $(BIN)/pytest
+	NBNP_BROWSER_TESTS=required $(BIN)/pytest -rs
 
 # The built book in headless Chromium (needs Debian's chromium; screenshots in _build/screenshots).
 browser: book
@@ -118,6 +118,9 @@ OLDEST        := 3.10
 PYTHON_OLDEST ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(OLDEST).*/bin/python$(OLDEST)) \
 	$(shell command -v python$(OLDEST) 2>/dev/null))
 OLD := $(VENV)/py$(subst .,,$(OLDEST))
+
+print-python-oldest:
+	@echo $(PYTHON_OLDEST)
 
 python-oldest: venv
 	@test -n "$(PYTHON_OLDEST)" && "$(PYTHON_OLDEST)" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$(OLDEST)'.split('.'))))" \
