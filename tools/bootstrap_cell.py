@@ -85,7 +85,7 @@ def with_bootstrap(notebook: nbformat.NotebookNode, source: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook would change")
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if one would change")
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook of _toc.yml")
     args = parser.parse_args(argv)
     source = bootstrap_source()
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             nbformat.write(notebook, path)
             print(f"bootstrap cell written: {path}")
     if args.check and stale:
-        print("bootstrap cell missing or outdated (run tools/bootstrap_cell.py):", *map(str, stale), sep="\n  ")
+        print("bootstrap cell missing or outdated (run tools/bootstrap_cell.py):", *stale, sep="\n  ")
         return 1
     return 0
 
