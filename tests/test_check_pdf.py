@@ -27,6 +27,7 @@ LaTeX Warning: Hyper reference `book/appendix/api:nbnp.fmt' on page 7 undefined 
 LaTeX Warning: Citation `khan2019' on page 1 undefined on input line 4.
 LaTeX Warning: There were undefined references.
 ! Undefined control sequence.
+LaTeX Font Warning: Font shape `TU/DejaVuSerif(0)/m/it' undefined
 LaTeX Warning: Label(s) may have changed. Rerun to get cross-references right.
 Overfull \\hbox (1.2pt too wide) in paragraph at lines 5--6
 """
@@ -36,6 +37,7 @@ def test_each_kind_of_log_defect_is_found_once() -> None:
     found = {what: pattern.findall(LOG) for what, pattern in TOOL.LOG_DEFECTS.items()}
     assert {what: len(lines) for what, lines in found.items()} == {
         "missing glyph": 1,
+        "missing font face": 1,
         "undefined reference": 2,
         "undefined citation": 1,
         "undefined references": 1,

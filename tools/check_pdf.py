@@ -4,7 +4,8 @@ Usage: ``python tools/check_pdf.py _build/latex [--min-pages 100] [--phrase TEXT
 
 * the PDF has at least ``--min-pages`` pages (``pdfinfo``);
 * xelatex's final log names no missing glyph (``Missing character``: a font without ᵀ or ₁),
-  no undefined reference or citation, and no LaTeX error;
+  no missing font face (an italic or bold that the installed fonts lack), no undefined
+  reference or citation, and no LaTeX error;
 * the text (``pdftotext``) has no ``??`` (what LaTeX prints for an unresolved reference) and
   contains each known phrase: the title, the article's notation with its subscripts and
   transposes, and numbers that the chapters compute;
@@ -39,6 +40,7 @@ PHRASES = [
 
 LOG_DEFECTS = {
     "missing glyph": re.compile(r"^Missing character: .*$", re.MULTILINE),
+    "missing font face": re.compile(r"^LaTeX Font Warning: Font shape .* undefined$", re.MULTILINE),
     "undefined reference": re.compile(r"^LaTeX Warning: (?:Hyper r|R)eference .* undefined.*$", re.MULTILINE),
     "undefined citation": re.compile(r"^LaTeX Warning: Citation .* undefined.*$", re.MULTILINE),
     "undefined references": re.compile(r"^LaTeX Warning: There were undefined references\.$", re.MULTILINE),
