@@ -4,16 +4,45 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv book test browser lab outputs bench clean portability mutation
+.PHONY: venv book test browser lab lab-check serve pdf outputs bench clean portability mutation \
+	lock lock-upgrade python-oldest print-python-oldest wheel-test
+
+# --- Environments: installed from the locks in requirements/ (uv, pinned below) -------------------
+# requirements/dev.txt pins the whole build and test stack for every supported Python (a universal
+# lock: one file, environment markers where a Python needs other versions). `make lock` regenerates
+# the locks from pyproject.toml and requirements/*.in, keeping every pin that still fits;
+# `make lock-upgrade` moves every pin to the newest release. Commit the result.
+UV_VERSION := 0.13.9
+UV         := $(VENV)/uv/bin/uv
+LOCK_ARGS  := --universal --python-version 3.10 --custom-compile-command "make lock" --quiet
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)/uv
+	$(VENV)/uv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+# install-locked VENV LOCK: make VENV hold exactly what LOCK pins (uv pip sync), nothing more.
+define install-locked
+$(UV) pip sync --quiet --python $(1)/bin/python $(2)
+endef
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/dev.txt | $(UV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e ".[book,test]"
+	$(call install-locked,$(VENV),requirements/dev.txt)
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	$(BIN)/python -c "import matplotlib.pyplot"  # build the font cache now, not inside a notebook
 	touch $(STAMP)
 
+lock: | $(UV)
+	$(UV) pip compile pyproject.toml --extra book --extra test --extra mutation $(LOCK_ARGS) -o requirements/dev.txt
+	$(UV) pip compile pyproject.toml requirements/numpy1.in --extra test $(LOCK_ARGS) -o requirements/numpy1.txt
+	$(UV) pip compile pyproject.toml requirements/notebook.in $(LOCK_ARGS) -o requirements/notebook.txt
+
+lock-upgrade:
+	$(MAKE) lock LOCK_ARGS='$(LOCK_ARGS) --upgrade'
+
+# --- The book ----------------------------------------------------------------------------------
 # Notebooks whose code changed run first on all cores into Jupyter Book's execution cache
 # (tools/execute_in_parallel.py); the build then only renders. No change: both are quick.
 # A change to nbnp runs every notebook again (_ext/fresh_outputs.py, in the build too).
@@ -28,16 +57,40 @@ $(EXECUTED): $(NOTEBOOKS) $(NBNP_FILES) _toc.yml _config.yml $(STAMP)
 book: venv $(EXECUTED)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: venv
+# The whole book as one PDF through Jupyter Book's LaTeX builder (xelatex; Debian's TeX Live, see
+# CONTRIBUTING.md, "The PDF"), checked by tools/check_pdf.py, then copied into the HTML build,
+# whose front page links it.
+PDF_MIN_PAGES ?= 100
+pdf: venv $(EXECUTED)
+	nice $(BIN)/jupyter-book build . --builder pdflatex -W -n --keep-going
+	$(BIN)/python tools/check_pdf.py _build/latex --min-pages $(PDF_MIN_PAGES)
+	mkdir -p _build/html && cp _build/latex/book.pdf _build/html/nothing-but-numpy.pdf
+
+# The tests include the browser tests of the built book, so `make test` builds it first, and the
+# browser tests fail (never skip) when Chromium or the build is missing (NBNP_BROWSER_TESTS).
+test: venv book
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	NBNP_BROWSER_TESTS=required $(BIN)/pytest -rs
 
 # The built book in headless Chromium (needs Debian's chromium; screenshots in _build/screenshots).
 browser: book
-	$(BIN)/pytest tests/test_browser.py
+	NBNP_BROWSER_TESTS=required $(BIN)/pytest tests/test_browser.py
 
+# JupyterLab on book/. Containers, CI images and cloud notebooks often run as root, where Jupyter
+# refuses to start without --allow-root. LAB_ARGS passes more options (tools/check_lab.py).
+LAB_ARGS ?=
 lab: venv
-	$(BIN)/jupyter lab book/
+	$(BIN)/jupyter lab book/ $$([ "$$(id -u)" -eq 0 ] && echo --allow-root) $(LAB_ARGS)
+
+# `make lab` starts and answers (as whoever runs it; CI runs as root), then is stopped.
+lab-check: venv
+	$(BIN)/python tools/check_lab.py
+
+# The built HTML over http://127.0.0.1:8000 (search shows page summaries only when served).
+PORT ?= 8000
+serve:
+	test -f _build/html/index.html || (echo "no _build/html: run make book first" >&2; exit 1)
+	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
 
 outputs: venv
 	$(BIN)/python tools/run_notebooks.py book
@@ -48,24 +101,57 @@ BENCH_ARGS ?=
 bench: venv
 	$(BIN)/python benchmarks/bench_training.py $(BENCH_ARGS)
 
-# The stored outputs must pass nbval unchanged (1) under NumPy 1.x, in a second venv, and
-# (2) with NumPy's AVX-512 kernels turned off, as on a CPU without them. OPENBLAS_* untouched.
+# The stored outputs must pass nbval unchanged (1) under NumPy 1.x, in a second venv installed
+# from its own lock (requirements/numpy1.txt), and (2) with NumPy's AVX-512 kernels turned off,
+# as on a CPU without them. OPENBLAS_* untouched.
 NP1 := $(VENV)/numpy1
 AVX512 = $$($(BIN)/python tools/avx512_features.py)
 
 portability: venv
 	test -x $(NP1)/bin/python || $(PYTHON) -m venv $(NP1)
-	$(NP1)/bin/python -m pip install --quiet "numpy<2" -e ".[test]"
+	$(call install-locked,$(NP1),requirements/numpy1.txt)
+	$(UV) pip install --quiet --python $(NP1)/bin/python --no-deps -e .
 	$(NP1)/bin/python -c "import numpy, sys; print('numpy', numpy.__version__); sys.exit(numpy.__version__[0] != '1')"
 	$(NP1)/bin/pytest -q book tests/article/test_reproduce.py
 	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/python tools/avx512_features.py --check
 	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/pytest -q book tests/article/test_reproduce.py
 
+# The oldest Python that pyproject.toml claims (requires-python), from the same lock: the unit
+# tests and nbval over every chapter must pass there too. PYTHON_OLDEST names the interpreter;
+# by default a pyenv-installed CPython 3.10, else python3.10 on PATH.
+OLDEST        := 3.10
+PYTHON_OLDEST ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(OLDEST).*/bin/python$(OLDEST)) \
+	$(shell command -v python$(OLDEST) 2>/dev/null))
+OLD := $(VENV)/py$(subst .,,$(OLDEST))
+
+print-python-oldest:
+	@echo $(PYTHON_OLDEST)
+
+python-oldest: venv
+	@test -n "$(PYTHON_OLDEST)" && "$(PYTHON_OLDEST)" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$(OLDEST)'.split('.'))))" \
+		|| (echo "no CPython $(OLDEST) found: install it (pyenv install $(OLDEST)) or set PYTHON_OLDEST=/path/to/python$(OLDEST)" >&2; exit 1)
+	test -x $(OLD)/bin/python || "$(PYTHON_OLDEST)" -m venv $(OLD)
+	$(call install-locked,$(OLD),requirements/dev.txt)
+	$(UV) pip install --quiet --python $(OLD)/bin/python --no-deps -e .
+	$(OLD)/bin/python -c "import sys, numpy; print('Python', sys.version.split()[0], 'numpy', numpy.__version__)"
+	nice $(OLD)/bin/pytest -q -m "not slow" --ignore=tests/test_browser.py tests book
+
+# A reader's route: nbnp's wheel in a bare venv (NumPy, Matplotlib, nbval, ipykernel only, from
+# requirements/notebook.txt), each chapter copied alone into an empty folder, nbval there.
+WHEEL_VENV := $(VENV)/wheel-test
+wheel-test: venv
+	rm -rf _build/wheel && mkdir -p _build && $(BIN)/python -m build --outdir _build/wheel/dist . > _build/wheel-build.log 2>&1 \
+		|| (tail -30 _build/wheel-build.log; exit 1)
+	rm -rf $(WHEEL_VENV) && $(PYTHON) -m venv $(WHEEL_VENV)
+	$(call install-locked,$(WHEEL_VENV),requirements/notebook.txt)
+	$(UV) pip install --quiet --python $(WHEEL_VENV)/bin/python --no-deps _build/wheel/dist/nbnp-*.whl
+	$(WHEEL_VENV)/bin/python -c "import matplotlib.pyplot"  # the font cache, as in `make venv`
+	$(BIN)/python tools/wheel_test.py --python $(WHEEL_VENV)/bin/python
+
 # Mutation testing of nbnp/ with mutmut (CPU heavy: minutes to tens of minutes on 2 cores).
 MUTMUT_JOBS ?= 2
 MUTATION_MIN ?= 90
 mutation: venv
-	$(BIN)/python -m pip install --quiet -e ".[mutation]"
 	rm -rf mutants && mkdir -p _build
 	nice -n 19 $(BIN)/mutmut run --max-children $(MUTMUT_JOBS) > _build/mutation.log 2>&1 \
 		|| (tail -c 3000 _build/mutation.log; exit 1)

@@ -8,9 +8,14 @@ search page finds "sigmoid"; each chapter's ``.ipynb`` download is a notebook th
 Screenshots go to ``_build/screenshots/``: each chapter in full (light), the first screen of
 every other page, a chapter's first figure in the dark theme, its first printed screen.
 
+Every page is also opened straight from disk (``file://``, as README allows): no console
+error there either, search included. The front page links the whole book as a PDF
+(``make pdf`` copies it into the build).
+
 Needs Debian's ``chromium`` (``/usr/bin/chromium``), Playwright for Python (never
-``playwright install``: no browser download) and a built book. Locally the tests skip with
-the reason when one is missing; in CI (``CI=true``) they fail instead.
+``playwright install``: no browser download) and a built book. A run that includes them
+(``make test``, ``make browser``: ``NBNP_BROWSER_TESTS=required``; CI: ``CI=true``) fails when
+one is missing; a bare ``pytest`` skips them with the reason (``-rs`` shows it).
 """
 
 from __future__ import annotations
@@ -45,13 +50,16 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+REQUIRED = IN_CI or os.environ.get("NBNP_BROWSER_TESTS", "") == "required"
 NOT_PAGES = {"_static", "_sources", "_images", "_downloads"}
+PDF = HTML / "nothing-but-numpy.pdf"  # `make pdf` copies _build/latex/book.pdf here
 
 
-def unavailable(reason: str) -> None:
-    """Skip locally, fail in CI: the browser tests are mandatory there."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: the browser tests are mandatory)", pytrace=False)
+def unavailable(reason: str, *, required: bool = REQUIRED) -> None:
+    """Skip in a bare ``pytest``; fail in a run that includes these tests (make test, CI)."""
+    if required:
+        pytest.fail(f"{reason} (the browser tests are part of this run: make test, make browser, CI)",
+                    pytrace=False)
     pytest.skip(reason)
 
 
@@ -426,6 +434,58 @@ def test_chapter_prints_to_pdf(visit: Any) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     (SHOTS / "print.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def front_page() -> str:
+    """The page ``index.html`` forwards to (the book's root document)."""
+    redirect = REFRESH.search((HTML / "index.html").read_text(encoding="utf-8"))
+    return redirect.group(1) if redirect else "index.html"
+
+
+def test_front_page_offers_the_pdf() -> None:
+    if not PAGES:
+        unavailable(f"no built book at {HTML}: run `make book` first")
+    page = front_page()
+    links = re.findall(r'<a\b[^>]*\bhref="([^"]+\.pdf)"', (HTML / page).read_text(encoding="utf-8"))
+    assert links, f"{page} has no link to the PDF"
+    targets = {Path(os.path.normpath(HTML / Path(page).parent / link)) for link in links}
+    assert targets == {PDF}, f"{page} links {links}, not {PDF.relative_to(HTML)}"
+    if not PDF.is_file():  # the PDF needs TeX Live: required in CI, which runs `make pdf`
+        unavailable(f"no {PDF.relative_to(ROOT)}: run `make pdf`", required=IN_CI)
+    assert PDF.read_bytes()[:5] == b"%PDF-"
+
+
+DISK = HTML.as_uri() + "/"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_from_disk(page: str, browser: Any) -> None:
+    """Opened as a file (no server), the page logs no error, typesets its math, decodes its images."""
+    view = Visit(browser, DISK)
+    try:
+        tab = view.open(page)
+        math, images = tab.evaluate(MATH_STATE), tab.evaluate(IMAGE_STATE)
+        problems = [f"image not decoded: {src}" for src in images["broken"]]
+        if math["sources"] and math["typeset"] < math["sources"]:
+            problems.append(f"{math['typeset']} of {math['sources']} formulas typeset")
+        problems += [f"asked another host for {url}" for url in view.blocked] + view.errors
+    finally:
+        view.close()
+    assert not problems, f"file://{page}:\n  " + "\n  ".join(problems)
+
+
+def test_search_from_disk_finds_sigmoid(browser: Any) -> None:
+    if not PAGES:
+        unavailable(f"no built book at {HTML}: run `make book` first")
+    view = Visit(browser, DISK)
+    try:
+        results = view.open("search.html?q=sigmoid").locator("#search-results ul.search li")
+        results.first.wait_for(timeout=15_000)
+        view.page.wait_for_timeout(500)  # a refused fetch() of a summary would log by now
+        count = results.count()
+    finally:
+        view.close()
+    assert count and not view.errors and not view.blocked, (count, view.errors, view.blocked)
 
 
 def test_search_finds_sigmoid(visit: Any) -> None:

@@ -1,0 +1,93 @@
+"""tools/bootstrap_cell.py: each chapter's first cell, which makes nbnp importable anywhere."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from IPython.core.inputtransformer2 import TransformerManager
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_tool() -> Any:
+    sys.path.insert(0, str(ROOT / "tools"))  # it imports execute_in_parallel beside it
+    try:
+        spec = importlib.util.spec_from_file_location("bootstrap_cell", ROOT / "tools" / "bootstrap_cell.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    return module
+
+
+TOOL = load_tool()
+
+
+def config(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "_config.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def chapter(*sources: str) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook()
+    code = [nbformat.v4.new_code_cell(source) for source in sources]
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Title"), *code]
+    return notebook
+
+
+def test_without_a_repository_the_cell_says_how_to_install(tmp_path: Path) -> None:
+    source = TOOL.bootstrap_source(config(tmp_path, 'repository:\n  url: ""\n'))
+    assert "%pip" not in source and "pip install ." in source
+    ast.parse(source)
+
+
+def test_with_a_repository_the_cell_installs_from_it(tmp_path: Path) -> None:
+    path = config(tmp_path, "repository:\n  url: https://github.com/org/book.git/\n  branch: stable\n")
+    source = TOOL.bootstrap_source(path)
+    assert '%pip install --quiet "git+https://github.com/org/book@stable"' in source
+    ast.parse(TransformerManager().transform_cell(source))  # the indented %pip is valid IPython
+    assert "@main" in TOOL.bootstrap_source(config(tmp_path, "repository:\n  url: https://x.org/a/b\n"))
+
+
+def test_a_repository_address_must_be_https(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="repository.url in _config.yml must be an https:// address"):
+        TOOL.bootstrap_source(config(tmp_path, "repository:\n  url: git@github.com:org/book\n"))
+
+
+def test_the_cell_goes_first_once_and_is_updated_in_place() -> None:
+    notebook = chapter("import nbnp", "print(1)")
+    assert TOOL.with_bootstrap(notebook, "old")
+    assert not TOOL.with_bootstrap(notebook, "old")  # idempotent
+    assert TOOL.with_bootstrap(notebook, "new")
+    first = notebook.cells[0]
+    assert (first.id, first.source, first.metadata["tags"]) == ("nbnp-bootstrap", "new", TOOL.TAGS)
+    assert "remove-cell" in first.metadata["tags"] and first.outputs == []
+    assert [c.source for c in notebook.cells[1:]] == ["# Title", "import nbnp", "print(1)"]
+
+
+def test_a_misplaced_bootstrap_cell_is_moved_not_duplicated() -> None:
+    notebook = chapter("print(1)")
+    notebook.cells.append(TOOL.bootstrap_cell("same"))
+    assert TOOL.with_bootstrap(notebook, "same")
+    assert [c.get("id") for c in notebook.cells].count("nbnp-bootstrap") == 1
+    assert notebook.cells[0].id == "nbnp-bootstrap"
+
+
+def test_check_reports_then_write_fixes(tmp_path: Path, capsys: Any) -> None:
+    path = tmp_path / "chapter.ipynb"
+    nbformat.write(chapter("print(1)"), path)
+    before = path.read_bytes()
+    assert TOOL.main(["--check", str(path)]) == 1 and path.read_bytes() == before
+    assert TOOL.main([str(path)]) == 0
+    assert TOOL.main(["--check", str(path)]) == 0
+    written = path.read_bytes()
+    assert TOOL.main([str(path)]) == 0 and path.read_bytes() == written  # untouched the second time
+    nbformat.validate(nbformat.read(path, as_version=4))
+    assert "missing or outdated" in capsys.readouterr().out

@@ -1,0 +1,68 @@
+"""tools/check_pdf.py: what it counts as a defect of the PDF build."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_tool() -> Any:
+    spec = importlib.util.spec_from_file_location("check_pdf", ROOT / "tools" / "check_pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+TOOL = load_tool()
+
+LOG = """\
+Missing character: There is no ᵀ (U+1D40) in font [FreeMono]/OT:script=latn;language=dflt;!
+LaTeX Warning: Reference `book/part1/01_single_neuron:fig-x' on page 3 undefined on input line 9.
+LaTeX Warning: Hyper reference `book/appendix/api:nbnp.fmt' on page 7 undefined on input line 2.
+LaTeX Warning: Citation `khan2019' on page 1 undefined on input line 4.
+LaTeX Warning: There were undefined references.
+! Undefined control sequence.
+LaTeX Font Warning: Font shape `TU/DejaVuSerif(0)/m/it' undefined
+LaTeX Warning: Label(s) may have changed. Rerun to get cross-references right.
+Overfull \\hbox (1.2pt too wide) in paragraph at lines 5--6
+"""
+
+
+def test_each_kind_of_log_defect_is_found_once() -> None:
+    found = {what: pattern.findall(LOG) for what, pattern in TOOL.LOG_DEFECTS.items()}
+    assert {what: len(lines) for what, lines in found.items()} == {
+        "missing glyph": 1,
+        "missing font face": 1,
+        "undefined reference": 2,
+        "undefined citation": 1,
+        "undefined references": 1,
+        "LaTeX error": 1,
+    }
+
+
+def test_a_clean_log_has_no_defect() -> None:
+    clean = "LaTeX Warning: Label(s) may have changed. Rerun to get cross-references right.\nOutput written"
+    assert not any(pattern.search(clean) for pattern in TOOL.LOG_DEFECTS.values())
+
+
+def test_figures_counted_are_those_the_book_shows(tmp_path: Path) -> None:
+    shown = nbformat.v4.new_code_cell("plot()")
+    figure = nbformat.v4.new_output("display_data", data={"image/png": "AA==", "text/plain": "fig"})
+    shown.outputs = [figure, figure]
+    removed = nbformat.v4.new_code_cell("plot()", metadata={"tags": ["remove-output"]})
+    removed.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "AA=="})]
+    text = nbformat.v4.new_code_cell("print(1)")
+    text.outputs = [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    (tmp_path / "part").mkdir()
+    nbformat.write(nbformat.v4.new_notebook(cells=[shown, removed, text]), tmp_path / "part" / "a.ipynb")
+    assert TOOL.notebook_figures(tmp_path) == 2
+
+
+def test_a_missing_build_is_reported(tmp_path: Path) -> None:
+    pages, found = TOOL.problems(tmp_path, 100, ["x"])
+    assert pages == 0 and found and "make pdf" in found[0]

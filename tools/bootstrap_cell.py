@@ -1,0 +1,108 @@
+"""Insert or update each chapter's first cell, which makes nbnp importable wherever it runs.
+
+Usage: ``python tools/bootstrap_cell.py [--check] [NOTEBOOK ...]`` (default: every notebook
+listed in ``_toc.yml``).
+
+The cell imports nbnp. Where that fails (Colab, a Binder or JupyterHub without the package, a
+chapter downloaded on its own) it installs nbnp with ``%pip`` from the repository that
+``_config.yml`` names (``repository.url`` at ``repository.branch``) and imports it again. Where
+nbnp is installed (``make venv``, CI, the wheel test) it prints nothing, so nbval compares an
+empty output and needs no network. While ``repository.url`` is empty, the cell instead stops with
+an error that says how to install nbnp by hand.
+
+The cell is tagged ``remove-cell``, so the HTML and the PDF do not show it (the notebook that
+readers download or launch keeps it), and it has the fixed id ``nbnp-bootstrap``, by which this
+tool finds it again: rerun the tool after changing ``repository.url`` and every chapter's cell
+is updated in place. A notebook whose first cell is already the current one is not rewritten;
+everything else in the file is kept as it was. ``--check`` changes nothing and exits 1 listing
+the notebooks that would change (for a test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import nbformat
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from execute_in_parallel import ROOT, toc_notebooks  # noqa: E402 (tools/ is not a package)
+
+CELL_ID = "nbnp-bootstrap"
+TAGS = ["remove-cell", CELL_ID]
+
+INSTALL = '''\
+# nbnp, the book's package: installed from the book's repository if this kernel lacks it.
+try:
+    import nbnp
+except ModuleNotFoundError:
+    %pip install --quiet "git+{url}@{branch}"
+    import nbnp'''
+
+NO_REPOSITORY = '''\
+# nbnp, the book's package, must be installed in this kernel (the book names no repository yet).
+try:
+    import nbnp
+except ModuleNotFoundError:
+    raise ModuleNotFoundError(
+        "nbnp is not installed: in a clone of the book's repository run `pip install .`"
+        " (or `make venv`), then restart the kernel; see the book's page 'Running this book'"
+    ) from None'''
+
+
+def bootstrap_source(config_path: Path = ROOT / "_config.yml") -> str:
+    """The cell's code for the repository that ``_config.yml`` names."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    repository = config.get("repository") or {}
+    url = str(repository.get("url") or "").strip().removesuffix("/").removesuffix(".git")
+    if not url:
+        return NO_REPOSITORY
+    if not url.startswith("https://"):
+        raise ValueError(f"repository.url in {config_path.name} must be an https:// address, got {url!r}")
+    return INSTALL.format(url=url, branch=str(repository.get("branch") or "main"))
+
+
+def bootstrap_cell(source: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell(source=source, metadata={"tags": list(TAGS)})
+    cell["id"] = CELL_ID
+    return cell
+
+
+def with_bootstrap(notebook: nbformat.NotebookNode, source: str) -> bool:
+    """Make the bootstrap cell the notebook's first cell; return whether anything changed."""
+    cells = notebook.cells
+    current = [i for i, cell in enumerate(cells) if cell.get("id") == CELL_ID]
+    if current == [0] and cells[0].source == source and cells[0].metadata.get("tags") == TAGS \
+            and cells[0].cell_type == "code" and not cells[0].outputs:
+        return False
+    for i in reversed(current):
+        del cells[i]
+    cells.insert(0, bootstrap_cell(source))
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if one would change")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook of _toc.yml")
+    args = parser.parse_args(argv)
+    source = bootstrap_source()
+    stale = []
+    for path in args.notebooks or toc_notebooks():
+        notebook = nbformat.read(path, as_version=4)
+        if not with_bootstrap(notebook, source):
+            continue
+        stale.append(path)
+        if not args.check:
+            nbformat.write(notebook, path)
+            print(f"bootstrap cell written: {path}")
+    if args.check and stale:
+        print("bootstrap cell missing or outdated (run tools/bootstrap_cell.py):", *stale, sep="\n  ")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
