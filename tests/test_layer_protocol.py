@@ -6,17 +6,11 @@ layer with parameters has ``params``, ``d<name>`` gradients and
 ``update_params(learning_rate)``. Nothing here changes nbnp.
 """
 
-import ast
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 import nbnp
 from nbnp.gradcheck import check_layer_gradients, network_relative_error
-
-CORE = ["activations", "datasets", "gradcheck", "initializers", "layers", "losses", "train", "validation"]
-PACKAGE = Path(__file__).resolve().parent.parent / "nbnp"
 
 
 class TanhLayer:
@@ -155,24 +149,3 @@ def test_an_object_without_the_methods_is_not_a_layer():
         nbnp.train([NoBackward()], X, Y)
     with pytest.raises(TypeError, match="must be a layer"):
         check_layer_gradients(NoBackward(), X)
-
-
-@pytest.mark.parametrize("module", CORE)
-def test_the_core_imports_numpy_and_the_standard_library_only(module):
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    third_party = {name.split(".")[0] for name in imported} - {"numpy", "nbnp", "__future__"}
-    assert not third_party & {"matplotlib", "scipy", "pandas", "IPython", "yaml"}, third_party
-    nbnp_modules = {name.split(".")[1] for name in imported if name.startswith("nbnp.")}
-    assert nbnp_modules <= set(CORE) | {"fmt"}, nbnp_modules
-
-
-def test_the_sigmoid_formula_is_written_once_in_the_package():
-    calls = [
-        f"{path.name}:{node.lineno}"
-        for path in sorted(PACKAGE.rglob("*.py"))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "exp"
-    ]
-    assert len(calls) == 1 and calls[0].startswith("activations.py:"), calls

@@ -1,12 +1,16 @@
-"""The code listings of Part II: every ``literalinclude`` resolves to real code of at most 40 lines.
+"""Tests that read the package's source text: the listings of Part II, the core's imports, σ written once.
 
 Chapter 7 reads the package's layers, initializer and cost line by line, and
 chapter 9 its gradient checks; the listings are pulled out of ``nbnp/`` by
 Sphinx when the book is built. These tests resolve each directive with
 Sphinx's own reader, so a renamed method, a moved marker or a listing grown
 past a screen fails here rather than in the HTML build.
+
+(Mutation testing leaves this file out, as it does test_api_docs.py: mutmut
+rewrites the source into trampolines, which is what these tests would read.)
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -18,6 +22,8 @@ from sphinx.config import Config  # noqa: E402
 from sphinx.directives.code import LiteralIncludeReader  # noqa: E402
 
 PART2 = Path(__file__).resolve().parent.parent / "book" / "part2"
+PACKAGE = Path(__file__).resolve().parent.parent / "nbnp"
+CORE = ["activations", "datasets", "gradcheck", "initializers", "layers", "losses", "train", "validation"]
 DIRECTIVE = re.compile(r"```\{literalinclude\} (\S+)\n((?::[\w-]+:.*\n)*)```")
 MAX_LINES = 40
 
@@ -81,3 +87,24 @@ def test_chapter_7_no_longer_describes_private_kernels():
     prose = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
     for stale in ("_forward", "_backward", "kernel", "np.add.reduce", "return _cost", "wrapper", "_ready"):
         assert stale not in prose, stale
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_the_core_imports_numpy_and_the_standard_library_only(module):
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    third_party = {name.split(".")[0] for name in imported} - {"numpy", "nbnp", "__future__"}
+    assert not third_party & {"matplotlib", "scipy", "pandas", "IPython", "yaml"}, third_party
+    nbnp_modules = {name.split(".")[1] for name in imported if name.startswith("nbnp.")}
+    assert nbnp_modules <= set(CORE) | {"fmt"}, nbnp_modules
+
+
+def test_the_sigmoid_formula_is_written_once_in_the_package():
+    calls = [
+        f"{path.name}:{node.lineno}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "exp"
+    ]
+    assert len(calls) == 1 and calls[0].startswith("activations.py:"), calls
