@@ -36,6 +36,8 @@ from nbnp.fmt import fmt, fmt_array, fmt_shape
 
 __all__ = ["ArticleMismatch", "Comparison", "check_all", "compare", "is_strict", "show"]
 
+#: How the ``where`` of a value printed by the article's companion notebooks begins.
+COMPANION = "Companion notebook"
 #: The environment variable that makes :func:`show` raise on a disagreement (any value but "" or "0").
 STRICT_ENV = "NBNP_STRICT"
 #: Why a learner's own run may differ from the article (printed after the differing line).
@@ -80,11 +82,12 @@ def _capitalized(text: str) -> str:
 def _sentence(entry: ArticleValue, ours: str, status: str) -> str:
     """Ours beside the article's as a sentence: "Loss after the step: ours, 0.110, differs from ..."."""
     what = _capitalized(entry.what)
+    theirs = "the companion notebook's" if entry.where.startswith(COMPANION) else "the article's"
     if status == "differs":
         why = f": {entry.erratum}" if entry.erratum else ""
-        return f"{what}: ours, {ours}, differs from the article's {entry.text}{why}."
+        return f"{what}: ours, {ours}, differs from {theirs} {entry.text}{why}."
     how = status.removeprefix("agrees").strip()
-    return f"{what}: ours, {ours}, agrees with the article's {entry.text}" + (f" {how}." if how else ".")
+    return f"{what}: ours, {ours}, agrees with {theirs} {entry.text}" + (f" {how}." if how else ".")
 
 
 def _status(entry: ArticleValue, ours: object) -> tuple[str, str]:

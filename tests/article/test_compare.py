@@ -64,7 +64,8 @@ def test_the_articles_own_value_agrees(entry):
     result = compare(entry.key, entry.value)
     assert result.status == "agrees"
     what = entry.what[:1].upper() + entry.what[1:] if entry.what[:1].isascii() else entry.what
-    assert str(result) == f"{what}: ours, {result.ours}, agrees with the article's {entry.text}."
+    theirs = "the companion notebook's" if entry.where.startswith("Companion notebook") else "the article's"
+    assert str(result) == f"{what}: ours, {result.ours}, agrees with {theirs} {entry.text}."
 
 
 @pytest.mark.parametrize("entry", DECIMAL_ENTRIES, ids=_ids(DECIMAL_ENTRIES))
