@@ -51,11 +51,12 @@ NBNP_FILES := $(shell find nbnp -type f -not -path '*/__pycache__/*' 2>/dev/null
 EXECUTED   := _build/.jupyter_cache/.executed-stamp
 
 $(EXECUTED): $(NOTEBOOKS) $(NBNP_FILES) _toc.yml _config.yml $(STAMP)
-	$(BIN)/python tools/execute_in_parallel.py
+	NBNP_STRICT=1 $(BIN)/python tools/execute_in_parallel.py
 	mkdir -p $(dir $@) && touch $@
 
+# NBNP_STRICT: a disagreement with the article stops the build (nbnp.show raises).
 book: venv $(EXECUTED)
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	NBNP_STRICT=1 $(BIN)/jupyter-book build . -W -n --keep-going
 
 # The whole book as one PDF through Jupyter Book's LaTeX builder (xelatex; Debian's TeX Live, see
 # CONTRIBUTING.md, "The PDF"), checked by tools/check_pdf.py, then copied into the HTML build,

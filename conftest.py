@@ -7,7 +7,10 @@ the tests below it, and nbval's cells live in ``book/``, not in ``tests/``.
    before any kernel starts, and kernels draw inline whatever ``MPLBACKEND`` says
    (``tools/mplconfig.py``): otherwise a warning on stderr would become an output that no
    stored notebook has, or figures would be missing.
-2. A cell whose outputs differ from the stored ones is reported by ``tools/nbval_report.py``:
+2. Every comparison with the article is strict (``NBNP_STRICT=1``, inherited by nbval's
+   kernels): a disagreement raises instead of printing a learner's note
+   (:func:`nbnp.article.compare.show`).
+3. A cell whose outputs differ from the stored ones is reported by ``tools/nbval_report.py``:
    the notebook, the cell, its code, and each changed line whole.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import os
 from pathlib import Path
 from types import ModuleType
 
@@ -30,6 +34,7 @@ def _tool(name: str) -> ModuleType:
     return module
 
 
+os.environ["NBNP_STRICT"] = "1"
 _mplconfig = _tool("mplconfig")
 _mplconfig.use_writable_mplconfig()
 _mplconfig.use_inline_backend()

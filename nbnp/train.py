@@ -44,6 +44,27 @@ class History:
             raise KeyError(f"epoch {epoch} was not recorded; {self._recorded()}")
         return self.costs[self.epochs.index(epoch)]
 
+    def log(self, head: int = 3, tail: int = 4) -> str:
+        """The recorded costs as the article prints its training log, shortened.
+
+        Parameters
+        ----------
+        head, tail : int, optional
+            How many of the first and of the last recorded epochs to show; the
+            ones between are one line, ``…``. Default 3 and 4 (the article shows
+            the last four).
+
+        Returns
+        -------
+        str
+            One ``Cost at epoch#N: <12 significant digits>`` line per shown epoch.
+        """
+        head, tail = check_positive_int("head", head), check_positive_int("tail", tail)
+        lines = [f"Cost at epoch#{e}: {fmt(c)}" for e, c in zip(self.epochs, self.costs)]
+        if len(lines) > head + tail:
+            lines = [*lines[:head], "…", *lines[-tail:]]
+        return "\n".join(lines)
+
     def _recorded(self) -> str:
         if len(self.epochs) > 1:
             return f"recorded every {self.epochs[1] - self.epochs[0]} epochs up to {self.epochs[-1]}"

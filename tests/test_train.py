@@ -167,6 +167,28 @@ def test_print_every_prints_at_12_significant_digits(capsys):
     assert lines == [f"Cost at epoch#{e}: {fmt(history.cost_at(e))}" for e in (0, 100, 200)]
 
 
+def test_log_shows_the_first_and_last_epochs_around_an_ellipsis():
+    history = History(epochs=list(range(0, 900, 100)), costs=[0.5 - k / 100 for k in range(9)])
+    lines = history.log().splitlines()
+    shown = [0, 100, 200, 500, 600, 700, 800]
+    assert lines == [f"Cost at epoch#{e}: {fmt(history.cost_at(e))}" for e in shown[:3]] + ["…"] + [
+        f"Cost at epoch#{e}: {fmt(history.cost_at(e))}" for e in shown[3:]
+    ]
+    assert history.log(head=1, tail=1).splitlines() == [lines[0], "…", lines[-1]]
+
+
+def test_log_shows_every_epoch_when_there_are_few():
+    history = History(epochs=[0, 100, 200], costs=[0.3, 0.2, 0.1])
+    assert history.log() == "Cost at epoch#0: 0.3\nCost at epoch#100: 0.2\nCost at epoch#200: 0.1"
+    assert history.log(head=1, tail=2) == history.log()
+
+
+@pytest.mark.parametrize("bad", [{"head": 0}, {"tail": -1}, {"head": 1.5}])
+def test_log_rejects_a_bad_head_or_tail(bad):
+    with pytest.raises((TypeError, ValueError), match="must be a positive integer"):
+        History(epochs=[0], costs=[0.1]).log(**bad)
+
+
 def test_large_learning_rate_saturates_without_warnings():
     X, Y = xor_gate()
     layers = article_network()

@@ -16,6 +16,7 @@ Usage: ``python tools/execute_in_parallel.py`` (the notebooks listed in ``_toc.y
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def main() -> int:
 
     use_writable_mplconfig()
     use_inline_backend()
+    os.environ["NBNP_STRICT"] = "1"  # the built book never shows a disagreement with the article
     drop_executions_of_another_nbnp()
     notebooks = toc_notebooks()
     cache = get_cache(str(CACHE))

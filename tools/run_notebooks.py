@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import sys
 from pathlib import Path
 
@@ -120,6 +121,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     use_writable_mplconfig()
     use_inline_backend()
+    os.environ["NBNP_STRICT"] = "1"  # a disagreement with the article is never stored
     for nb_path in notebooks(args.paths):
         print(f"executing {nb_path}", flush=True)
         run(nb_path, args.refresh_ignored)

@@ -13,10 +13,20 @@ a recorded erratum. How they are compared is each value's ``rule``:
 An entry with an ``erratum`` is one where the article's figure is not what its
 own computation gives; the erratum says why, and the check then *expects* a
 difference, so a stale erratum fails too.
+
+Two audiences call :func:`show`. A maintainer's run is *strict*: the
+environment variable ``NBNP_STRICT`` is set (the root ``conftest.py`` sets it
+for pytest and nbval, ``tools/run_notebooks.py`` and ``make book`` for the
+stored and built outputs), and a disagreement raises :class:`ArticleMismatch`.
+A learner's run is not: after changing a seed, a learning rate or the layers,
+the chapter prints that ours now differs from the article and why that is
+expected, and carries on. The stored outputs still prove agreement, since nbval
+compares a fresh run's printed verdict with the stored one.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,7 +34,18 @@ import numpy as np
 from nbnp.article.registry import ARTICLE, ArticleValue, Value, reproduce
 from nbnp.fmt import fmt, fmt_array, fmt_shape
 
-__all__ = ["ArticleMismatch", "Comparison", "check_all", "compare", "show"]
+__all__ = ["ArticleMismatch", "Comparison", "check_all", "compare", "is_strict", "show"]
+
+#: How the ``where`` of a value printed by the article's companion notebooks begins.
+COMPANION = "Companion notebook"
+#: The environment variable that makes :func:`show` raise on a disagreement (any value but "" or "0").
+STRICT_ENV = "NBNP_STRICT"
+#: Why a learner's own run may differ from the article (printed after the differing line).
+EXPECTED_DIFFERENCE = (
+    "  This is not the article's result. That is expected if you changed a setting above\n"
+    "  (a seed, the learning rate, the number of epochs or the layers): the article's value\n"
+    "  comes from its own settings. Restore them to see the agreement again."
+)
 
 
 class ArticleMismatch(AssertionError):
@@ -50,8 +71,23 @@ class Comparison:
     status: str
 
     def __str__(self) -> str:
-        line = f"{self.entry.what}: ours {self.ours} | article {self.entry.text} | {self.status}"
-        return line + (f" ({self.entry.erratum})" if self.status == "differs" else "")
+        return _sentence(self.entry, self.ours, self.status)
+
+
+def _capitalized(text: str) -> str:
+    """``text`` with a Latin first letter capitalized (σ stays σ: it is a symbol, not a word)."""
+    return text[:1].upper() + text[1:] if text[:1].isascii() else text
+
+
+def _sentence(entry: ArticleValue, ours: str, status: str) -> str:
+    """Ours beside the article's as a sentence: "Loss after the step: ours, 0.110, differs from ..."."""
+    what = _capitalized(entry.what)
+    theirs = "the companion notebook's" if entry.where.startswith(COMPANION) else "the article's"
+    if status == "differs":
+        why = f": {entry.erratum}" if entry.erratum else ""
+        return f"{what}: ours, {ours}, differs from {theirs} {entry.text}{why}."
+    how = status.removeprefix("agrees").strip()
+    return f"{what}: ours, {ours}, agrees with {theirs} {entry.text}" + (f" {how}." if how else ".")
 
 
 def _status(entry: ArticleValue, ours: object) -> tuple[str, str]:
@@ -110,8 +146,17 @@ def compare(key: str, ours: Value) -> Comparison:
     return Comparison(entry, text, status)
 
 
+def is_strict() -> bool:
+    """Whether :func:`show` raises on a disagreement (``NBNP_STRICT`` set, and not ``"0"``)."""
+    return os.environ.get(STRICT_ENV, "") not in ("", "0")
+
+
 def show(key: str, ours: Value) -> None:
     """Print our value beside the article's (see :func:`compare`).
+
+    In a strict run (:func:`is_strict`) a disagreement raises. Otherwise, as
+    in a learner's own run, it prints ours beside the article's and a note
+    saying that the two differ and why that is expected, and returns.
 
     Parameters
     ----------
@@ -120,8 +165,30 @@ def show(key: str, ours: Value) -> None:
     ours : float, numpy.ndarray or tuple of int
         Our value: a number, an array of the article's shape (or of the same
         size), or a shape tuple for entries with the ``"shape"`` rule.
+
+    Raises
+    ------
+    ArticleMismatch
+        In a strict run, where :func:`compare` raises.
     """
-    print(compare(key, ours))
+    try:
+        print(compare(key, ours))
+    except ArticleMismatch:
+        if is_strict() or key not in ARTICLE:
+            raise
+        print(_learner_line(ARTICLE[key], ours))
+
+
+def _learner_line(entry: ArticleValue, ours: Value) -> str:
+    """Ours beside the article's where they disagree, with the note for a learner's run."""
+    try:
+        text, status = _status(entry, ours)
+    except ArticleMismatch:
+        text, status = fmt_array(np.asarray(ours, dtype=float), sig=6), "differs"
+    line = _sentence(entry, text, status)
+    if status != "differs":  # the article's figure is an erratum, and ours now matches it
+        line = f"{line[:-1]}, a figure the article got wrong (see the errata)."
+    return f"{line}\n{EXPECTED_DIFFERENCE}"
 
 
 def check_all() -> dict[str, Comparison]:

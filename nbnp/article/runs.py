@@ -16,12 +16,22 @@ from functools import cache
 
 import numpy as np
 
-from nbnp.datasets import or_gate, xor_gate
+from nbnp.datasets import feature_cross, or_gate, xor_gate
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
 from nbnp.train import Layer, accuracy, backward, build_network, forward, predict, train
 
-__all__ = ["ALPHA", "EPOCHS", "SEED", "W_START", "or_batch", "or_network", "single_example", "xor_run"]
+__all__ = [
+    "ALPHA",
+    "EPOCHS",
+    "SEED",
+    "W_START",
+    "companion_run",
+    "or_batch",
+    "or_network",
+    "single_example",
+    "xor_run",
+]
 
 #: The article's starting weights for the OR examples, shape (1, 2).
 W_START = ((0.1, 0.6),)
@@ -111,6 +121,46 @@ def xor_run() -> dict[str, object]:
     """
     X, Y = xor_gate()
     layers = build_network(X.shape, [3, 1], "xavier", np.random.RandomState(SEED))
+    history = train(layers, X, Y, ALPHA, EPOCHS, record_every=100)
+    predictions = predict(layers, X)
+    return {
+        "costs": dict(zip(history.epochs, history.costs)),
+        "final_cost": history.final_cost,
+        "predictions": predictions,
+        "accuracy": accuracy(predictions, Y),
+    }
+
+
+@cache
+def companion_run(name: str) -> dict[str, object]:
+    """A seeded run of the article's companion notebooks (github.com/RafayAK/NothingButNumPy).
+
+    Parameters
+    ----------
+    name : {"feature_cross", "2-5-3-1"}
+        ``"feature_cross"``: one sigmoid neuron on XOR with the input x₁·x₂
+        added, plain initialization; ``"2-5-3-1"``: two hidden layers, Xavier.
+        Both: seed 48, α = 1, 5000 epochs, as the notebooks run them.
+
+    Returns
+    -------
+    dict
+        As :func:`xor_run`: ``"costs"`` (epoch → cost, every 100 epochs),
+        ``"final_cost"``, ``"predictions"`` (shape (1, 4)), ``"accuracy"``.
+
+    Raises
+    ------
+    ValueError
+        For another ``name``.
+    """
+    X, Y = xor_gate()
+    if name == "feature_cross":
+        X, sizes, ini_type = feature_cross(X), [1], "plain"
+    elif name == "2-5-3-1":
+        sizes, ini_type = [5, 3, 1], "xavier"
+    else:
+        raise ValueError(f"name must be 'feature_cross' or '2-5-3-1', but received {name!r}")
+    layers = build_network(X.shape, sizes, ini_type, np.random.RandomState(SEED))
     history = train(layers, X, Y, ALPHA, EPOCHS, record_every=100)
     predictions = predict(layers, X)
     return {

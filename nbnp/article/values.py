@@ -19,7 +19,17 @@ import numpy as np
 
 from nbnp.activations import sigmoid
 from nbnp.article.registry import article_value
-from nbnp.article.runs import ALPHA, EPOCHS, SEED, W_START, or_batch, or_network, single_example, xor_run
+from nbnp.article.runs import (
+    ALPHA,
+    EPOCHS,
+    SEED,
+    W_START,
+    companion_run,
+    or_batch,
+    or_network,
+    single_example,
+    xor_run,
+)
 from nbnp.datasets import or_gate, xor_gate
 from nbnp.gradcheck import numerical_gradient
 from nbnp.layers import LinearLayer
@@ -36,6 +46,12 @@ DIMS = "Part I, the derivation of dW by dimension analysis"
 CODE = "Part II, after Fig. 92 (training loop output)"
 SIGMOID = "Part I, the sigmoid node"
 COUNTING = "Part I, how to count the layers of a network"
+
+#: The companion repository's notebooks (github.com/RafayAK/NothingButNumPy), whose printed
+#: outputs are set beside ours like the article's values (not the article's text: see
+#: COMPANION_PREFIX in the ledger's test).
+COMPANION_CROSS = "Companion notebook 1_layer_toy_network_with_feature_cross_XOR (printed output)"
+COMPANION_DEEP = "Companion notebook 3_layer_toy_network_XOR, the 2-5-3-1 run (printed output)"
 
 # The chapters that reproduce them (short names, looked up in _toc.yml).
 CH1, CH2, CH4, CH6, CH7 = (
@@ -282,3 +298,37 @@ def ch6_layers_single() -> float:
 def ch7_default_learning_rate() -> float:
     """Default α of ``LinearLayer.update_params``."""
     return inspect.signature(LinearLayer.update_params).parameters["learning_rate"].default
+
+
+# ---------------------------------------------------------------- the companion notebooks' runs
+
+
+def _companion_values(prefix: str, run: str, where: str, chapter: str, costs: dict[int, str]) -> None:
+    """Declare one companion run's printed costs, predictions and accuracy (the same rules as Part II)."""
+    for epoch, text in costs.items():
+        what = f"cost at epoch {epoch}"
+        article_value(f"{prefix}_cost_{epoch}", text, what, where, chapter, "sig12")(
+            lambda epoch=epoch: companion_run(run)["costs"][epoch]
+        )
+    article_value(f"{prefix}_predictions", "[[0, 1, 1, 0]]", "predicted outputs", where, chapter)(
+        lambda: companion_run(run)["predictions"]
+    )
+    article_value(f"{prefix}_accuracy", "100.0", "accuracy in percent", where, chapter)(
+        lambda: companion_run(run)["accuracy"]
+    )
+
+
+_companion_values(
+    "ch5.companion",
+    "feature_cross",
+    COMPANION_CROSS,
+    "05_feature_crosses",
+    {0: "0.12480797532784463", 1000: "0.010006868961998287", 4900: "0.0016049339955154555"},
+)
+_companion_values(
+    "ch8.companion",
+    "2-5-3-1",
+    COMPANION_DEEP,
+    "08_going_deeper",
+    {0: "0.12580048583996017", 1000: "0.12349798488056588", 4900: "0.00030237818967873963"},
+)

@@ -7,6 +7,7 @@ import pytest
 
 from nbnp import ARTICLE, ArticleMismatch, compare, fmt, show
 from nbnp.article import ArticleValue
+from nbnp.article import reproduce as reproduce_value
 
 DECIMAL_ENTRIES = [
     e for e in ARTICLE.values() if e.rule == "decimals" and e.erratum is None and e.decimals > 0
@@ -62,7 +63,9 @@ def test_value_and_decimals_parse_the_text():
 def test_the_articles_own_value_agrees(entry):
     result = compare(entry.key, entry.value)
     assert result.status == "agrees"
-    assert str(result) == f"{entry.what}: ours {result.ours} | article {entry.text} | agrees"
+    what = entry.what[:1].upper() + entry.what[1:] if entry.what[:1].isascii() else entry.what
+    theirs = "the companion notebook's" if entry.where.startswith("Companion notebook") else "the article's"
+    assert str(result) == f"{what}: ours, {result.ours}, agrees with {theirs} {entry.text}."
 
 
 @pytest.mark.parametrize("entry", DECIMAL_ENTRIES, ids=_ids(DECIMAL_ENTRIES))
@@ -96,7 +99,7 @@ def test_an_erratum_expects_a_difference_and_says_why(entry):
     ours = np.asarray(entry.value) + 10.0**-entry.decimals
     result = compare(entry.key, ours)
     assert result.status == "differs"
-    assert str(result).endswith(f"| differs ({entry.erratum})")
+    assert str(result).endswith(f"differs from the article's {entry.text}: {entry.erratum}.")
 
 
 @pytest.mark.parametrize("entry", ERRATA, ids=_ids(ERRATA))
@@ -137,3 +140,86 @@ def test_show_prints_the_comparison(capsys):
     key = "ch7.cost_4600"
     show(key, ARTICLE[key].value)
     assert capsys.readouterr().out == str(compare(key, ARTICLE[key].value)) + "\n"
+
+
+# --- show: strict for maintainers, a note for a learner's own run ----------------------
+
+
+def test_show_raises_on_a_disagreement_in_a_strict_run(monkeypatch):
+    monkeypatch.setenv("NBNP_STRICT", "1")
+    with pytest.raises(ArticleMismatch):
+        show("ch7.cost_4600", ARTICLE["ch7.cost_4600"].value * 1.5)
+
+
+@pytest.mark.parametrize("unset", ["", "0", None])
+def test_show_says_why_ours_differs_in_a_learners_run_and_carries_on(monkeypatch, capsys, unset):
+    if unset is None:
+        monkeypatch.delenv("NBNP_STRICT", raising=False)
+    else:
+        monkeypatch.setenv("NBNP_STRICT", unset)
+    entry = ARTICLE["ch7.cost_4600"]
+    show(entry.key, entry.value * 1.5)
+    out = capsys.readouterr().out
+    first, *note = out.splitlines()
+    ours = fmt(entry.value * 1.5)
+    assert first == f"Cost at epoch 4600: ours, {ours}, differs from the article's {entry.text}."
+    assert "is not the article's result" in note[0] and "expected if you changed" in note[0]
+    assert "seed" in " ".join(note) and "learning rate" in " ".join(note)
+    assert all(len(line) <= 100 for line in out.splitlines())
+
+
+def test_show_in_a_learners_run_handles_a_changed_shape_and_a_now_matching_erratum(monkeypatch, capsys):
+    monkeypatch.delenv("NBNP_STRICT", raising=False)
+    show("ch7.predictions", np.zeros(3))  # a different number of examples
+    assert "is not the article's result" in capsys.readouterr().out
+    erratum = ERRATA[0]
+    show(erratum.key, erratum.value)  # ours equal to the article's erroneous figure
+    out = capsys.readouterr().out
+    assert "a figure the article got wrong" in out and "is not the article's result" in out
+
+
+def test_show_in_a_learners_run_still_rejects_an_unknown_key(monkeypatch):
+    monkeypatch.delenv("NBNP_STRICT", raising=False)
+    with pytest.raises(KeyError):
+        show("ch9.nope", 1.0)
+
+
+def test_show_prints_an_agreement_the_same_way_in_both_modes(monkeypatch, capsys):
+    key = "ch7.cost_4600"
+    monkeypatch.delenv("NBNP_STRICT", raising=False)
+    show(key, ARTICLE[key].value)
+    lenient = capsys.readouterr().out
+    monkeypatch.setenv("NBNP_STRICT", "1")
+    show(key, ARTICLE[key].value)
+    assert capsys.readouterr().out == lenient == str(compare(key, ARTICLE[key].value)) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("key", "ours", "sentence"),
+    [
+        ("ch1.y_hat", 0.5, "Prediction ŷ for x = (0, 0): ours, 0.5, agrees with the article's 0.5."),
+        (
+            "ch7.cost_4600",
+            0.001018305488651183,
+            "Cost at epoch 4600: ours, 0.00101830548865, agrees with the article's "
+            "0.001018305488651183 to 12 significant digits.",
+        ),
+        (
+            "ch4.db_second",
+            -0.0312,
+            "∂Cost/∂b, second iteration: ours, -0.031 (-0.0312), agrees with the article's -0.031 "
+            "after rounding.",
+        ),
+    ],
+)
+def test_a_comparison_reads_as_a_sentence_without_the_internal_key(key, ours, sentence):
+    assert str(compare(key, ours)) == sentence
+
+
+def test_an_erratum_reads_as_a_sentence_that_says_why():
+    entry = ERRATA[0]
+    line = str(compare(entry.key, reproduce_value(entry.key)))
+    assert line.startswith(entry.what[:1].upper() + entry.what[1:] + ": ours, ")
+    assert str(compare("ch1.sigmoid_at_2", 0.88)).startswith("σ(2), the worst case")
+    assert f"differs from the article's {entry.text}: {entry.erratum}." in line
+    assert entry.key not in line

@@ -8,10 +8,14 @@ import pytest
 from nbnp import ARTICLE
 from nbnp.article import check_all
 from nbnp.article import ledger as lg
+from nbnp.article.compare import COMPANION
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The article's text: CI and the developers have shared/ beside the clone.
 ARTICLE_TEXT = ROOT.parent / "shared" / "seed" / "nothing-but-numpy.txt"
+#: The companion notebooks' printed outputs, one "=== <notebook path>" block each, beside the clone.
+COMPANION_TEXT = ROOT.parent / "companion_printed_outputs.txt"
+COMPANION_ENTRIES = [entry for entry in ARTICLE.values() if entry.where.startswith(COMPANION)]
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +81,8 @@ def _article_numbers(text):
 @pytest.mark.skipif(not ARTICLE_TEXT.exists(), reason="the article's text is not beside this clone")
 def test_every_number_the_article_states_is_a_row_or_explained():
     stated = _article_numbers(ARTICLE_TEXT.read_text(encoding="utf-8"))
-    rows = {n for entry in ARTICLE.values() for n in re.findall(r"-?\d+(?:\.\d+)?", entry.text)}
+    article = [entry for entry in ARTICLE.values() if not entry.where.startswith(COMPANION)]
+    rows = {n for entry in article for n in re.findall(r"-?\d+(?:\.\d+)?", entry.text)}
     assert stated - rows - set(lg.NOT_RESULTS) == set()
     # and nothing is listed that the article does not state
     assert {n for n in rows if "." in n} <= stated
@@ -106,3 +111,36 @@ def test_not_results_table_is_exactly_this_markdown():
     assert lines[:2] == ["| Number in the text | Why it is not a row |", "|---|---|"]
     assert lines[2] == f"| `0.1` | {lg.NOT_RESULTS['0.1']} |"
     assert len(lines) == 2 + len(lg.NOT_RESULTS)
+
+
+def test_the_companion_runs_have_ledger_rows(results):
+    table = lg.ledger_table(results, set())
+    assert len(COMPANION_ENTRIES) >= 8
+    for entry in COMPANION_ENTRIES:
+        assert results[entry.key].status.startswith("agrees"), entry.key
+        assert f"`{entry.text}`" in table
+    wheres = {entry.where for entry in COMPANION_ENTRIES}
+    assert any("feature_cross" in where for where in wheres) and any("2-5-3-1" in where for where in wheres)
+
+
+def _companion_blocks(text):
+    """Notebook name → its printed block."""
+    blocks = re.split(r"^=== (.+)$", text, flags=re.MULTILINE)[1:]
+    return {Path(name).stem: body for name, body in zip(blocks[::2], blocks[1::2])}
+
+
+@pytest.mark.skipif(not COMPANION_TEXT.exists(), reason="the companion's outputs are not beside this clone")
+def test_every_companion_value_is_printed_by_its_notebook():
+    blocks = _companion_blocks(COMPANION_TEXT.read_text(encoding="utf-8"))
+    for entry in COMPANION_ENTRIES:
+        notebook = next(name for name in blocks if name in entry.where)
+        block = blocks[notebook]
+        if "cost at epoch" in entry.what:
+            epoch = entry.what.rsplit(" ", 1)[1]
+            assert f"Cost at epoch#{epoch}: {entry.text}\n" in block, entry.key
+        elif "accuracy" in entry.what:
+            assert f"accuracy of the model is: {entry.text}%" in block, entry.key
+        else:
+            printed = re.search(r"predicted outputs:\s*\[\[([^\]]*)\]\]", block).group(1).split()
+            ours = [int(v) for v in re.findall(r"\d", entry.text)]
+            assert [int(float(v)) for v in printed] == ours, entry.key

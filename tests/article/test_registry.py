@@ -62,8 +62,10 @@ def test_the_chapter_is_looked_up_in_the_toc_from_its_short_name():
         "book/part1/01_single_neuron",
         "book/part1/02_bias",
         "book/part1/04_cost_vectorization",
+        "book/part1/05_feature_crosses",  # the companion's feature-cross run
         "book/part1/06_hidden_layer",
         "book/part2/07_modular_code",
+        "book/part2/08_going_deeper",  # the companion's 2-5-3-1 run
     }
 
 
