@@ -114,21 +114,30 @@ def batch_neuron_graph(
     shown = set(BATCH_STEPS[: BATCH_STEPS.index(current) + 1])
     run = batch_neuron_pass(X, Y, W, b)
 
-    def text(key: str, name: str, A: np.ndarray) -> str:
-        return matrix_text(name, A, d, wrap=2) if key in shown else ""
+    def text(key: str, name: str, A: np.ndarray, wrap: int = 2) -> str:
+        return matrix_text(name, A, d, wrap=wrap) if key in shown else ""
 
+    sigma_prime = run["Y_hat"] * (1 - run["Y_hat"])
+    local_sigma = matrix_text("local: σ′(Z)", sigma_prime, d, wrap=2) if "dZ" in shown else ""
+    local_z = "local: ∂Z/∂W = Xᵀ, ∂Z/∂b = 1" if "dW" in shown else ""
     nodes = [
-        Node("X", "$X$", (0.0, 1.6 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
-        Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=2), "param"),
-        Node("b", "$b$", (0.0, -1.8), matrix_text("b", [[b]], d), "param"),
-        Node("Z", "$Z$", (3.4, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z"),
-        Node("sigma", "$\\sigma$", (6.6, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat"),
-        Node("cost", "Cost", (9.6, 0.0), text("cost", "Cost", [[run["cost"]]]), "loss", current == "cost"),
-        Node("Y", "$Y$", (11.6, 0.0), matrix_text("Y", Y, d, wrap=4, data=True), "input"),
+        Node("X", "$X$", (0.0, 2.4 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
+        Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=3), "param", value_side="above"),
+        Node("b", "$b$", (0.0, -2.4), matrix_text("b", [[b]], d), "param"),
+        Node("Z", "$Z$", (4.6, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z", "above", local_z),
+        Node(
+            "sigma", "$\\sigma$", (8.0, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat",
+            "above", local_sigma,
+        ),
+        Node(
+            "cost", "Cost", (11.2, 0.0), text("cost", "Cost", [[run["cost"]]]), "loss", current == "cost",
+            local="local: ∂Cost/∂Ŷ = (Ŷ − Y)/m" if "dY_hat" in shown else "",
+        ),
+        Node("Y", "$Y$", (13.4, 0.0), matrix_text("Y", Y, d, wrap=4, data=True), "input"),
     ]
     edges = [
         Edge("X", "Z"),
-        Edge("W", "Z", text("dW", "∂Cost/∂W", run["dW"]), current == "dW"),
+        Edge("W", "Z", text("dW", "∂Cost/∂W", run["dW"], wrap=3 if run["dW"].size >= 3 else 2), current == "dW"),
         Edge("b", "Z", text("dW", "∂Cost/∂b", run["db"]), current == "dW"),
         Edge("Z", "sigma", text("dZ", "∂Cost/∂Z", run["dZ"]), current == "dZ"),
         Edge("sigma", "cost", text("dY_hat", "∂Cost/∂Ŷ", run["dY_hat"]), current == "dY_hat"),
