@@ -120,6 +120,7 @@ def batch_neuron_graph(
     sigma_prime = run["Y_hat"] * (1 - run["Y_hat"])
     local_sigma = matrix_text("local: σ′(Z)", sigma_prime, d, wrap=2) if "dZ" in shown else ""
     local_z = "local: ∂Z/∂W = Xᵀ, ∂Z/∂b = 1" if "dW" in shown else ""
+    wrap_w = min(3, max(2, run["dW"].size))  # three weights fit on one line
     nodes = [
         Node("X", "$X$", (0.0, 2.4 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
         Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=3), "param", value_side="above"),
@@ -137,7 +138,7 @@ def batch_neuron_graph(
     ]
     edges = [
         Edge("X", "Z"),
-        Edge("W", "Z", text("dW", "∂Cost/∂W", run["dW"], wrap=3 if run["dW"].size >= 3 else 2), current == "dW"),
+        Edge("W", "Z", text("dW", "∂Cost/∂W", run["dW"], wrap_w), current == "dW"),
         Edge("b", "Z", text("dW", "∂Cost/∂b", run["db"]), current == "dW"),
         Edge("Z", "sigma", text("dZ", "∂Cost/∂Z", run["dZ"]), current == "dZ"),
         Edge("sigma", "cost", text("dY_hat", "∂Cost/∂Ŷ", run["dY_hat"]), current == "dY_hat"),
