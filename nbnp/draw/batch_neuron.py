@@ -125,7 +125,7 @@ def batch_neuron_graph(
     nodes = [
         Node("X", "$X$", (0.0, 2.4 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
         Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=3), "param", value_side="above"),
-        Node("b", "$b$", (0.0, -2.4), matrix_text("b", [[b]], d), "param"),
+        Node("b", "$b$", (0.0, -2.8), matrix_text("b", [[b]], d), "param"),
         Node("Z", "$Z$", (4.6, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z", "above", local_z),
         Node(
             "sigma", "$\\sigma$", (8.0, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat",
@@ -176,7 +176,7 @@ def draw_batch_neuron_graph(
     matplotlib.axes.Axes
     """
     nodes, edges = batch_neuron_graph(X, Y, W, b, step, decimals)
-    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.75)
+    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.7)
 
 
 def shared_parameter_graph(
@@ -234,7 +234,7 @@ def shared_parameter_graph(
         dY_hat = dZ / (Y_hat * (1 - Y_hat))
     paths = [dZ[:, i : i + 1] * (X[:, i : i + 1].T if param == "W" else 1.0) for i in range(m)]
     total = np.sum(paths, axis=0)
-    row = 2.4
+    row = 2.8
     top = (m - 1) * row / 2
     total_text = f"∂Cost/∂{param} = Σ\n= {_entries(total, d)}"
     nodes = [Node(param, f"${param}$", (0.0, 0.0), total_text, "param")]

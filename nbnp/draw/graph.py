@@ -301,8 +301,8 @@ def _node_candidates(ax: Axes, node: Node, first: str):
     for side in order:
         d = np.array(_SIDES[side])
         reach = _RADIUS if d[0] == 0 else _half_width(node)
-        for away in (0.02, 0.6, 1.2):
-            for along in (0.0, 0.35, -0.35, 0.9, 1.4):
+        for away in (0.02, 0.6, 1.2, 1.8):
+            for along in (0.0, 0.35, -0.35, 0.9, 1.4, 2.0):
                 p = np.array([x, y]) + d * (reach + away) + np.array([d[1], d[0]]) * along * (d[0] == 0)
                 out.append((to_px(p), d))
     return out
@@ -350,13 +350,13 @@ def _place_texts(ax: Axes, nodes: list[Node], edges: list[Edge], by_name, segmen
     level = lambda e: abs(by_name[e.src].position[1] - by_name[e.dst].position[1]) > 1e-9  # noqa: E731
     for edge in sorted(edges, key=level):
         if edge.grad:
-            text = _display_text(ax, edge.grad, GRAD_COLOR, 9.5, edge.highlight, box=True)
+            text = _display_text(ax, edge.grad, GRAD_COLOR, 10, edge.highlight, box=True)
             cands = _edge_candidates(ax, by_name[edge.src], by_name[edge.dst])
             _place(text, cands, renderer, boxes, px_segments)
     for node in nodes:
         if node.local:
             other = "above" if node.value_side == "below" else "below"
-            text = _display_text(ax, node.local, LOCAL_COLOR, 9.5)
+            text = _display_text(ax, node.local, LOCAL_COLOR, 10)
             _place(text, _node_candidates(ax, node, other), renderer, boxes, px_segments)
     _to_data_coordinates(ax)
 

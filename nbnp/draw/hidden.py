@@ -42,7 +42,7 @@ WALK_STEPS = (
     "dW1",
 )
 
-_ROW = 4.2  # vertical distance between hidden neurons
+_ROW = 4.6  # vertical distance between hidden neurons
 
 
 def _sup(name: str, layer: int, index: int | None = None) -> str:
@@ -78,14 +78,14 @@ def _nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
     n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
     top = (n_h - 1) * _ROW / 2
     nodes = [
-        Node(f"x{k}", f"$x_{k + 1}$", (-3.0, (n_x - 1 - 2 * k) * 1.2), f"x{_u(k + 1)} = {f(v)}", "input")
+        Node(f"x{k}", f"$x_{k + 1}$", (-3.6, (n_x - 1 - 2 * k) * 1.2), f"x{_u(k + 1)} = {f(v)}", "input")
         for k, v in enumerate(c["x"][:, 0])
     ]
     for i in range(n_h):
         y = top - i * _ROW
         on = f"neuron{i + 1}" in shown
         last = i == n_h - 1  # the lowest neuron's parameters below it, away from the inputs' edges
-        py, side = (-2.0, "below") if last else (2.0, "above")
+        py, side = (-2.4, "below") if last else (2.4, "above")
         w_text = f"w = {fmt_array(c['W1'][i], decimals=d)}\nb = {f(c['b1'][i])}"
         nodes += [
             Node(f"p1_{i}", _sup("w", 1, i + 1), (5.0, y + py), w_text, "param", value_side=side),
@@ -218,7 +218,7 @@ def draw_neuron_walk(
     matplotlib.axes.Axes
     """
     nodes, edges = neuron_walk_graph(layers, X, Y, example, step, decimals)
-    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.5)
+    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.46)
 
 
 def plot_hidden_units(layers: list[Layer], X: np.ndarray, Y: np.ndarray, resolution: int = 200) -> Figure:

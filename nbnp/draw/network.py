@@ -1,4 +1,4 @@
-"""A network drawn at the level of its layers: X → Z¹ → A¹ → … → Cost ← Y.
+"""A network drawn at the level of its layers: X → Z^[1] → A^[1] → … → Cost ← Y.
 
 :func:`layer_pass` runs a network of alternating linear and activation layers
 forward and backward once and names every matrix as the article does;
@@ -78,10 +78,10 @@ def layer_pass(layers: list[Layer], X: np.ndarray, Y: np.ndarray) -> dict[str, n
 def layer_graph(
     layers: list[Layer], X: np.ndarray, Y: np.ndarray, step: str = "backward"
 ) -> tuple[list[Node], list[Edge]]:
-    """A network drawn layer by layer: X → Z¹ → A¹ → … → Cost ← Y.
+    """A network drawn layer by layer: X → Z^[1] → A^[1] → … → Cost ← Y.
 
     Each node is a whole matrix, labelled with its shape; the parameters
-    W⁽ˡ⁾ and b⁽ˡ⁾ feed their linear node from above and below. With
+    W^[l] and b^[l] feed their linear node from above and below. With
     ``step="backward"`` each edge is labelled with the gradient flowing back
     along it and that gradient's shape. The matrices themselves are too big
     for a node; :func:`draw_layer_graph` prints them in a panel below.
@@ -118,7 +118,10 @@ def layer_graph(
             Node(
                 f"b{k}", f"$b^{{[{k}]}}$", (x + 1.2, -1.8), f"b{s} {fmt_shape(run[f'b{k}'].shape)}", "param"
             ),
-            Node(f"Z{k}", f"$Z^{{[{k}]}}$", (x + 3.2, 0.0), f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}", "op"),
+            Node(
+                f"Z{k}", f"$Z^{{[{k}]}}$", (x + 3.2, 0.0), f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}", "op",
+                value_side="above",
+            ),
             Node(
                 f"A{k}", f"$A^{{[{k}]}}$", (x + 7.0, 0.0), f"A{s} {fmt_shape(run[f'A{k}'].shape)}", "op",
                 value_side="above",

@@ -60,6 +60,7 @@ def measure_notebook(path: Path) -> list[tuple[int, list[str]]]:
     return [(cell, problems) for cell, problems in json.loads(text)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", _chapters_with_figures(), ids=lambda p: p.stem)
 def test_no_text_overlaps_in_any_figure(path: Path) -> None:
     report = measure_notebook(path)
