@@ -493,11 +493,22 @@ def density_problems(tab: Any, least: float) -> list[str]:
     ]
 
 
+#: At most this many stored pixels per CSS pixel on the desktop: a figure shrunk further than
+#: 2 / 2.95 = 0.68 of its size would bring its smallest text (10 pt, 13.9 px at 1x) under 9.4 px.
+MOST_SHRUNK = 2.95
+
+
 @pytest.mark.parametrize("page", CHAPTERS)
-def test_figures_are_shown_at_most_at_their_intended_size(page: str, visit: Any) -> None:
-    """Desktop (1280 px): figures stored at 2x are never stretched beyond their 1x size."""
+def test_figures_are_shown_at_their_intended_size(page: str, visit: Any) -> None:
+    """Desktop (1280 px): figures stored at 2x are never stretched beyond their 1x size, nor
+    shrunk so much that their text falls under about 9 px."""
     tab = visit().open(page)
     problems = density_problems(tab, 2.0)
+    problems += [
+        f"figure {f['src']} shrunk to {2 / f['density']:.2f} of its size: its text is under 9 px"
+        for f in tab.evaluate(FIGURE_DENSITY)
+        if f["density"] > MOST_SHRUNK
+    ]
     assert not problems, f"{page}:\n  " + "\n  ".join(problems)
 
 
