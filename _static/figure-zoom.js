@@ -27,6 +27,11 @@
 
   document.addEventListener("click", function (event) {
     var img = event.target.closest ? event.target.closest(SELECTOR) : null;
-    if (img && !img.closest("a")) open(img);
+    if (!img) return;
+    var link = img.closest("a");
+    // Sphinx links a sized image to its file: show it here instead of leaving the page.
+    if (link && !link.classList.contains("image-reference")) return;
+    event.preventDefault();
+    open(img);
   });
 })();

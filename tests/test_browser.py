@@ -459,8 +459,9 @@ FIGURE_DENSITY = """async () => {
   for (const img of document.querySelectorAll('.bd-content div.cell_output img, .bd-content figure img')) {
     img.loading = 'eager';
     try { await img.decode(); } catch (e) { continue; }
-    const width = img.getBoundingClientRect().width;
-    if (width > 0) out.push({src: img.src.split('/').pop(), density: img.naturalWidth / width});
+    const box = img.getBoundingClientRect();
+    if (box.width > 0) out.push({src: img.src.split('/').pop(), density: img.naturalWidth / box.width,
+                                 stretch: (box.height / box.width) / (img.naturalHeight / img.naturalWidth)});
   }
   return out;
 }"""
@@ -486,10 +487,16 @@ PHONE_LAYOUT = """() => {
 
 
 def density_problems(tab: Any, least: float) -> list[str]:
+    """Figures under ``least`` stored pixels per CSS pixel, or shown out of proportion."""
+    figures = tab.evaluate(FIGURE_DENSITY)
     return [
         f"figure {f['src']} at {f['density']:.2f} stored pixels per CSS pixel (< {least})"
-        for f in tab.evaluate(FIGURE_DENSITY)
+        for f in figures
         if f["density"] < least - 0.01
+    ] + [
+        f"figure {f['src']} shown out of proportion (height/width x{f['stretch']:.2f})"
+        for f in figures
+        if abs(f["stretch"] - 1) > 0.02
     ]
 
 
