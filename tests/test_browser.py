@@ -6,7 +6,11 @@ without a console error, with its math typeset by the book's own MathJax and eve
 decoded; dark theme keeps figures on a light background; print hides the navigation; the
 search page finds "sigmoid"; each chapter's ``.ipynb`` download is a notebook that exists.
 Screenshots go to ``_build/screenshots/``: each chapter in full (light), the first screen of
-every other page, a chapter's first figure in the dark theme, its first printed screen.
+every other page, a chapter's first figure in the dark theme, its first printed screen; on a
+phone (390 × 844 CSS pixels, 2 device pixels each) each chapter in full, light and dark.
+On the phone no page scrolls sideways, no display equation is cut off (it fits, or scrolls
+inside its own box) and every figure keeps at least 1.5 stored pixels per CSS pixel; on the
+desktop every figure is shown at most at its intended size (2 stored pixels per CSS pixel).
 
 Every page is also opened straight from disk (``file://``, as README allows): no console
 error there either, search included. The front page links the whole book as a PDF
@@ -225,11 +229,12 @@ def browser() -> Iterator[Any]:
 class Visit:
     """One page in a fresh, offline browser context, with what it logged."""
 
-    def __init__(self, browser: Any, site: str, *, color_scheme: str = "light") -> None:
+    def __init__(self, browser: Any, site: str, *, color_scheme: str = "light", phone: bool = False) -> None:
         self.site = site
         self.errors: list[str] = []
         self.blocked: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+        screen = PHONE if phone else {"viewport": {"width": 1280, "height": 900}}
+        self.context = browser.new_context(**screen, color_scheme=color_scheme)
         self.context.route("**/*", self._only_local)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
@@ -272,6 +277,14 @@ def visit(browser: Any, site: str) -> Iterator[Any]:
     for opened in visits:
         opened.close()
 
+
+#: A phone: 390 × 844 CSS pixels at two device pixels each.
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
 
 REFRESH = re.compile(r'<meta http-equiv="Refresh" content="\d+; url=([^"]+)"', re.IGNORECASE)
 
@@ -496,3 +509,109 @@ def test_search_finds_sigmoid(visit: Any) -> None:
     links = results.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert links and all(link for link in links)
     assert not view.errors and not view.blocked, (view.errors, view.blocked)
+
+
+# --------------------------------------------------------------------------- figures and phone
+
+# Stored pixels per CSS pixel of every figure shown (cell outputs and figures), once loaded.
+FIGURE_DENSITY = """async () => {
+  const out = [];
+  for (const img of document.querySelectorAll('.bd-content div.cell_output img, .bd-content figure img')) {
+    img.loading = 'eager';
+    try { await img.decode(); } catch (e) { continue; }
+    const box = img.getBoundingClientRect();
+    if (box.width > 0) out.push({src: img.src.split('/').pop(), density: img.naturalWidth / box.width,
+                                 stretch: (box.height / box.width) / (img.naturalHeight / img.naturalWidth)});
+  }
+  return out;
+}"""
+
+# The page's own width beyond the viewport, and every display equation that neither fits
+# nor scrolls inside its own box.
+PHONE_LAYOUT = """() => {
+  const doc = document.documentElement;
+  const cut = [];
+  for (const eq of document.querySelectorAll('mjx-container[display="true"]')) {
+    let box = eq, ok = false;
+    for (let i = 0; i < 3 && box; i++, box = box.parentElement) {
+      const r = box.getBoundingClientRect();
+      const inside = r.left >= -1 && r.right <= window.innerWidth + 1;
+      const fits = box.scrollWidth <= box.clientWidth + 1;
+      const scrolls = ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
+      if (inside && (fits || scrolls)) { ok = true; break; }
+    }
+    if (!ok) cut.push(eq.textContent.slice(0, 50));
+  }
+  return {overflow: doc.scrollWidth - window.innerWidth, cut};
+}"""
+
+
+def density_problems(tab: Any, least: float) -> list[str]:
+    """Figures under ``least`` stored pixels per CSS pixel, or shown out of proportion."""
+    figures = tab.evaluate(FIGURE_DENSITY)
+    return [
+        f"figure {f['src']} at {f['density']:.2f} stored pixels per CSS pixel (< {least})"
+        for f in figures
+        if f["density"] < least - 0.01
+    ] + [
+        f"figure {f['src']} shown out of proportion (height/width x{f['stretch']:.2f})"
+        for f in figures
+        if abs(f["stretch"] - 1) > 0.02
+    ]
+
+
+#: At most this many stored pixels per CSS pixel on the desktop: a figure shrunk further than
+#: 2 / 2.95 = 0.68 of its size would bring its smallest text (10 pt, 13.9 px at 1x) under 9.4 px.
+MOST_SHRUNK = 2.95
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_figures_are_shown_at_their_intended_size(page: str, visit: Any) -> None:
+    """Desktop (1280 px): figures stored at 2x are never stretched beyond their 1x size, nor
+    shrunk so much that their text falls under about 9 px."""
+    tab = visit().open(page)
+    problems = density_problems(tab, 2.0)
+    problems += [
+        f"figure {f['src']} shrunk to {2 / f['density']:.2f} of its size: its text is under 9 px"
+        for f in tab.evaluate(FIGURE_DENSITY)
+        if f["density"] > MOST_SHRUNK
+    ]
+    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_a_phone(page: str, visit: Any) -> None:
+    """390 px phone: no sideways scrolling, no display equation cut off, figures at >= 1.5x."""
+    view = visit(phone=True)
+    tab = view.open(page)
+    layout = tab.evaluate(PHONE_LAYOUT)
+    problems = density_problems(tab, 1.5)
+    if layout["overflow"] > 1:
+        problems.append(f"the page scrolls sideways by {layout['overflow']} px")
+    problems += [f"display equation cut off: {text!r}" for text in layout["cut"]]
+    if page in CHAPTERS:
+        tab.screenshot(path=shot_path("phone-light", page), full_page=True)
+        tab.emulate_media(color_scheme="dark")
+        tab.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
+        tab.screenshot(path=shot_path("phone-dark", page), full_page=True)
+    problems += view.errors
+    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
+
+
+def test_a_click_enlarges_a_figure_to_its_stored_size(visit: Any) -> None:
+    chapter = next((page for page in CHAPTERS if "06_hidden_layer" in page), None)
+    if chapter is None:
+        unavailable("chapter 6 is not in the build")
+    view = visit(phone=True)
+    tab = view.open(chapter)
+    figure = tab.locator(".bd-content div.cell_output img").first
+    figure.scroll_into_view_if_needed()
+    figure.click()
+    big = tab.locator(".nbnp-zoom img")
+    big.wait_for(timeout=5_000)
+    natural, shown = big.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]")
+    assert natural > 390 and abs(shown - natural) <= 1, (natural, shown)
+    tab.screenshot(path=shot_path("phone-zoom", chapter))
+    tab.keyboard.press("Escape")
+    assert tab.locator(".nbnp-zoom").count() == 0
+    assert not view.errors, view.errors

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 
+from nbnp.activations import sigmoid
 from nbnp.draw.graph import Edge, Node, draw_graph
 from nbnp.draw.labels import check_decimals, check_step, matrix_text, superscript
 from nbnp.fmt import fmt_array, fmt_fixed
@@ -114,21 +115,31 @@ def batch_neuron_graph(
     shown = set(BATCH_STEPS[: BATCH_STEPS.index(current) + 1])
     run = batch_neuron_pass(X, Y, W, b)
 
-    def text(key: str, name: str, A: np.ndarray) -> str:
-        return matrix_text(name, A, d, wrap=2) if key in shown else ""
+    def text(key: str, name: str, A: np.ndarray, wrap: int = 2) -> str:
+        return matrix_text(name, A, d, wrap=wrap) if key in shown else ""
 
+    sigma_prime = run["Y_hat"] * (1 - run["Y_hat"])
+    local_sigma = matrix_text("local: σ′(Z)", sigma_prime, d, wrap=2) if "dZ" in shown else ""
+    local_z = "local: ∂Z/∂W = Xᵀ, ∂Z/∂b = 1" if "dW" in shown else ""
+    wrap_w = min(3, max(2, run["dW"].size))  # three weights fit on one line
     nodes = [
-        Node("X", "$X$", (0.0, 1.6 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
-        Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=2), "param"),
-        Node("b", "$b$", (0.0, -1.8), matrix_text("b", [[b]], d), "param"),
-        Node("Z", "$Z$", (3.4, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z"),
-        Node("sigma", "$\\sigma$", (6.6, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat"),
-        Node("cost", "Cost", (9.6, 0.0), text("cost", "Cost", [[run["cost"]]]), "loss", current == "cost"),
-        Node("Y", "$Y$", (11.6, 0.0), matrix_text("Y", Y, d, wrap=4, data=True), "input"),
+        Node("X", "$X$", (0.0, 2.4 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
+        Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=3), "param", value_side="above"),
+        Node("b", "$b$", (0.0, -2.8), matrix_text("b", [[b]], d), "param"),
+        Node("Z", "$Z$", (4.6, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z", "above", local_z),
+        Node(
+            "sigma", "$\\sigma$", (8.0, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat",
+            "above", local_sigma,
+        ),
+        Node(
+            "cost", "Cost", (11.2, 0.0), text("cost", "Cost", [[run["cost"]]]), "loss", current == "cost",
+            local="local: ∂Cost/∂Ŷ = (Ŷ − Y)/m" if "dY_hat" in shown else "",
+        ),
+        Node("Y", "$Y$", (13.4, 0.0), matrix_text("Y", Y, d, wrap=4, data=True), "input"),
     ]
     edges = [
         Edge("X", "Z"),
-        Edge("W", "Z", text("dW", "∂Cost/∂W", run["dW"]), current == "dW"),
+        Edge("W", "Z", text("dW", "∂Cost/∂W", run["dW"], wrap_w), current == "dW"),
         Edge("b", "Z", text("dW", "∂Cost/∂b", run["db"]), current == "dW"),
         Edge("Z", "sigma", text("dZ", "∂Cost/∂Z", run["dZ"]), current == "dZ"),
         Edge("sigma", "cost", text("dY_hat", "∂Cost/∂Ŷ", run["dY_hat"]), current == "dY_hat"),
@@ -165,7 +176,7 @@ def draw_batch_neuron_graph(
     matplotlib.axes.Axes
     """
     nodes, edges = batch_neuron_graph(X, Y, W, b, step, decimals)
-    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.75)
+    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.7)
 
 
 def shared_parameter_graph(
@@ -174,13 +185,16 @@ def shared_parameter_graph(
     dZ: np.ndarray,
     param: str = "b",
     decimals: int = 3,
+    Y_hat: np.ndarray | None = None,
+    dY_hat: np.ndarray | None = None,
 ) -> tuple[list[Node], list[Edge]]:
     """One parameter shared by the per-example computations z⁽ⁱ⁾ = W·x⁽ⁱ⁾ + b.
 
-    The parameter node feeds one node z⁽ⁱ⁾ per example; each z⁽ⁱ⁾ feeds the
-    cost. Backward, each path carries ∂Cost/∂z⁽ⁱ⁾ times the local gradient
-    (1 for ``b``, x⁽ⁱ⁾ᵀ for ``W``) back to the parameter, whose node shows
-    the sum of those path gradients.
+    The parameter node feeds one node z⁽ⁱ⁾ per example; each z⁽ⁱ⁾ feeds its
+    sigmoid σ⁽ⁱ⁾ (the prediction ŷ⁽ⁱ⁾), and each σ⁽ⁱ⁾ the cost. Backward,
+    each path carries ∂Cost/∂ŷ⁽ⁱ⁾, then ∂Cost/∂z⁽ⁱ⁾, then ∂Cost/∂z⁽ⁱ⁾ times
+    the local gradient (1 for ``b``, x⁽ⁱ⁾ᵀ for ``W``) back to the parameter,
+    whose node shows the sum of those path gradients.
 
     Parameters
     ----------
@@ -194,6 +208,9 @@ def shared_parameter_graph(
         Which shared parameter to draw, default the bias.
     decimals : int, optional
         Decimals of every printed number (default 3).
+    Y_hat, dY_hat : numpy.ndarray, shape (1, m), optional
+        The predictions and ∂Cost/∂Ŷ of the same run (for example from
+        :func:`batch_neuron_pass`). Default: σ(Z), and dZ divided by σ′(Z).
 
     Returns
     -------
@@ -202,26 +219,39 @@ def shared_parameter_graph(
     """
     X = as_matrix("X", X)
     Z, dZ = as_matrix("Z", Z, rows=1), as_matrix("dZ", dZ, rows=1)
-    if not Z.shape == dZ.shape == (1, X.shape[1]):
-        raise ValueError(f"Z and dZ must have shape (1, {X.shape[1]}), got {Z.shape} and {dZ.shape}")
+    m = X.shape[1]
+    if not Z.shape == dZ.shape == (1, m):
+        raise ValueError(f"Z and dZ must have shape (1, {m}), got {Z.shape} and {dZ.shape}")
     if param not in ("b", "W"):
         raise ValueError(f"param must be 'b' or 'W', but received {param!r}")
     d = check_decimals(decimals)
-    m = X.shape[1]
+    Y_hat = sigmoid(Z) if Y_hat is None else as_matrix("Y_hat", Y_hat, rows=1)
+    dY_hat = dZ if dY_hat is None else as_matrix("dY_hat", dY_hat, rows=1)
+    if not Y_hat.shape == dY_hat.shape == (1, m):
+        shapes = f"{Y_hat.shape} and {dY_hat.shape}"
+        raise ValueError(f"Y_hat and dY_hat must have shape (1, {m}), got {shapes}")
+    if dY_hat is dZ:  # not given: undo the sigmoid's local gradient
+        dY_hat = dZ / (Y_hat * (1 - Y_hat))
     paths = [dZ[:, i : i + 1] * (X[:, i : i + 1].T if param == "W" else 1.0) for i in range(m)]
     total = np.sum(paths, axis=0)
-    top = (m - 1) * 0.9
+    row = 2.8
+    top = (m - 1) * row / 2
     total_text = f"∂Cost/∂{param} = Σ\n= {_entries(total, d)}"
     nodes = [Node(param, f"${param}$", (0.0, 0.0), total_text, "param")]
     edges = []
     for i in range(m):
         sup = superscript(f"({i + 1})")
-        name = f"z{i}"
-        label = f"$z^{{({i + 1})}}$"
-        nodes.append(Node(name, label, (5.5, top - 1.8 * i), f"z{sup} = {fmt_fixed(Z[0, i], d)}", "op"))
-        edges.append(Edge(param, name, _entries(paths[i], d)))
-        edges.append(Edge(name, "cost", fmt_fixed(dZ[0, i], d)))
-    nodes.append(Node("cost", "Cost", (8.5, 0.0), "", "loss"))
+        y = top - row * i
+        z_text, a_text = f"z{sup} = {fmt_fixed(Z[0, i], d)}", f"ŷ{sup} = {fmt_fixed(Y_hat[0, i], d)}"
+        x_i = matrix_text(f"x{sup}ᵀ", X[:, i : i + 1].T, d, data=True)
+        local = f"local: {x_i}" if param == "W" else "local: 1"
+        z_label = f"$z^{{({i + 1})}}$"
+        nodes.append(Node(f"z{i}", z_label, (4.6, y), z_text, "op", value_side="above", local=local))
+        nodes.append(Node(f"s{i}", "$\\sigma$", (7.8, y), a_text, "op", value_side="above"))
+        edges.append(Edge(param, f"z{i}", _entries(paths[i], d)))
+        edges.append(Edge(f"z{i}", f"s{i}", fmt_fixed(dZ[0, i], d)))
+        edges.append(Edge(f"s{i}", "cost", fmt_fixed(dY_hat[0, i], d)))
+    nodes.append(Node("cost", "Cost", (11.0, 0.0), "", "loss"))
     return nodes, edges
 
 

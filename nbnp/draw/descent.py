@@ -18,6 +18,7 @@ __all__ = ["STEP_COLOR", "plot_descent"]
 
 #: Colour of the gradient-descent arrows (green, as in the article's figures).
 STEP_COLOR = "#1e8449"
+_MIN_ARROW = 30.0  # pixels: a shorter step gets no arrowhead
 
 
 def plot_descent(
@@ -29,7 +30,9 @@ def plot_descent(
 ) -> Axes:
     """Draw a loss curve and the gradient-descent steps on it as green arrows.
 
-    The start θ₀ is a black dot, every later θ a green one.
+    The start θ₀ is a black dot, every later θ a green one. A step too short
+    on the page for an arrowhead (under 30 pixels) is a plain green line, so
+    that many small steps read as a path of dots rather than a pile of heads.
 
     Parameters
     ----------
@@ -58,15 +61,22 @@ def plot_descent(
     grid = np.linspace(span[0], span[1], 400)
     ax.plot(grid, loss(grid), color="#1f77b4", linewidth=2, zorder=1)
     heights = np.asarray(loss(path), dtype=float)
-    for (a, la), (b, lb) in zip(zip(path[:-1], heights[:-1]), zip(path[1:], heights[1:])):
-        ax.annotate(
-            "",
-            xy=(b, lb),
-            xytext=(a, la),
-            arrowprops={"arrowstyle": "-|>", "color": STEP_COLOR, "lw": 1.8},
-            zorder=2,
-        )
     ax.scatter(path, heights, color=STEP_COLOR, s=18, zorder=3)
+    ax.autoscale_view()
+    pixels = ax.transData.transform(np.column_stack([path, heights]))
+    steps = np.hypot(*np.diff(pixels, axis=0).T)
+    for k, long_enough in enumerate(steps >= _MIN_ARROW):
+        (a, b), (la, lb) = path[k : k + 2], heights[k : k + 2]
+        if long_enough:
+            ax.annotate(
+                "",
+                xy=(b, lb),
+                xytext=(a, la),
+                arrowprops={"arrowstyle": "-|>", "color": STEP_COLOR, "lw": 1.8},
+                zorder=2,
+            )
+        else:
+            ax.plot([a, b], [la, lb], color=STEP_COLOR, lw=1.8, zorder=2)
     ax.scatter(path[:1], heights[:1], color="black", s=36, zorder=4)  # the start θ₀
     ax.set_xlabel("$\\theta$")
     ax.set_ylabel("$L(\\theta)$")

@@ -96,7 +96,7 @@ def matrix_text(
 
 
 def superscript(text: str) -> str:
-    """Digits and parentheses as superscripts: ``"(2)"`` → ``"⁽²⁾"``, for layer and example indices."""
+    """Digits and parentheses as superscripts: ``"(2)"`` → ``"⁽²⁾"``, for example indices."""
     return text.translate(_SUP)
 
 

@@ -1,4 +1,4 @@
-"""A network drawn at the level of its layers: X → Z¹ → A¹ → … → Cost ← Y.
+"""A network drawn at the level of its layers: X → Z^[1] → A^[1] → … → Cost ← Y.
 
 :func:`layer_pass` runs a network of alternating linear and activation layers
 forward and backward once and names every matrix as the article does;
@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import check_decimals, matrix_text, superscript
+from nbnp.draw.labels import check_decimals, matrix_text
 from nbnp.fmt import fmt_fixed, fmt_shape
 from nbnp.losses import compute_cost
 from nbnp.train import Layer, _check_layers
@@ -78,10 +78,10 @@ def layer_pass(layers: list[Layer], X: np.ndarray, Y: np.ndarray) -> dict[str, n
 def layer_graph(
     layers: list[Layer], X: np.ndarray, Y: np.ndarray, step: str = "backward"
 ) -> tuple[list[Node], list[Edge]]:
-    """A network drawn layer by layer: X → Z¹ → A¹ → … → Cost ← Y.
+    """A network drawn layer by layer: X → Z^[1] → A^[1] → … → Cost ← Y.
 
     Each node is a whole matrix, labelled with its shape; the parameters
-    W⁽ˡ⁾ and b⁽ˡ⁾ feed their linear node from above and below. With
+    W^[l] and b^[l] feed their linear node from above and below. With
     ``step="backward"`` each edge is labelled with the gradient flowing back
     along it and that gradient's shape. The matrices themselves are too big
     for a node; :func:`draw_layer_graph` prints them in a panel below.
@@ -112,22 +112,28 @@ def layer_graph(
     nodes = [Node("X", "$X$", (0.0, 0.0), f"X {fmt_shape(np.shape(X))}", "input")]
     edges, prev, x = [], "X", 0.0
     for k in range(1, n + 1):
-        s = superscript(str(k))
+        s = f"$^{{[{k}]}}$"
         nodes += [
-            Node(f"W{k}", f"$W^{{[{k}]}}$", (x + 0.4, 1.6), f"W{s} {fmt_shape(run[f'W{k}'].shape)}", "param"),
+            Node(f"W{k}", f"$W^{{[{k}]}}$", (x + 1.2, 1.8), f"W{s} {fmt_shape(run[f'W{k}'].shape)}", "param"),
             Node(
-                f"b{k}", f"$b^{{[{k}]}}$", (x + 0.4, -1.6), f"b{s} {fmt_shape(run[f'b{k}'].shape)}", "param"
+                f"b{k}", f"$b^{{[{k}]}}$", (x + 1.2, -1.8), f"b{s} {fmt_shape(run[f'b{k}'].shape)}", "param"
             ),
-            Node(f"Z{k}", f"$Z^{{[{k}]}}$", (x + 3.2, 0.0), f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}", "op"),
-            Node(f"A{k}", f"$A^{{[{k}]}}$", (x + 6.4, 0.0), f"A{s} {fmt_shape(run[f'A{k}'].shape)}", "op"),
+            Node(
+                f"Z{k}", f"$Z^{{[{k}]}}$", (x + 3.2, 0.0), f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}", "op",
+                value_side="above",
+            ),
+            Node(
+                f"A{k}", f"$A^{{[{k}]}}$", (x + 7.0, 0.0), f"A{s} {fmt_shape(run[f'A{k}'].shape)}", "op",
+                value_side="above",
+            ),
         ]
         edges += [
-            Edge(prev, f"Z{k}", grad(f"A{superscript(str(k - 1))}", f"dA{k - 1}") if k > 1 else "", back),
+            Edge(prev, f"Z{k}", grad(f"A$^{{[{k - 1}]}}$", f"dA{k - 1}") if k > 1 else "", back),
             Edge(f"W{k}", f"Z{k}", grad(f"W{s}", f"dW{k}"), back),
             Edge(f"b{k}", f"Z{k}", grad(f"b{s}", f"db{k}"), back),
             Edge(f"Z{k}", f"A{k}", grad(f"Z{s}", f"dZ{k}"), back),
         ]
-        prev, x = f"A{k}", x + 6.4
+        prev, x = f"A{k}", x + 7.0
     nodes += [
         Node("cost", "Cost", (x + 2.8, 0.0), f"Cost =\n{fmt_fixed(run['cost'], 3)}", "loss"),
         Node("Y", "$Y$", (x + 2.8, 2.0), f"Y {fmt_shape(np.shape(Y))}", "input"),
@@ -163,7 +169,7 @@ def layer_panel(
     d = check_decimals(decimals)
     run = layer_pass(layers, X, Y)
     n = len(layers) // 2
-    sup = {k: superscript(str(k)) for k in range(n + 1)}
+    sup = {k: f"$^{{[{k}]}}$" for k in range(n + 1)}
     if step == "forward":
         keys = [(f"{v}{sup[k]}", f"{v}{k}") for k in range(1, n + 1) for v in ("W", "b", "Z", "A")]
     else:
@@ -171,7 +177,7 @@ def layer_panel(
         for k in range(n, 0, -1):
             keys.append(("dŶ" if k == n else f"dA{sup[k]}", f"dA{k}"))
             keys += [(f"d{v}{sup[k]}", f"d{v}{k}") for v in ("Z", "W", "b")]
-    return "\n\n".join(matrix_text(name, run[key], d, align=True) for name, key in keys)
+    return "\n\n".join(matrix_text(name, run[key], d) for name, key in keys)
 
 
 def draw_layer_graph(

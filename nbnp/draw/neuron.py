@@ -25,7 +25,7 @@ __all__ = ["NEURON_STEPS", "draw_neuron_graph", "neuron_graph", "neuron_pass"]
 NEURON_STEPS = ("inputs", "z", "y_hat", "loss", "dL_dy_hat", "dL_dz", "dL_dw")
 
 _ALIASES = {"forward": "loss", "backward": "dL_dw"}
-_ROW = 1.1  # vertical distance between the input nodes
+_ROW = 1.3  # vertical distance between the input nodes
 
 
 def _as_vector(name: str, value: object) -> np.ndarray:
@@ -103,9 +103,12 @@ def _neuron_nodes(x, w, y, b, run, show, decimals, current) -> list[Node]:
     mid = top / 2
     f = lambda v: fmt_fixed(v, decimals)  # noqa: E731
     nodes = []
+    # Rows from the top: w₁, then the inputs, then w₂ … wₙ and b, so that every gradient
+    # arrow runs on the outside of the fan of edges into z, away from the data's edges.
+    rows_w = [0] + list(range(n + 1, 2 * n))
     for i in range(n):
         k = subscript(str(i + 1))
-        yx, yw = top - 2 * i * _ROW, top - (2 * i + 1) * _ROW
+        yx, yw = top - (i + 1) * _ROW, top - rows_w[i] * _ROW
         nodes.append(Node(f"x{i + 1}", f"$x_{i + 1}$", (0.0, yx), f"x{k} = {f(x[i])}", "input"))
         nodes.append(Node(f"w{i + 1}", f"$w_{i + 1}$", (0.0, yw), f"w{k} = {f(w[i])}", "param"))
     if b is not None:
@@ -115,14 +118,32 @@ def _neuron_nodes(x, w, y, b, run, show, decimals, current) -> list[Node]:
         "sigma": ("y_hat", f"ŷ = {f(run['y_hat'])}"),
         "L": ("loss", f"L = {f(run['loss'])}"),
     }
+    local_z = [f"∂z/∂w{subscript(str(i + 1))} = x{subscript(str(i + 1))} = {f(x[i])}" for i in range(n)]
+    local_z += ["∂z/∂b = 1"] if b is not None else []
+    locals_ = {
+        "z": ("dL_dw", "local:\n" + "\n".join(local_z)),
+        "sigma": ("dL_dz", f"local: ∂ŷ/∂z = σ′(z) = {f(run['dy_hat_dz'])}"),
+        "L": ("dL_dy_hat", "local: ∂L/∂ŷ = ŷ − y"),
+    }
     for name, label, x_pos, kind in (
-        ("z", "$z$", 3.0, "op"),
-        ("sigma", "$\\sigma$", 5.4, "op"),
-        ("L", "$L$", 7.8, "loss"),
+        ("z", "$z$", 3.4, "op"),
+        ("sigma", "$\\sigma$", 6.6, "op"),
+        ("L", "$L$", 9.4, "loss"),
     ):
         step, text = shown[name]
-        nodes.append(Node(name, label, (x_pos, mid), text if step in show else "", kind, step == current))
-    nodes.append(Node("y", "$y$", (7.8, mid + 1.5), f"y = {f(y)}", "input", value_side="above"))
+        local_step, local = locals_[name]
+        nodes.append(
+            Node(
+                name,
+                label,
+                (x_pos, mid),
+                text if step in show else "",
+                kind,
+                step == current,
+                local=local if local_step in show else "",
+            )
+        )
+    nodes.append(Node("y", "$y$", (9.4, mid + 1.9), f"y = {f(y)}", "input", value_side="above"))
     return nodes
 
 

@@ -80,7 +80,8 @@ def plot_data(X: np.ndarray, Y: np.ndarray, ax: Axes | None = None, title: str =
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_title(title)
-    ax.legend(loc="best", framealpha=0.9)
+    # Beside the axes, never over a point (inside, "best" covered the point (2, 2) of a wider plot).
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
     return ax
 
 

@@ -75,7 +75,14 @@ def test_shared_parameter_graph_sums_the_paths(param):
     X, Y = nbnp.or_gate()
     run = batch_neuron_pass(X, Y, W0, 0.0)
     nodes, edges = shared_parameter_graph(X, run["Z"], run["dZ"], param)
-    assert len(nodes) == 4 + 2 and len(edges) == 2 * 4
+    # the parameter, a z and a σ node per example, the cost; param → z → σ → Cost per example
+    assert len(nodes) == 1 + 2 * 4 + 1 and len(edges) == 3 * 4
+    grads = {(e.src, e.dst): e.grad for e in edges}
+    for i in range(4):
+        assert grads[(f"z{i}", f"s{i}")] == nbnp.fmt_fixed(run["dZ"][0, i], 3)
+        assert grads[(f"s{i}", "cost")] == nbnp.fmt_fixed(run["dY_hat"][0, i], 3)
+    given = shared_parameter_graph(X, run["Z"], run["dZ"], param, Y_hat=run["Y_hat"], dY_hat=run["dY_hat"])
+    assert given == (nodes, edges)
     total = run["dW"] if param == "W" else run["db"]
     shared = nodes[0]
     assert shared.name == param
@@ -95,3 +102,5 @@ def test_shared_parameter_graph_bad_input():
         shared_parameter_graph(X, run["Z"], run["dZ"], "w")
     with pytest.raises(ValueError, match="shape"):
         shared_parameter_graph(X, run["Z"][:, :3], run["dZ"][:, :3])
+    with pytest.raises(ValueError, match="Y_hat and dY_hat"):
+        shared_parameter_graph(X, run["Z"], run["dZ"], Y_hat=run["Y_hat"][:, :3])

@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from nbnp.draw.graph import Edge, Node, draw_graph
+from nbnp.draw.graph import GRAD_COLOR, LOCAL_COLOR, Edge, Node, draw_graph, text_overlaps
 from nbnp.draw.labels import format_value
 from nbnp.draw.neuron import draw_neuron_graph
 
@@ -60,8 +60,41 @@ def test_draw_graph_is_deterministic():
         (["a"], [], TypeError, "nodes\\[0\\] must be a nbnp.Node"),
         ([Node("a", "a", (0, 0))], [("a", "a")], TypeError, "edges\\[0\\] must be a nbnp.Edge"),
         ([Node("a", "a", (0, 0))], None, TypeError, "edges must be a list"),
+        (
+            [Node("x", "x", (0, 0), kind="input"), Node("z", "z", (1, 0))],
+            [Edge("x", "z", grad="dx = 1")],
+            ValueError,
+            "no gradient flows into data",
+        ),
     ],
 )
 def test_draw_graph_rejects_bad_graphs(nodes, edges, error, match):
     with pytest.raises(error, match=match):
         draw_graph(nodes, edges)
+
+
+# --- text_overlaps ------------------------------------------------------------------
+
+
+def test_text_overlaps_finds_two_texts_on_each_other_and_an_arrow_through_a_text():
+    fig, ax = plt.subplots()
+    ax.text(0.5, 0.5, "first label")
+    assert text_overlaps(fig) == []
+    ax.text(0.5, 0.5, "second label")
+    assert text_overlaps(fig) == ["texts overlap: 'first label' and 'second label'"]
+    fig2 = plt.figure()
+    nodes = [Node("a", "a", (0, 0)), Node("b", "b", (3, 0))]
+    ax2 = draw_graph(nodes, [Edge("a", "b")], ax=fig2.add_subplot())
+    assert text_overlaps(fig2) == []
+    ax2.text(1.5, 0.0, "on the edge", ha="center", va="center")
+    assert text_overlaps(fig2) == ["an arrow crosses the text 'on the edge'"]
+
+
+def test_draw_graph_places_texts_where_nothing_else_is():
+    """A gradient on a short edge between two valued nodes still finds a free place."""
+    nodes = [Node("a", "$a$", (0, 0), "a = 0.125"), Node("b", "$b$", (2.2, 0), "b = 0.250", local="local: 2")]
+    ax = draw_graph(nodes, [Edge("a", "b", grad="∂L/∂a = 0.500")])
+    assert text_overlaps(ax.figure) == []
+    texts = _texts(ax)
+    assert texts["∂L/∂a = 0.500"].get_color() == GRAD_COLOR
+    assert texts["local: 2"].get_color() == LOCAL_COLOR

@@ -5,6 +5,8 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.patches import FancyArrowPatch
 
 from nbnp import fmt_fixed
 from nbnp.draw.graph import GRAD_COLOR
@@ -154,4 +156,33 @@ def test_draw_neuron_graph_draws_every_text():
             assert texts[edge.grad].get_color() == GRAD_COLOR
     assert ax.get_title() == "one step"
     assert ax.figure.get_facecolor() == (1.0, 1.0, 1.0, 1.0)
-    assert len(ax.patches) == len(nodes)
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(ax.patches) - len(arrows) == len(nodes)
+    # One grey forward arrow per edge, one red backward arrow per gradient, pointing dst → src.
+    assert len(arrows) == len(edges) + sum(bool(e.grad) for e in edges)
+    by_name = {n.name: np.array(n.position) for n in nodes}
+    red = [a for a in arrows if a.get_edgecolor()[:3] == to_rgb(GRAD_COLOR)]
+    assert len(red) == sum(bool(e.grad) for e in edges)
+    for edge in (e for e in edges if e.grad):
+        nearest = min(red, key=lambda a: _distance(a, by_name[edge.dst], by_name[edge.src]))
+        start, end = (np.array(p) for p in nearest._posA_posB)
+        assert np.hypot(*(start - by_name[edge.dst])) < np.hypot(*(start - by_name[edge.src]))
+        assert np.hypot(*(end - by_name[edge.src])) < np.hypot(*(end - by_name[edge.dst]))
+
+
+def _distance(arrow, a, b):
+    start, end = (np.array(p) for p in arrow._posA_posB)
+    return np.hypot(*(start - a)) + np.hypot(*(end - b))
+
+
+def test_neuron_graph_local_gradients_make_the_chain_rule_checkable():
+    x, w, y = (0.3, 0.9), (0.1, 0.6), 1.0
+    run = neuron_pass(x, w, y)
+    nodes, edges = neuron_graph(x, w, y, step="backward", decimals=6)
+    local = {n.name: n.local for n in nodes}
+    assert local["sigma"] == f"local: ∂ŷ/∂z = σ′(z) = {fmt_fixed(run['dy_hat_dz'], 6)}"
+    assert f"∂z/∂w₂ = x₂ = {fmt_fixed(0.9, 6)}" in local["z"]
+    assert local["x1"] == local["w1"] == ""
+    # upstream × local = downstream, with the numbers as drawn
+    assert run["dL_dy_hat"] * run["dy_hat_dz"] == pytest.approx(run["dL_dz"], rel=1e-14)
+    assert not neuron_graph(x, w, y, step="dL_dy_hat")[0][-3].local  # σ's local appears at its step

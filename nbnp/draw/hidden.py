@@ -1,0 +1,265 @@
+"""A network with one hidden layer drawn neuron by neuron, for one example, step by step.
+
+:func:`neuron_walk_graph` takes a network of two layers (the article's 2-3-1),
+runs it forward and backward once on the whole batch with
+:func:`nbnp.draw.layer_pass`, and draws one example's column of that run:
+every hidden neuron as its own z and a nodes, its weights and bias as one
+parameter node. The steps walk the forward pass neuron by neuron and the
+backward pass from ∂Cost/∂A^[2] down to dW^[1], db^[1];
+:func:`plot_hidden_units` shows what each hidden neuron learned.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from nbnp.draw.graph import Edge, Node, draw_graph
+from nbnp.draw.labels import check_decimals, check_step
+from nbnp.draw.network import _layer_pairs, layer_pass
+from nbnp.draw.plots import CLASS_COLORS, network_proba, plot_decision_boundary
+from nbnp.fmt import fmt_array, fmt_fixed
+from nbnp.train import Layer, forward
+from nbnp.validation import as_matrix
+
+__all__ = ["WALK_STEPS", "draw_neuron_walk", "neuron_walk_graph", "plot_hidden_units"]
+
+#: The steps of the walk, in order; each shows the ones before it too.
+WALK_STEPS = (
+    "inputs",
+    "neuron1",
+    "neuron2",
+    "neuron3",
+    "output",
+    "cost",
+    "dA2",
+    "dZ2",
+    "dW2",
+    "dA1",
+    "dZ1",
+    "dW1",
+)
+
+_ROW = 4.6  # vertical distance between hidden neurons
+
+
+def _sup(name: str, layer: int, index: int | None = None) -> str:
+    """``name^[layer]_index`` in mathtext."""
+    sub = f"_{{{index}}}" if index is not None else ""
+    return f"${name}^{{[{layer}]}}{sub}$"
+
+
+def _example_run(layers: list[Layer], X: np.ndarray, Y: np.ndarray, example: int) -> dict:
+    """The batch run's matrices, and this example's column of each."""
+    X, Y = as_matrix("X", X), as_matrix("Y", Y, rows=1)
+    if len(_layer_pairs(list(layers))) != 2:
+        raise ValueError("layers must be one hidden layer and one output layer: [Z1, A1, Z2, A2]")
+    if not isinstance(example, (int, np.integer)) or not 0 <= example < X.shape[1]:
+        raise ValueError(
+            f"example must be a column index of X, 0 to {X.shape[1] - 1}, but received {example!r}"
+        )
+    if Y.shape[0] != 1 or layers[2].params["W"].shape[0] != 1:
+        raise ValueError("the output layer must have one neuron and Y one row")
+    run = layer_pass(layers, X, Y)
+    j = slice(example, example + 1)
+    col = {k: v[:, j] for k, v in run.items() if k != "cost" and not k.startswith(("W", "b", "dW", "db"))}
+    col.update({k: run[k] for k in ("W1", "b1", "W2", "b2", "cost")})
+    col["x"], col["y"] = X[:, j], Y[:, j]
+    # This example's part of the parameter gradients (the batch's are the sum over examples).
+    col["dW2"], col["db2"] = col["dZ2"] @ col["A1"].T, col["dZ2"]
+    col["dW1"], col["db1"] = col["dZ1"] @ col["x"].T, col["dZ1"]
+    return col
+
+
+def _nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
+    f = lambda v: fmt_fixed(float(np.asarray(v).reshape(())), d)  # noqa: E731
+    n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
+    top = (n_h - 1) * _ROW / 2
+    nodes = [
+        Node(f"x{k}", f"$x_{k + 1}$", (-3.6, (n_x - 1 - 2 * k) * 1.2), f"x{_u(k + 1)} = {f(v)}", "input")
+        for k, v in enumerate(c["x"][:, 0])
+    ]
+    for i in range(n_h):
+        y = top - i * _ROW
+        on = f"neuron{i + 1}" in shown
+        last = i == n_h - 1  # the lowest neuron's parameters below it, away from the inputs' edges
+        py, side = (-2.4, "below") if last else (2.4, "above")
+        w_text = f"w = {fmt_array(c['W1'][i], decimals=d)}\nb = {f(c['b1'][i])}"
+        nodes += [
+            Node(f"p1_{i}", _sup("w", 1, i + 1), (5.0, y + py), w_text, "param", value_side=side),
+            Node(
+                f"z1_{i}", _sup("z", 1, i + 1), (5.0, y), f"z = {f(c['Z1'][i])}" if on else "", "op",
+                current == f"neuron{i + 1}", local="local: ∂z/∂w = x" if "dW1" in shown else "",
+            ),
+            Node(
+                f"a1_{i}", _sup("a", 1, i + 1), (8.4, y), f"a = {f(c['A1'][i])}" if on else "", "op",
+                current == f"neuron{i + 1}",
+                local=f"local: σ′(z) = {f(c['A1'][i] * (1 - c['A1'][i]))}" if "dZ1" in shown else "",
+            ),
+        ]
+    out, cost = "output" in shown, "cost" in shown
+    w2 = f"w = {fmt_array(c['W2'][0], decimals=d)}\nb = {f(c['b2'])}"
+    nodes += [
+        Node("po", _sup("w", 2, 1), (12.8, 2.2), w2, "param", value_side="above"),
+        Node(
+            "zo", _sup("z", 2), (12.8, 0.0), f"z = {f(c['Z2'])}" if out else "", "op", current == "output",
+            local="local: ∂z/∂aᵢ = wᵢ" if "dA1" in shown else "",
+        ),
+        Node(
+            "ao", _sup("a", 2), (15.8, 0.0), f"ŷ = {f(c['A2'])}" if out else "", "op", current == "output",
+            local=f"local: σ′(z) = {f(c['A2'] * (1 - c['A2']))}" if "dZ2" in shown else "",
+        ),
+        Node(
+            "cost", "Cost", (20.2, 0.0), f"Cost = {fmt_fixed(c['cost'], d)}" if cost else "", "loss",
+            current == "cost", local="local: (ŷ − y)/m" if "dA2" in shown else "",
+        ),
+        Node("y", "$y$", (20.2, 2.4), f"y = {f(c['y'])}", "input", value_side="above"),
+    ]
+    return nodes
+
+
+def _u(k: int) -> str:
+    return "₀₁₂₃₄₅₆₇₈₉"[k]
+
+
+def _edges(c: dict, shown: set, current: str, d: int) -> list[Edge]:
+    f = lambda v: fmt_fixed(float(np.asarray(v).reshape(())), d)  # noqa: E731
+    n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
+    edges = [Edge(f"x{k}", f"z1_{i}") for i in range(n_h) for k in range(n_x)]
+    for i in range(n_h):
+        dw = f"dw = {fmt_array(c['dW1'][i], decimals=d)}\ndb = {f(c['db1'][i])}"
+        edges += [
+            Edge(f"p1_{i}", f"z1_{i}", dw if "dW1" in shown else "", current == "dW1"),
+            Edge(f"z1_{i}", f"a1_{i}", f"dz = {f(c['dZ1'][i])}" if "dZ1" in shown else "", current == "dZ1"),
+            Edge(f"a1_{i}", "zo", f"da = {f(c['dA1'][i])}" if "dA1" in shown else "", current == "dA1"),
+        ]
+    dw2 = f"dw = {fmt_array(c['dW2'][0], decimals=d)}\ndb = {f(c['db2'])}"
+    edges += [
+        Edge("po", "zo", dw2 if "dW2" in shown else "", current == "dW2"),
+        Edge("zo", "ao", f"dz = {f(c['dZ2'])}" if "dZ2" in shown else "", current == "dZ2"),
+        Edge("ao", "cost", f"∂Cost/∂ŷ = {f(c['dA2'])}" if "dA2" in shown else "", current == "dA2"),
+        Edge("y", "cost"),
+    ]
+    return edges
+
+
+def neuron_walk_graph(
+    layers: list[Layer],
+    X: np.ndarray,
+    Y: np.ndarray,
+    example: int = 0,
+    step: str = "dW1",
+    decimals: int = 3,
+) -> tuple[list[Node], list[Edge]]:
+    """One example through a one-hidden-layer network, neuron by neuron, at one step.
+
+    Every hidden neuron ``i`` is drawn as ``z_i^[1] → a_i^[1]`` with one
+    parameter node holding its weights (row ``i`` of W^[1]) and bias. Values
+    are the example's column of one forward and backward pass over the whole
+    batch (:func:`nbnp.draw.layer_pass`), so ∂Cost/∂ŷ carries the 1/m of the
+    cost; a parameter's gradient drawn is this example's part of the batch's,
+    which sums the parts of all examples.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        ``[Z1, A1, Z2, A2]``, one output neuron.
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (1, m)
+    example : int, optional
+        Which column of ``X`` to follow (default 0).
+    step : str, optional
+        One of :data:`WALK_STEPS`; that step and those before it are shown,
+        the current one highlighted. Default ``"dW1"``, the whole walk.
+    decimals : int, optional
+        Default 3.
+
+    Returns
+    -------
+    nodes : list of Node
+    edges : list of Edge
+    """
+    current = check_step(step, WALK_STEPS, {})
+    d = check_decimals(decimals)
+    c = _example_run(layers, X, Y, example)
+    shown = set(WALK_STEPS[: WALK_STEPS.index(current) + 1])
+    return _nodes(c, shown, current, d), _edges(c, shown, current, d)
+
+
+def draw_neuron_walk(
+    layers: list[Layer],
+    X: np.ndarray,
+    Y: np.ndarray,
+    example: int = 0,
+    step: str = "dW1",
+    decimals: int = 3,
+    ax: Axes | None = None,
+    title: str = "",
+) -> Axes:
+    """Draw one step of the neuron-by-neuron walk (see :func:`neuron_walk_graph`).
+
+    Parameters
+    ----------
+    layers : list of Layer
+        ``[Z1, A1, Z2, A2]``.
+    X : numpy.ndarray, shape (n_x, m)
+    Y : numpy.ndarray, shape (1, m)
+    example : int, optional
+    step : str, optional
+        One of :data:`WALK_STEPS`.
+    decimals : int, optional
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    nodes, edges = neuron_walk_graph(layers, X, Y, example, step, decimals)
+    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.46)
+
+
+def plot_hidden_units(layers: list[Layer], X: np.ndarray, Y: np.ndarray, resolution: int = 200) -> Figure:
+    """What each hidden neuron learned: its activation over the input plane, beside the network's boundary.
+
+    Parameters
+    ----------
+    layers : list of Layer
+        A trained ``[Z1, A1, Z2, A2]`` network on two inputs.
+    X : numpy.ndarray, shape (2, m)
+    Y : numpy.ndarray, shape (1, m)
+    resolution : int, optional
+        Grid points per axis (default 200).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel per hidden neuron (a^[1]_i from 0 to 1), then the decision boundary.
+    """
+    X, Y = as_matrix("X", X, rows=2), as_matrix("Y", Y, rows=1)
+    _layer_pairs(list(layers))
+    n_h = layers[0].params["W"].shape[0]
+    lo, hi = X.min() - 0.5, X.max() + 0.5
+    g = np.linspace(lo, hi, resolution)
+    G1, G2 = np.meshgrid(g, g)
+    P = np.vstack([G1.ravel(), G2.ravel()])
+    A1 = forward(list(layers[:2]), P)
+    fig, axes = plt.subplots(1, n_h + 1, figsize=(3.0 * (n_h + 1), 3.2), facecolor="white")
+    for i, ax in enumerate(axes[:-1]):
+        im = ax.contourf(G1, G2, A1[i].reshape(G1.shape), levels=np.linspace(0, 1, 11), cmap="Purples")
+        for label, color in enumerate(CLASS_COLORS):
+            pts = X[:, Y[0] == label]
+            ax.scatter(pts[0], pts[1], color=color, edgecolor="black", s=45, zorder=3)
+        ax.set(title=f"neuron {i + 1}, " + _sup("a", 1, i + 1), xlabel="$x_1$", aspect="equal")
+        ax.set_ylabel("$x_2$" if i == 0 else "")
+        if i > 0:
+            ax.tick_params(labelleft=False)
+    plot_decision_boundary(network_proba(list(layers)), X, Y, ax=axes[-1], shaded=True, title="the network")
+    axes[-1].set_aspect("equal")
+    legend = axes[-1].get_legend()
+    if legend is not None:
+        legend.remove()
+    fig.colorbar(im, ax=list(axes[:-1]), shrink=0.8, label="activation")
+    return fig
