@@ -291,11 +291,15 @@ def _check_step(W: np.ndarray, b: np.ndarray, learning_rate: float) -> tuple[np.
 
 def _check_gradients(layer: LinearLayer) -> np.ndarray | None:
     """``layer.dA_prev``, once ``dW``, ``db`` and ``dA_prev`` are known not to have overflowed."""
-    formulas = {"dW": "upstream_grad·A_prevᵀ", "db": "Σ upstream_grad", "dA_prev": "Wᵀ·upstream_grad"}
-    for name, formula in formulas.items():
+    formulas = {
+        "dW": ("upstream_grad·A_prevᵀ", "upstream_grad or A_prev"),
+        "db": ("Σ upstream_grad", "upstream_grad"),
+        "dA_prev": ("Wᵀ·upstream_grad", "upstream_grad or the weights"),
+    }
+    for name, (formula, inputs) in formulas.items():
         grad = getattr(layer, name)
         if grad is not None:
-            check_no_overflow(f"{name} = {formula}", grad, "upstream_grad or the weights")
+            check_no_overflow(f"{name} = {formula}", grad, inputs)
     return layer.dA_prev
 
 

@@ -105,7 +105,7 @@ def check_binary(name: str, A: np.ndarray) -> np.ndarray:
     bad = (A != 0) & (A != 1)
     if bad.any():
         raise ValueError(
-            f"{name} must hold class labels 0 or 1, but received {A[bad].flat[0]!r:.20} among its "
+            f"{name} must hold class labels 0 or 1, but received {float(A[bad][0])!r:.20} among its "
             "entries (threshold probabilities with nbnp.predict; map -1/+1 labels with (Y + 1) / 2)"
         )
     return A

@@ -1,6 +1,7 @@
 """Tests for nbnp.draw.labels: the texts written on a graph's nodes and edges."""
 
 import numpy as np
+import pytest
 
 from nbnp import fmt_fixed
 from nbnp.draw.labels import format_value, matrix_text
@@ -27,3 +28,30 @@ def test_matrix_text_forms():
     assert matrix_text("X", [[0, 1], [1, 0]], data=True, align=True) == "X = [0, 1]\n    [1, 0]"
     assert matrix_text("Ŷ", [[0.5, 0.25, 0.125]], wrap=2) == "Ŷ =\n[0.500, 0.250,\n0.125]"
     assert matrix_text("X", [[0.5, 1.0]], data=True) == "X = [0.500, 1.000]"  # not all whole
+
+
+# --- issue 14: format_value's digit counts, checked as nbnp.fmt checks them ---------
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"decimals": -1}, ValueError, r"^decimals must be from 0 to 17, received -1"),
+        ({"decimals": 1.5}, TypeError, r"^decimals must be an int, received float 1.5"),
+        ({"decimals": True}, TypeError, r"^decimals must be an int, received bool"),
+        ({"decimals": 18}, ValueError, r"^decimals must be from 0 to 17, received 18"),
+        ({"max_items": 0}, ValueError, r"^max_items must be a positive integer, but received 0"),
+        ({"max_items": 2.0}, TypeError, r"^max_items must be a positive integer, but received float"),
+    ],
+)
+def test_format_value_checks_its_digit_counts(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        format_value([[0.5, 0.25]], **kwargs)
+
+
+def test_format_value_limits_and_empty_input():
+    assert format_value(0.5, decimals=np.int64(0)) == "0"  # NumPy ints are ints (round half to even)
+    assert format_value(1 / 3, decimals=17) == "0.33333333333333331"
+    assert format_value([1.0, 2.0, 3.0], max_items=1) == "[1.000, …]"
+    with pytest.raises(ValueError, match=r"^value must not be empty, but received an array of shape \(0,\)"):
+        format_value([])
