@@ -188,8 +188,8 @@ def _comparable(a: object, b: object) -> tuple[np.ndarray, np.ndarray]:
     largest = max(_largest(a), _largest(b))
     if largest == 0:
         return a, b
-    scale = np.ldexp(1.0, -int(np.frexp(largest)[1]))  # largest entry becomes [0.5, 1)
-    return a * scale, b * scale
+    exponent = -int(np.frexp(largest)[1])  # the largest entry becomes [0.5, 1)
+    return np.ldexp(a, exponent), np.ldexp(b, exponent)
 
 
 def check_network_gradients(

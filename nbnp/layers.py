@@ -28,6 +28,7 @@ import numpy as np
 from nbnp.activations import _sigmoid
 from nbnp.initializers import initialize_parameters
 from nbnp.validation import (
+    _all_finite,
     as_array,
     as_matrix,
     check_finite,
@@ -135,10 +136,10 @@ class LinearLayer:
         numpy.ndarray, shape (n_out, m)
             ``Z``, also stored as ``self.Z``.
         """
-        A_prev = as_matrix("A_prev", A_prev, rows=_check_params(self))
+        A_prev = as_matrix("A_prev", A_prev, rows=_n_in(self))
         self.A_prev = A_prev
         self.Z = np.dot(self.params["W"], A_prev) + self.params["b"]
-        return check_no_overflow("Z = W·A_prev + b", self.Z, "the weights or A_prev")
+        return _check_output(self)
 
     def backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
         """Compute ``dW``, ``db`` and ``dA_prev`` from ∂Cost/∂Z.
@@ -160,7 +161,7 @@ class LinearLayer:
         self.dW = np.dot(upstream_grad, self.A_prev.T)
         self.db = upstream_grad.sum(axis=1, keepdims=True)
         self.dA_prev = np.dot(self.params["W"].T, upstream_grad) if input_grad else None
-        return _check_gradients(self)
+        return _check_gradient(self)
 
     def update_params(self, learning_rate: float = 0.1) -> None:
         """One step of gradient descent: ``W ← W − α·dW``, ``b ← b − α·db``.
@@ -173,7 +174,7 @@ class LinearLayer:
         learning_rate = _check_update(self, learning_rate)
         W = self.params["W"] - learning_rate * self.dW
         b = self.params["b"] - learning_rate * self.db
-        self.params["W"], self.params["b"] = _check_step(W, b, learning_rate)
+        self.params["W"], self.params["b"] = _check_step(self, W, b, learning_rate)
 
 
 class SigmoidLayer:
@@ -255,8 +256,31 @@ def _check_backward(layer: object, upstream_grad: object, kept: str, shape: tupl
     return grad
 
 
-def _check_params(layer: LinearLayer) -> int:
-    """The number of inputs of the layer, once its ``W`` and ``b`` are finite matrices that fit."""
+def _n_in(layer: LinearLayer) -> int:
+    """The number of inputs of the layer: the columns of its ``W``, if ``W`` is a matrix."""
+    W = layer.params["W"]
+    if type(W) is not np.ndarray or W.ndim != 2:
+        _check_params(layer)
+    return W.shape[1]
+
+
+def _check_output(layer: LinearLayer) -> np.ndarray:
+    """``layer.Z``, once it is finite and of shape (n_out, m).
+
+    One pass over ``Z`` covers the parameters too: a NaN or infinity in ``W``
+    or ``b`` makes ``Z`` non-finite, and a ``b`` of the wrong shape broadcasts
+    ``Z`` to the wrong shape. Only then are they looked at one by one, to
+    name the culprit.
+    """
+    Z, W = layer.Z, layer.params["W"]
+    if Z.shape == (W.shape[0], layer.A_prev.shape[1]) and _all_finite(Z):
+        return Z
+    _check_params(layer)
+    return check_no_overflow("Z = W·A_prev + b", Z, "the weights or A_prev")
+
+
+def _check_params(layer: LinearLayer) -> None:
+    """Raise unless ``W`` and ``b`` are finite real matrices of shapes (n_out, n_in) and (n_out, 1)."""
     W, b = layer.params["W"], layer.params["b"]
     if not (_real_matrix(W) and _real_matrix(b) and b.shape == (len(W), 1)):
         raise ValueError(
@@ -265,7 +289,6 @@ def _check_params(layer: LinearLayer) -> int:
         )
     check_finite('params["W"]', W)
     check_finite('params["b"]', b)
-    return W.shape[1]
 
 
 def _real_matrix(value: object) -> bool:
@@ -278,28 +301,25 @@ def _shape(value: object) -> str:
     return type(value).__name__
 
 
-def _check_step(W: np.ndarray, b: np.ndarray, learning_rate: float) -> tuple[np.ndarray, np.ndarray]:
+def _check_step(
+    layer: LinearLayer, W: np.ndarray, b: np.ndarray, learning_rate: float
+) -> tuple[np.ndarray, np.ndarray]:
     """The updated ``W`` and ``b``, unless the step overflowed them (the layer is then left as it was)."""
-    for name, new in (("W", W), ("b", b)):
-        check_no_overflow(
-            f"update_params: {name} − learning_rate · d{name} (learning_rate = {learning_rate!r})",
-            new,
-            "learning_rate",
-        )
-    return W, b
+    if _all_finite(W) and _all_finite(b):
+        return W, b
+    for name, formula in (("dW", "upstream_grad·A_prevᵀ"), ("db", "Σ upstream_grad")):
+        check_no_overflow(f"{name} = {formula} (in backward)", getattr(layer, name), "upstream_grad")
+    raise ValueError(
+        f"update_params: W − learning_rate · dW or b − learning_rate · db overflowed beyond the float "
+        f"range (±1.8e308), with learning_rate = {learning_rate!r}; expected finite results: make "
+        "learning_rate smaller"
+    )
 
 
-def _check_gradients(layer: LinearLayer) -> np.ndarray | None:
-    """``layer.dA_prev``, once ``dW``, ``db`` and ``dA_prev`` are known not to have overflowed."""
-    formulas = {
-        "dW": ("upstream_grad·A_prevᵀ", "upstream_grad or A_prev"),
-        "db": ("Σ upstream_grad", "upstream_grad"),
-        "dA_prev": ("Wᵀ·upstream_grad", "upstream_grad or the weights"),
-    }
-    for name, (formula, inputs) in formulas.items():
-        grad = getattr(layer, name)
-        if grad is not None:
-            check_no_overflow(f"{name} = {formula}", grad, inputs)
+def _check_gradient(layer: LinearLayer) -> np.ndarray | None:
+    """``layer.dA_prev``, unless it overflowed (``dW`` and ``db`` are checked by the update)."""
+    if layer.dA_prev is not None:
+        check_no_overflow("dA_prev = Wᵀ·upstream_grad", layer.dA_prev, "upstream_grad or the weights")
     return layer.dA_prev
 
 

@@ -12,6 +12,8 @@ Cost over ``m`` examples, the average loss, and its derivative:
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from nbnp.validation import as_array, as_matrix, check_no_overflow, check_same_shape
@@ -98,8 +100,13 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
 
 def _check_cost(cost: np.floating) -> float:
     """The cost as a float, unless it overflowed (then ``dY_hat`` may have too)."""
-    check_no_overflow("the cost (1 / 2m) · Σ (Y − Y_hat)²", np.asarray(cost), "Y and Y_hat")
-    return float(cost)
+    cost = float(cost)
+    if not math.isfinite(cost):
+        raise ValueError(
+            f"the cost (1 / 2m) · Σ (Y − Y_hat)² is {cost}: it overflowed beyond the float range "
+            "(±1.8e308) although Y and Y_hat are finite; expected finite results: make Y and Y_hat smaller"
+        )
+    return cost
 
 
 def _check_labels_and_predictions(Y: object, Y_hat: object) -> tuple[np.ndarray, np.ndarray]:

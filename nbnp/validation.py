@@ -158,16 +158,13 @@ def _all_finite(A: np.ndarray) -> bool:
 
     A NaN or an infinity makes a sum NaN or infinite, so a finite sum proves
     every entry finite, in one pass over ``A`` and without the temporary
-    array of ``np.isfinite``. For a few entries Python's ``math.fsum`` is
-    quicker than any NumPy call. A sum can also overflow with finite entries
+    array of ``np.isfinite``. For a few entries Python's ``sum`` of them as
+    a list is quicker than any NumPy call. A sum can also overflow with finite entries
     only; then ``np.isfinite`` decides.
     """
     if A.size <= _SMALL:
-        try:
-            if math.isfinite(math.fsum(A.flat)):
-                return True
-        except (OverflowError, ValueError):  # finite entries overflowing, or inf + (-inf)
-            pass
+        if math.isfinite(sum(A.ravel().tolist())):
+            return True
     else:
         with np.errstate(over="ignore", invalid="ignore"):
             if math.isfinite(A.sum()):

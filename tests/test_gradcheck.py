@@ -422,6 +422,8 @@ def test_layer_and_cost_checks_report_too_small_too():
 def test_relative_error_of_huge_numbers_is_exact_and_nan_is_refused():
     assert nbnp.relative_error([1e300], [0.0]) == 1.0
     assert nbnp.relative_error([1e308, 1e308], [1e308, 1e308]) == 0.0
+    assert nbnp.relative_error([0.0], [1e-320]) == 1.0  # subnormal: no inf scale factor, no NaN
+    assert nbnp.relative_error([5e-324, 0.0], [5e-324, 5e-324]) == pytest.approx(1 / (1 + math.sqrt(2)))
     assert nbnp.relative_error([1e300, 0.0], [0.0, 1e300]) == pytest.approx(math.sqrt(2) / 2, rel=1e-15)
     a = np.array([0.1, 0.2, 0.3])
     tiny = 2.0**-1000  # scaling by a power of two is exact: the same error to the last bit
