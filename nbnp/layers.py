@@ -259,7 +259,7 @@ def _check_backward(layer: object, upstream_grad: object, kept: str, shape: tupl
 def _n_in(layer: LinearLayer) -> int:
     """The number of inputs of the layer: the columns of its ``W``, if ``W`` is a matrix."""
     W = layer.params["W"]
-    if type(W) is not np.ndarray or W.ndim != 2:
+    if type(W) is not np.ndarray or W.ndim != 2 or W.dtype.kind not in "fiu":
         _check_params(layer)
     return W.shape[1]
 

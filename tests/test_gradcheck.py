@@ -467,3 +467,13 @@ def test_eps_accepts_numpy_integers_and_floats():
     layers, X, Y = _xor_network()
     for eps in (np.int64(1), np.float32(1e-3), 1):
         assert set(nbnp.check_network_gradients(layers, X, Y, eps=eps)) == {"W1", "b1", "W2", "b2"}
+
+
+def test_the_default_upstream_gradient_is_the_same_every_time():
+    layers, X, _ = _xor_network()
+    first = check_layer_gradients(layers[0], X)
+    again = check_layer_gradients(layers[0], X)
+    assert {k: float(v) for k, v in first.items()} == {k: float(v) for k, v in again.items()}
+    G = np.random.RandomState(0).randn(3, 4)
+    given = check_layer_gradients(layers[0], X, upstream_grad=G)
+    assert {k: float(v) for k, v in given.items()} == {k: float(v) for k, v in first.items()}

@@ -504,3 +504,14 @@ def test_from_params_names_m():
     with pytest.raises(ValueError, match=r"^m must be a positive integer, but received 0"):
         LinearLayer.from_params([[1.0]], m=0)
     assert LinearLayer.from_params([[1.0]], m=np.int64(3)).Z.shape == (1, 3)
+
+
+def test_params_message_describes_what_it_holds():
+    layer = LinearLayer.from_params([[1.0, 2.0]])
+    layer.params["W"] = "W"
+    message = r"but holds W: str and b: shape \(1, 1\), dtype float64$"
+    with pytest.raises(ValueError, match=message):
+        layer.forward([[1.0], [1.0]])
+    layer.params["W"] = np.array([["a", "b"]])
+    with pytest.raises(ValueError, match=r"holds W: shape \(1, 2\), dtype <U1 and b"):
+        layer.forward([[1.0], [1.0]])

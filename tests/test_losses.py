@@ -124,3 +124,9 @@ def test_one_dimensional_labels_get_the_row_hint():
     with pytest.raises(ValueError, match=r"use Y\.reshape\(1, -1\), shape \(1, 4\)"):
         compute_cost(np.ones(4), np.ones((1, 4)))
     assert compute_cost(np.ones(4).reshape(1, -1), np.ones((1, 4)))[0] == 0.0  # the hint works
+
+
+def test_the_derivative_overflow_names_what_to_shrink():
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        with pytest.raises(ValueError, match=r"expected finite results: make y and y_hat smaller$"):
+            squared_error_loss_derivative(1.7e308, -1.7e308)

@@ -55,3 +55,11 @@ def test_format_value_limits_and_empty_input():
     assert format_value([1.0, 2.0, 3.0], max_items=1) == "[1.000, …]"
     with pytest.raises(ValueError, match=r"^value must not be empty, but received an array of shape \(0,\)"):
         format_value([])
+
+
+def test_format_value_defaults_and_names_value():
+    assert format_value([1.0, 2.0, 3.0, 4.0]) == "[1.000, 2.000, 3.000, 4.000]"  # max_items=4 by default
+    assert format_value([1.0, 2.0, 3.0, 4.0, 5.0]) == "[1.000, 2.000, 3.000, …]"
+    with pytest.raises(ValueError, match=r"^value must contain only finite numbers"):
+        format_value([np.nan])
+    assert matrix_text("x", [[0.12345]], decimals=2) == "x = 0.12"
