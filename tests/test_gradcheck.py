@@ -477,3 +477,11 @@ def test_the_default_upstream_gradient_is_the_same_every_time():
     G = np.random.RandomState(0).randn(3, 4)
     given = check_layer_gradients(layers[0], X, upstream_grad=G)
     assert {k: float(v) for k, v in given.items()} == {k: float(v) for k, v in first.items()}
+
+
+def test_eps_sweep_and_fmt_magnitude_name_their_argument():
+    layers, X, Y = _xor_network()
+    with pytest.raises(TypeError, match=r"^eps_values must be a list of positive numbers, but received 5"):
+        eps_sweep(layers, X, Y, 5)
+    with pytest.raises(TypeError, match=r"^x must be a real number, but received str 'a'"):
+        fmt_magnitude("a")

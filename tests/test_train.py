@@ -549,3 +549,10 @@ def test_build_network_names_the_bad_argument(input_shape, sizes, match):
 def test_build_network_accepts_numpy_ints():
     layers = build_network((np.int64(2), np.int64(4)), [np.int64(3), np.int32(1)])
     assert [layer.params["W"].shape for layer in layers[::2]] == [(3, 2), (1, 3)]
+
+
+def test_history_says_what_it_recorded():
+    with pytest.raises(KeyError, match=r"recorded every 5 epochs up to 10"):
+        History(epochs=[5, 10], costs=[1.0, 0.5]).cost_at(7)
+    with pytest.raises(KeyError, match=r"recorded epochs: \[5\]"):
+        History(epochs=[5], costs=[1.0]).cost_at(7)

@@ -277,3 +277,10 @@ def test_one_dimensional_inputs_are_told_to_become_a_column():
         as_matrix("X", np.zeros(3))
     with pytest.raises(ValueError, match=r"but received an array of shape \(1, 2, 3\) and dtype float64$"):
         as_matrix("X", np.zeros((1, 2, 3)))
+
+
+def test_describe_cuts_long_values_at_120_characters():
+    from nbnp.validation import _describe
+
+    assert len(_describe(list(range(100)))) == 120
+    assert _describe(3) == "int 3"

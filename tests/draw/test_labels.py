@@ -63,3 +63,16 @@ def test_format_value_defaults_and_names_value():
     with pytest.raises(ValueError, match=r"^value must contain only finite numbers"):
         format_value([np.nan])
     assert matrix_text("x", [[0.12345]], decimals=2) == "x = 0.12"
+
+
+def test_matrix_text_defaults_decimals_and_names():
+    assert matrix_text("X", [[0.0, 1.0], [1.0, 0.0]]) == "X = [0.000, 1.000]\n[1.000, 0.000]"  # data=False
+    assert matrix_text("Y", [[0.5, 0.25, 0.125]], decimals=2, wrap=2) == "Y =\n[0.50, 0.25,\n0.12]"
+    with pytest.raises(ValueError, match=r"^X must contain only finite numbers"):
+        matrix_text("X", [[np.nan, 1.0]])
+
+
+def test_check_decimals_accepts_zero():
+    from nbnp.draw.labels import check_decimals
+
+    assert check_decimals(0) == 0 and check_decimals(np.int64(2)) == 2
