@@ -556,3 +556,10 @@ def test_history_says_what_it_recorded():
         History(epochs=[5, 10], costs=[1.0, 0.5]).cost_at(7)
     with pytest.raises(KeyError, match=r"recorded epochs: \[5\]"):
         History(epochs=[5], costs=[1.0]).cost_at(7)
+
+
+def test_accuracy_names_the_argument_that_is_not_a_matrix():
+    with pytest.raises(ValueError, match=r"^predictions must contain only finite numbers"):
+        accuracy([[np.nan, 1.0]], [[0.0, 1.0]])
+    with pytest.raises(ValueError, match=r"^Y must be a 2-D array .* use Y\.reshape\(1, -1\)"):
+        accuracy([[0.0, 1.0]], np.array([0.0, 1.0]))
