@@ -130,3 +130,13 @@ def test_the_derivative_overflow_names_what_to_shrink():
     with pytest.warns(RuntimeWarning, match="overflow"):
         with pytest.raises(ValueError, match=r"expected finite results: make y and y_hat smaller$"):
             squared_error_loss_derivative(1.7e308, -1.7e308)
+
+
+def test_one_example_functions_return_floats_for_scalars_and_name_y():
+    assert type(squared_error_loss(1.0, 3.0)) is float and squared_error_loss(1.0, 3.0) == 2.0
+    assert type(squared_error_loss_derivative(1.0, 3.0)) is float
+    with pytest.raises(TypeError, match=r"^y must be a numeric array"):
+        squared_error_loss("a", 1.0)
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        with pytest.raises(ValueError, match=r"make y and y_hat smaller$"):
+            squared_error_loss(1e300, -1e300)

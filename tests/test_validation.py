@@ -284,3 +284,11 @@ def test_describe_cuts_long_values_at_120_characters():
 
     assert len(_describe(list(range(100)))) == 120
     assert _describe(3) == "int 3"
+
+
+def test_check_binary_message_says_how_to_fix_it():
+    with pytest.raises(ValueError) as info:
+        check_binary("Y", np.array([[-1.0, 1.0]]))
+    assert str(info.value).endswith(
+        "among its entries (threshold probabilities with nbnp.predict; map -1/+1 labels with (Y + 1) / 2)"
+    )
