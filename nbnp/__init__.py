@@ -25,6 +25,8 @@ from nbnp.activations import sigmoid, sigmoid_derivative
 from nbnp.datasets import and_gate, feature_cross, or_gate, quadrant_xor, xor_gate
 from nbnp.fmt import SIG, fmt, fmt_array, fmt_fixed, fmt_shape
 from nbnp.gradcheck import (
+    TOO_SMALL,
+    GradientCheck,
     check_cost_gradient,
     check_layer_gradients,
     check_network_gradients,
@@ -85,6 +87,7 @@ __all__ = [
     "ARTICLE",
     "ArticleMismatch",
     "Edge",
+    "GradientCheck",
     "History",
     "INI_TYPES",
     "LayerStateError",
@@ -93,6 +96,7 @@ __all__ = [
     "Parabola",
     "SIG",
     "SigmoidLayer",
+    "TOO_SMALL",
     "accuracy",
     "and_gate",
     "backward",

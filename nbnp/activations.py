@@ -20,10 +20,11 @@ def _sigmoid(Z: np.ndarray) -> np.ndarray:
     """σ(Z) = 1 / (1 + e^(−Z)), element by element, for an already checked float array.
 
     Below z ≈ −709.78, ``np.exp(-z)`` overflows to ``inf`` and the formula
-    gives exactly 0.0 instead of the true σ(z) ≈ e^z, a number under
-    1e-308 (a subnormal float down to about z = −745, where 0.0 becomes the
-    correctly rounded value). The error is therefore below 1e-308 in
-    absolute terms; NumPy's overflow warning for it is switched off
+    gives exactly 0.0. The true σ(z) ≈ e^z is then below 1.7e-308 but not
+    zero: it is a subnormal float down to z ≈ −745.13, and 0.0 is its
+    correctly rounded value only below that. Between the two the result is
+    0.0 instead of a number under 1.7e-308 (absolute error below 1.7e-308,
+    relative error 100%). NumPy's overflow warning for it is switched off
     (``np.errstate``), here and nowhere else. Every other input gets the
     formula's usual result, bit for bit.
 
@@ -46,8 +47,10 @@ def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
     ----------
     z : float or numpy.ndarray, any shape
         Pre-activation value(s), finite. Any magnitude is fine and raises no
-        warning (for z below about −709.78 the result is 0.0, see
-        :func:`_sigmoid`).
+        warning. Limits: for z below about −709.78 the result is 0.0, while
+        the true value is a positive number under 1.7e-308 down to about
+        −745.13 (see :func:`_sigmoid`); above about 36.7 the result is
+        exactly 1.0, the correctly rounded value.
 
     Returns
     -------
@@ -59,12 +62,24 @@ def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
 
 
 def sigmoid_derivative(z: float | np.ndarray) -> float | np.ndarray:
-    """Derivative of the sigmoid, σ'(z) = σ(z)(1 − σ(z)).
+    """Derivative of the sigmoid, σ'(z) = σ(z)(1 − σ(z)), computed as that formula.
+
+    Limits: for z > 0, 1 − σ(z) is computed from σ(z) rounded near 1.0, so
+    its absolute error is up to about 1.1e-16 (half a unit in the last place
+    of 1.0). The result's absolute error is therefore below about 1.2e-16
+    everywhere, but its relative error grows with z: from about z = 20 the
+    result is a multiple of 2.2e-16 (``sigmoid_derivative(36.5)`` is
+    2.2e-16, the true value 1.4e-16), and above z ≈ 36.7, where σ(z) rounds
+    to 1.0, it is 0.0 (``sigmoid_derivative(40.0)`` is 0.0, the true value
+    4.25e-18). For z < 0 it is accurate to a few units in the last place
+    down to z ≈ −708, and 0.0 below about −709.78 (see :func:`_sigmoid`).
+    Backpropagation multiplies by this factor, so saturated units pass on
+    (almost) no gradient.
 
     Parameters
     ----------
     z : float or numpy.ndarray, any shape
-        Pre-activation value(s).
+        Pre-activation value(s), finite.
 
     Returns
     -------

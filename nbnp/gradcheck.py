@@ -21,10 +21,19 @@ import numpy as np
 
 from nbnp.losses import compute_cost
 from nbnp.train import Layer, _check_layers, backward, forward
-from nbnp.validation import as_matrix, check_finite, check_learning_rate, check_positive_int
+from nbnp.validation import (
+    as_array,
+    as_matrix,
+    check_callable,
+    check_finite,
+    check_learning_rate,
+    check_positive_int,
+)
 
 __all__ = [
     "EPS",
+    "TOO_SMALL",
+    "GradientCheck",
     "check_cost_gradient",
     "check_layer_gradients",
     "check_network_gradients",
@@ -39,6 +48,66 @@ __all__ = [
 
 #: Default step ε: small enough for truncation error, large enough for round-off.
 EPS = 1e-5
+
+#: What a :class:`GradientCheck` says when both gradients are under the round-off floor.
+TOO_SMALL = "too small to check"
+
+
+class GradientCheck(float):
+    """The relative error of a gradient check, a float, that knows whether the check could see anything.
+
+    Central differences cannot resolve a change of the checked function
+    ``f`` below its last bit: every numerical gradient entry smaller than
+    the round-off floor ``machine-ε · |f| / ε`` may come out as 0. When the
+    analytic and the numerical gradients both lie under that floor (a
+    saturated network), their relative error says nothing, and the check
+    reports NaN with ``checkable`` False and prints as ``"too small to
+    check"``, instead of the 1.0 that a real bug would give.
+
+    Parameters
+    ----------
+    analytic, numeric : numpy.ndarray, same shape
+        The two gradients compared.
+    floor : float
+        The round-off floor of ``numeric``.
+
+    Attributes
+    ----------
+    checkable : bool
+        False when both gradients are under the floor.
+    floor : float
+        The round-off floor of the numerical gradient.
+    """
+
+    checkable: bool
+    floor: float
+
+    def __new__(cls, analytic: np.ndarray, numeric: np.ndarray, floor: float) -> GradientCheck:
+        checkable = max(_largest(analytic), _largest(numeric)) > floor
+        result = super().__new__(cls, relative_error(analytic, numeric) if checkable else math.nan)
+        result.checkable, result.floor = checkable, floor
+        return result
+
+    @property
+    def status(self) -> str:
+        """``"too small to check"``, or the relative error's order of magnitude (``"1e-10"``)."""
+        return fmt_magnitude(self)
+
+    def __repr__(self) -> str:
+        if self.checkable:
+            return float.__repr__(self)
+        return f"GradientCheck({TOO_SMALL!r}, floor={self.floor!r})"
+
+    __str__ = __repr__
+
+
+def _largest(A: np.ndarray) -> float:
+    return float(np.abs(A).max()) if A.size else 0.0
+
+
+def _round_off_floor(f_value: float, eps: float) -> float:
+    """The smallest gradient central differences of ``f`` with step ``eps`` can resolve."""
+    return float(np.finfo(float).eps * abs(f_value) / eps)
 
 
 def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = EPS) -> np.ndarray:
@@ -59,8 +128,7 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = EPS) 
     -------
     numpy.ndarray, same shape as ``x``
     """
-    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
-        raise TypeError(f"x must be a float64 numpy array (perturbed in place), got {type(x)}")
+    f = _check_function(f, x)
     eps = _check_eps(eps)
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
@@ -71,7 +139,25 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = EPS) 
         f_minus = f()
         x[i] = saved
         grad[i] = (f_plus - f_minus) / (2 * eps)
-    return grad
+    return check_finite("the numerical gradient (f(x + ε) − f(x − ε)) / 2ε", grad)
+
+
+def _check_function(f: object, x: object) -> Callable[[], float]:
+    """``f`` wrapped so that each call returns a finite float, once ``x`` is a finite float64 array."""
+    check_callable("f", f)
+    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
+        raise TypeError(f"x must be a float64 numpy array (perturbed in place), got {type(x).__name__}")
+    check_finite("x", x)
+
+    def checked() -> float:
+        value = f()
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
+            raise TypeError(f"f must return a real number, but returned {type(value).__name__} {value!r:.40}")
+        if not math.isfinite(value):
+            raise ValueError(f"f must return a finite number, but returned {value} at a perturbed x")
+        return float(value)
+
+    return checked
 
 
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
@@ -85,12 +171,25 @@ def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     -------
     float
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+    a, b = _comparable(a, b)
     scale = np.linalg.norm(a) + np.linalg.norm(b)
     diff = np.linalg.norm(a - b)
     return float(diff / scale) if scale > 0 else float(diff)
+
+
+def _comparable(a: object, b: object) -> tuple[np.ndarray, np.ndarray]:
+    """``a`` and ``b`` as finite arrays of one shape, scaled by one power of two so no norm overflows.
+
+    The scaling is exact (a power of two) and cancels in the relative error.
+    """
+    a, b = as_array("a", a), as_array("b", b)
+    if a.shape != b.shape:
+        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+    largest = max(_largest(a), _largest(b))
+    if largest == 0:
+        return a, b
+    exponent = -int(np.frexp(largest)[1])  # the largest entry becomes [0.5, 1)
+    return np.ldexp(a, exponent), np.ldexp(b, exponent)
 
 
 def check_network_gradients(
@@ -109,20 +208,21 @@ def check_network_gradients(
 
     Returns
     -------
-    dict
+    dict of GradientCheck
         ``{"W1": err, "b1": err, "W2": ...}``: the relative error per parameter,
-        numbered by layer with parameters (the linear layers).
+        numbered by layer with parameters (the linear layers); NaN, printed
+        ``"too small to check"``, for a parameter whose gradients are both
+        under the round-off floor (see :class:`GradientCheck`).
     """
-    return {
-        label: relative_error(analytic, numeric)
-        for label, analytic, numeric in _parameter_gradients(layers, X, Y, eps)
-    }
+    grads, floor = _parameter_gradients(layers, X, Y, eps)
+    return {label: GradientCheck(analytic, numeric, floor) for label, analytic, numeric in grads}
 
 
 def _parameter_gradients(
     layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps: float
-) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    """``(label, backprop gradient, central differences)`` for every parameter, ``W1, b1, W2, ...``."""
+) -> tuple[list[tuple[str, np.ndarray, np.ndarray]], float]:
+    """``(label, backprop gradient, central differences)`` for every parameter, ``W1, b1, W2, ...``,
+    and the round-off floor of the central differences."""
     layers = _check_layers(layers)
     X, Y = as_matrix("X", X), as_matrix("Y", Y)
     eps = _check_eps(eps)
@@ -130,14 +230,15 @@ def _parameter_gradients(
     def cost() -> float:
         return compute_cost(Y, forward(layers, X))[0]
 
-    _, dY_hat = compute_cost(Y, forward(layers, X))
+    cost_now, dY_hat = compute_cost(Y, forward(layers, X))
     backward(layers, dY_hat)
     with_params = [layer for layer in layers if hasattr(layer, "params")]
-    return [
+    grads = [
         (f"{name}{n}", getattr(layer, "d" + name).copy(), numerical_gradient(cost, layer.params[name], eps))
         for n, layer in enumerate(with_params, start=1)
         for name in layer.params
     ]
+    return grads, _round_off_floor(cost_now, eps)
 
 
 def _check_eps(eps: object) -> float:
@@ -187,8 +288,9 @@ def check_layer_gradients(
 
     Returns
     -------
-    dict
-        Relative error per gradient the layer computes, one per parameter
+    dict of GradientCheck
+        Relative error per gradient the layer computes (or "too small to check",
+        see :class:`GradientCheck`), one per parameter
         and one for the input, named after the argument of ``forward``:
         ``{"W", "b", "A_prev"}`` for a :class:`~nbnp.LinearLayer` (``dW``,
         ``db``, ``dA_prev``), ``{"Z"}`` for a :class:`~nbnp.SigmoidLayer` (``dZ``).
@@ -197,7 +299,9 @@ def check_layer_gradients(
     eps = _check_eps(eps)
     A_in = as_matrix("A_in", A_in).copy()
     grad = _upstream(upstream_grad, layer.forward(A_in).shape)
-    return {name: relative_error(a, n) for name, (a, n) in _layer_gradients(layer, A_in, grad, eps).items()}
+    floor = _round_off_floor(float(np.sum(grad * layer.forward(A_in))), eps)
+    pairs = _layer_gradients(layer, A_in, grad, eps)
+    return {name: GradientCheck(a, n, floor) for name, (a, n) in pairs.items()}
 
 
 def _layer_gradients(
@@ -242,20 +346,22 @@ def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: fl
 
     Returns
     -------
-    float
+    GradientCheck
+        A float; see :class:`GradientCheck` for gradients under the round-off floor.
     """
     (layer,) = _check_layers([layer])
     draws, eps = check_positive_int("draws", draws), _check_eps(eps)
     A_in = as_matrix("A_in", A_in).copy()
     shape = layer.forward(A_in).shape
     rng = np.random.RandomState(0)
-    analytic, numeric = [], []
+    analytic, numeric, floor = [], [], 0.0
     for _ in range(draws):
         grad = rng.randn(*shape)
+        floor = max(floor, _round_off_floor(float(np.sum(grad * layer.forward(A_in))), eps))
         for a, n in _layer_gradients(layer, A_in, grad, eps).values():
             analytic.append(a.ravel())
             numeric.append(n.ravel())
-    return relative_error(np.concatenate(analytic), np.concatenate(numeric))
+    return GradientCheck(np.concatenate(analytic), np.concatenate(numeric), floor)
 
 
 def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray, eps: float = EPS) -> float:
@@ -272,13 +378,15 @@ def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray, eps: float = EPS) -> f
 
     Returns
     -------
-    float
+    GradientCheck
+        A float; see :class:`GradientCheck` for gradients under the round-off floor.
         Relative error between ``dY_hat`` and the numerical gradient.
     """
     eps = _check_eps(eps)
     Y, Y_hat = as_matrix("Y", Y), as_matrix("Y_hat", Y_hat).copy()
-    _, dY_hat = compute_cost(Y, Y_hat)
-    return relative_error(dY_hat, numerical_gradient(lambda: compute_cost(Y, Y_hat)[0], Y_hat, eps))
+    cost, dY_hat = compute_cost(Y, Y_hat)
+    numeric = numerical_gradient(lambda: compute_cost(Y, Y_hat)[0], Y_hat, eps)
+    return GradientCheck(dY_hat, numeric, _round_off_floor(cost, eps))
 
 
 def network_gradient_vectors(
@@ -303,9 +411,12 @@ def network_gradient_vectors(
     numeric : numpy.ndarray, shape (P,)
         The central differences of the cost, in the same order.
     """
-    grads = _parameter_gradients(layers, X, Y, eps)
-    analytic = np.concatenate([a.ravel() for _, a, _ in grads])
-    return analytic, np.concatenate([n.ravel() for _, _, n in grads])
+    return _stack(_parameter_gradients(layers, X, Y, eps)[0])
+
+
+def _stack(grads: list[tuple[str, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """The analytic and the numerical gradients of every parameter as two flat vectors."""
+    return np.concatenate([a.ravel() for _, a, _ in grads]), np.concatenate([n.ravel() for _, _, n in grads])
 
 
 def network_relative_error(layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps: float = EPS) -> float:
@@ -325,9 +436,11 @@ def network_relative_error(layers: list[Layer], X: np.ndarray, Y: np.ndarray, ep
 
     Returns
     -------
-    float
+    GradientCheck
+        A float; see :class:`GradientCheck` for gradients under the round-off floor.
     """
-    return relative_error(*network_gradient_vectors(layers, X, Y, eps))
+    grads, floor = _parameter_gradients(layers, X, Y, eps)
+    return GradientCheck(*_stack(grads), floor)
 
 
 def eps_sweep(layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps_values: list[float]) -> list[float]:
@@ -370,9 +483,12 @@ def fmt_magnitude(x: float) -> str:
     -------
     str
         For example ``fmt_magnitude(3.0e-10)`` is ``'1e-10'`` (log₁₀ = −9.52)
-        and ``fmt_magnitude(4.0e-10)`` is ``'1e-9'``; 0 gives ``'0'``.
+        and ``fmt_magnitude(4.0e-10)`` is ``'1e-9'``; 0 gives ``'0'``, and a
+        :class:`GradientCheck` that could not check gives ``'too small to check'``.
     """
-    if isinstance(x, bool) or not isinstance(x, (int, float, np.floating)):
+    if isinstance(x, GradientCheck) and not x.checkable:
+        return TOO_SMALL
+    if isinstance(x, bool) or not isinstance(x, (int, float, np.floating, np.integer)):
         raise TypeError(f"x must be a real number, but received {type(x).__name__} {x!r}")
     x = float(check_finite("x", np.asarray(x, dtype=float)))
     if x < 0:

@@ -27,7 +27,15 @@ import numpy as np
 
 from nbnp.activations import _sigmoid
 from nbnp.initializers import initialize_parameters
-from nbnp.validation import as_array, as_matrix, check_learning_rate, check_positive_int
+from nbnp.validation import (
+    _all_finite,
+    as_array,
+    as_matrix,
+    check_finite,
+    check_learning_rate,
+    check_no_overflow,
+    check_positive_int,
+)
 
 __all__ = ["Layer", "LayerStateError", "LinearLayer", "SigmoidLayer"]
 
@@ -109,6 +117,7 @@ class LinearLayer:
         b = as_matrix("b", b, rows=W.shape[0]).copy()
         if b.shape[1] != 1:
             raise ValueError(f"b must have shape ({W.shape[0]}, 1), but received {b.shape}")
+        m = check_positive_int("m", m)
         # A throwaway stream: the weights are replaced, and np.random.seed(48) must stay intact.
         layer = cls((W.shape[1], m), W.shape[0], random_state=np.random.RandomState(0))
         layer.params = {"W": W, "b": b}
@@ -127,10 +136,10 @@ class LinearLayer:
         numpy.ndarray, shape (n_out, m)
             ``Z``, also stored as ``self.Z``.
         """
-        A_prev = as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1])
+        A_prev = as_matrix("A_prev", A_prev, rows=_n_in(self))
         self.A_prev = A_prev
         self.Z = np.dot(self.params["W"], A_prev) + self.params["b"]
-        return self.Z
+        return _check_output(self)
 
     def backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
         """Compute ``dW``, ``db`` and ``dA_prev`` from ∂Cost/∂Z.
@@ -152,7 +161,7 @@ class LinearLayer:
         self.dW = np.dot(upstream_grad, self.A_prev.T)
         self.db = upstream_grad.sum(axis=1, keepdims=True)
         self.dA_prev = np.dot(self.params["W"].T, upstream_grad) if input_grad else None
-        return self.dA_prev
+        return _check_gradient(self)
 
     def update_params(self, learning_rate: float = 0.1) -> None:
         """One step of gradient descent: ``W ← W − α·dW``, ``b ← b − α·db``.
@@ -163,8 +172,9 @@ class LinearLayer:
             α, finite and positive. Default 0.1, as in the article.
         """
         learning_rate = _check_update(self, learning_rate)
-        self.params["W"] = self.params["W"] - learning_rate * self.dW
-        self.params["b"] = self.params["b"] - learning_rate * self.db
+        W = self.params["W"] - learning_rate * self.dW
+        b = self.params["b"] - learning_rate * self.db
+        self.params["W"], self.params["b"] = _check_step(self, W, b, learning_rate)
 
 
 class SigmoidLayer:
@@ -244,6 +254,73 @@ def _check_backward(layer: object, upstream_grad: object, kept: str, shape: tupl
             f"output {shape}, but received shape {grad.shape}"
         )
     return grad
+
+
+def _n_in(layer: LinearLayer) -> int:
+    """The number of inputs of the layer: the columns of its ``W``, if ``W`` is a matrix."""
+    W = layer.params["W"]
+    if type(W) is not np.ndarray or W.ndim != 2 or W.dtype.kind not in "fiu":
+        _check_params(layer)
+    return W.shape[1]
+
+
+def _check_output(layer: LinearLayer) -> np.ndarray:
+    """``layer.Z``, once it is finite and of shape (n_out, m).
+
+    One pass over ``Z`` covers the parameters too: a NaN or infinity in ``W``
+    or ``b`` makes ``Z`` non-finite, and a ``b`` of the wrong shape broadcasts
+    ``Z`` to the wrong shape. Only then are they looked at one by one, to
+    name the culprit.
+    """
+    Z, W = layer.Z, layer.params["W"]
+    if Z.shape == (W.shape[0], layer.A_prev.shape[1]) and _all_finite(Z):
+        return Z
+    _check_params(layer)
+    return check_no_overflow("Z = W·A_prev + b", Z, "the weights or A_prev")
+
+
+def _check_params(layer: LinearLayer) -> None:
+    """Raise unless ``W`` and ``b`` are finite real matrices of shapes (n_out, n_in) and (n_out, 1)."""
+    W, b = layer.params["W"], layer.params["b"]
+    if not (_real_matrix(W) and _real_matrix(b) and b.shape == (len(W), 1)):
+        raise ValueError(
+            f"{type(layer).__name__}.params must hold W of shape (n_out, n_in) and b of shape (n_out, 1) "
+            f"as arrays, but holds W: {_shape(W)} and b: {_shape(b)}"
+        )
+    check_finite('params["W"]', W)
+    check_finite('params["b"]', b)
+
+
+def _real_matrix(value: object) -> bool:
+    return isinstance(value, np.ndarray) and value.ndim == 2 and value.dtype.kind in "iuf"
+
+
+def _shape(value: object) -> str:
+    if isinstance(value, np.ndarray):
+        return f"shape {value.shape}, dtype {value.dtype}"
+    return type(value).__name__
+
+
+def _check_step(
+    layer: LinearLayer, W: np.ndarray, b: np.ndarray, learning_rate: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The updated ``W`` and ``b``, unless the step overflowed them (the layer is then left as it was)."""
+    if _all_finite(W) and _all_finite(b):
+        return W, b
+    for name, formula in (("dW", "upstream_grad·A_prevᵀ"), ("db", "Σ upstream_grad")):
+        check_no_overflow(f"{name} = {formula} (in backward)", getattr(layer, name), "upstream_grad")
+    raise ValueError(
+        f"update_params: W − learning_rate · dW or b − learning_rate · db overflowed beyond the float "
+        f"range (±1.8e308), with learning_rate = {learning_rate!r}; expected finite results: make "
+        "learning_rate smaller"
+    )
+
+
+def _check_gradient(layer: LinearLayer) -> np.ndarray | None:
+    """``layer.dA_prev``, unless it overflowed (``dW`` and ``db`` are checked by the update)."""
+    if layer.dA_prev is not None:
+        check_no_overflow("dA_prev = Wᵀ·upstream_grad", layer.dA_prev, "upstream_grad or the weights")
+    return layer.dA_prev
 
 
 def _check_update(layer: LinearLayer, learning_rate: object) -> float:

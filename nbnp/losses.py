@@ -12,9 +12,11 @@ Cost over ``m`` examples, the average loss, and its derivative:
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from nbnp.validation import as_array, as_matrix, check_same_shape
+from nbnp.validation import as_array, as_matrix, check_no_overflow, check_same_shape
 
 __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"]
 
@@ -46,7 +48,8 @@ def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> floa
         The loss, element by element (a float for scalar input).
     """
     y_arr, y_hat_arr = _pair(y, y_hat)
-    return _scalar_or_array(0.5 * (y_arr - y_hat_arr) ** 2)
+    loss = check_no_overflow("the loss ½ (y − y_hat)²", 0.5 * (y_arr - y_hat_arr) ** 2, "y and y_hat")
+    return _scalar_or_array(loss)
 
 
 def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarray) -> float | np.ndarray:
@@ -65,7 +68,7 @@ def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarr
         ∂L/∂ŷ (a float for scalar input).
     """
     y_arr, y_hat_arr = _pair(y, y_hat)
-    return _scalar_or_array(-(y_arr - y_hat_arr))
+    return _scalar_or_array(check_no_overflow("−(y − y_hat)", -(y_arr - y_hat_arr), "y and y_hat"))
 
 
 def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
@@ -92,7 +95,18 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     error = Y - Y_hat
     cost = (1 / (2 * m)) * np.square(error).sum()
     dY_hat = -1 / m * error
-    return float(cost), dY_hat
+    return _check_cost(cost), dY_hat
+
+
+def _check_cost(cost: np.floating) -> float:
+    """The cost as a float, unless it overflowed (then ``dY_hat`` may have too)."""
+    cost = float(cost)
+    if not math.isfinite(cost):
+        raise ValueError(
+            f"the cost (1 / 2m) · Σ (Y − Y_hat)² is {cost}: it overflowed beyond the float range "
+            "(±1.8e308) although Y and Y_hat are finite; expected finite results: make Y and Y_hat smaller"
+        )
+    return cost
 
 
 def _check_labels_and_predictions(Y: object, Y_hat: object) -> tuple[np.ndarray, np.ndarray]:

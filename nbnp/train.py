@@ -13,9 +13,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nbnp.fmt import fmt
-from nbnp.layers import Layer, LinearLayer, SigmoidLayer  # Layer: also importable from here
+from nbnp.layers import Layer, LinearLayer, SigmoidLayer, _check_input_shape  # Layer: also from here
 from nbnp.losses import compute_cost
-from nbnp.validation import as_matrix, check_learning_rate, check_positive_int
+from nbnp.validation import (
+    as_matrix,
+    check_binary,
+    check_learning_rate,
+    check_positive_int,
+    check_real,
+)
 
 __all__ = ["History", "accuracy", "backward", "build_network", "forward", "predict", "train"]
 
@@ -95,11 +101,12 @@ def build_network(
     list of Layer
         ``[Z1, A1, Z2, A2, ...]``.
     """
+    shape = _check_input_shape(input_shape)
     if not isinstance(layer_sizes, (list, tuple)) or not layer_sizes:
-        raise ValueError(f"layer_sizes must be a non-empty list of ints, got {layer_sizes!r}")
+        raise ValueError(f"layer_sizes must be a non-empty list of ints, got {layer_sizes!r:.60}")
+    sizes = [check_positive_int(f"layer_sizes[{i}]", n) for i, n in enumerate(layer_sizes)]
     layers: list[Layer] = []
-    shape = tuple(input_shape)
-    for n_out in layer_sizes:
+    for n_out in sizes:
         linear = LinearLayer(shape, n_out, ini_type, random_state)
         layers += [linear, SigmoidLayer(linear.Z.shape)]
         shape = linear.Z.shape
@@ -119,6 +126,12 @@ def forward(layers: list[Layer], X: np.ndarray) -> np.ndarray:
     numpy.ndarray, shape (n_out, m)
         Output of the last layer (``A`` of a sigmoid, ``Z`` of a linear layer).
     """
+    layers = _check_layers(layers)
+    return _forward(layers, as_matrix("X", X, rows=_input_rows(layers[0])))
+
+
+def _forward(layers: list[Layer], X: np.ndarray) -> np.ndarray:
+    """The forward pass through already checked ``layers`` from a checked ``X``."""
     A = X
     for layer in layers:
         A = layer.forward(A)
@@ -143,6 +156,12 @@ def backward(layers: list[Layer], dY_hat: np.ndarray, input_grad: bool = True) -
     numpy.ndarray, shape (n_x, m), or None
         ∂Cost/∂X, or None when ``input_grad`` is False.
     """
+    layers = _check_layers(layers)
+    return _backward(layers, as_matrix("dY_hat", dY_hat), input_grad)
+
+
+def _backward(layers: list[Layer], dY_hat: np.ndarray, input_grad: bool) -> np.ndarray | None:
+    """The backward pass through already checked ``layers``."""
     grad = dY_hat
     for layer in reversed(layers[1:]):
         grad = layer.backward(grad)
@@ -217,7 +236,7 @@ def train(
         if print_every and epoch % print_every == 0:
             print(f"Cost at epoch#{epoch}: {fmt(cost)}")
     try:
-        history.final_cost = compute_cost(Y, forward(layers, X))[0]
+        history.final_cost = compute_cost(Y, _forward(layers, X))[0]
     except ValueError as err:
         raise _diverged(str(err), learning_rate) from err
     return history
@@ -225,8 +244,8 @@ def train(
 
 def _gradient_step(layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float) -> float:
     """One epoch on ``X`` (n_x, m) and ``Y`` (1, m); returns the cost before the update."""
-    cost, dY_hat = compute_cost(Y, forward(layers, X))
-    backward(layers, dY_hat, input_grad=False)
+    cost, dY_hat = compute_cost(Y, _forward(layers, X))
+    _backward(layers, dY_hat, input_grad=False)
     for layer in layers:
         if hasattr(layer, "params"):
             layer.update_params(learning_rate)
@@ -236,7 +255,8 @@ def _gradient_step(layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_r
 def _check_layers(layers: object) -> list[Layer]:
     """``layers`` as a list, if it is a non-empty list of objects with ``forward`` and ``backward``."""
     if not isinstance(layers, (list, tuple)) or not layers:
-        raise TypeError(f"layers must be a non-empty list of layers, got {type(layers).__name__}")
+        got = f"{type(layers).__name__} {layers!r:.40}"
+        raise TypeError(f"layers must be a non-empty list of layers, got {got}")
     for i, layer in enumerate(layers):
         if not (callable(getattr(layer, "forward", None)) and callable(getattr(layer, "backward", None))):
             raise TypeError(
@@ -248,7 +268,7 @@ def _check_layers(layers: object) -> list[Layer]:
 def _input_rows(layer: Layer) -> int | None:
     """How many rows the first layer expects of ``X``: the columns of its ``W``, if it has one."""
     W = getattr(layer, "params", {}).get("W")
-    return None if W is None else W.shape[1]
+    return W.shape[1] if isinstance(W, np.ndarray) and W.ndim == 2 else None
 
 
 def _diverged(what: str, learning_rate: float) -> ValueError:
@@ -266,14 +286,15 @@ def predict(layers: list[Layer], X: np.ndarray, threshold: float = 0.5) -> np.nd
     layers : list of Layer
     X : numpy.ndarray, shape (n_x, m)
     threshold : float, optional
-        Default 0.5, as in the article (strictly greater than).
+        A finite real number; default 0.5, as in the article (strictly greater than).
 
     Returns
     -------
     numpy.ndarray, shape (1, m)
         0.0 or 1.0 per example.
     """
-    return (forward(_check_layers(layers), X) > threshold).astype(float)
+    threshold = check_real("threshold", threshold)
+    return (forward(layers, X) > threshold).astype(float)
 
 
 def accuracy(predictions: np.ndarray, Y: np.ndarray) -> float:
@@ -282,14 +303,23 @@ def accuracy(predictions: np.ndarray, Y: np.ndarray) -> float:
     Parameters
     ----------
     predictions : numpy.ndarray, shape (1, m)
+        Class predictions, 0 or 1 (as :func:`predict` returns them).
     Y : numpy.ndarray, shape (1, m)
+        Labels, 0 or 1.
 
     Returns
     -------
     float
         Accuracy in percent, 0 to 100.
+
+    Raises
+    ------
+    ValueError
+        If an entry of either is not 0 or 1 (probabilities, −1/+1 labels),
+        or their shapes differ.
     """
-    predictions, Y = as_matrix("predictions", predictions), as_matrix("Y", Y)
+    predictions = check_binary("predictions", as_matrix("predictions", predictions))
+    Y = check_binary("Y", as_matrix("Y", Y))
     if predictions.shape != Y.shape:
         raise ValueError(f"predictions and Y must have the same shape, got {predictions.shape} and {Y.shape}")
     return float(np.mean(predictions == Y) * 100)

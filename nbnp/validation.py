@@ -20,11 +20,18 @@ import numpy as np
 __all__ = [
     "as_array",
     "as_matrix",
+    "check_binary",
+    "check_callable",
     "check_finite",
+    "check_no_overflow",
     "check_learning_rate",
     "check_positive_int",
+    "check_real",
     "check_same_shape",
 ]
+
+#: Arguments laid out as one row of labels or predictions, shape (1, m).
+_ROW_ARGUMENTS = frozenset({"Y", "Y_hat", "predictions", "dY_hat"})
 
 
 def _describe(value: object) -> str:
@@ -55,6 +62,87 @@ def check_finite(name: str, A: np.ndarray) -> np.ndarray:
     return A
 
 
+def check_no_overflow(what: str, A: np.ndarray, inputs: str) -> np.ndarray:
+    """Raise ``ValueError`` if the result ``A``, computed from finite ``inputs``, overflowed.
+
+    Parameters
+    ----------
+    what : str
+        The result and its formula, for example ``"Z = W·A_prev + b"``.
+    A : numpy.ndarray, any shape
+        The result to check (one pass, see :func:`_all_finite`).
+    inputs : str
+        What the caller can make smaller, named in the message.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``A`` itself, unchanged.
+    """
+    if not _all_finite(A):
+        raise ValueError(
+            f"{what} overflowed beyond the float range (±1.8e308) although its inputs are finite; "
+            f"expected finite results: make {inputs} smaller"
+        )
+    return A
+
+
+def check_binary(name: str, A: np.ndarray) -> np.ndarray:
+    """Raise ``ValueError`` unless every entry of ``A`` is 0 or 1 (class labels).
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in the error message.
+    A : numpy.ndarray, any shape
+        Finite array to check.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``A`` itself, unchanged.
+    """
+    bad = (A != 0) & (A != 1)
+    if bad.any():
+        raise ValueError(
+            f"{name} must hold class labels 0 or 1, but received {float(A[bad][0])!r:.20} among its "
+            "entries (threshold probabilities with nbnp.predict; map -1/+1 labels with (Y + 1) / 2)"
+        )
+    return A
+
+
+def check_callable(name: str, f: object) -> object:
+    """Raise ``TypeError`` unless ``f`` can be called; return ``f``."""
+    if not callable(f):
+        raise TypeError(f"{name} must be callable (a function), but received {_describe(f)}")
+    return f
+
+
+def check_real(name: str, value: object) -> float:
+    """Return ``value`` as a finite ``float`` if it is a real number (NumPy scalars too), else raise.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in the error message.
+    value : float
+        A Python or NumPy real number; booleans, strings and arrays are refused.
+
+    Returns
+    -------
+    float
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, but received {_describe(value)}")
+    try:
+        result = float(value)
+    except OverflowError:  # an int beyond the float range
+        result = math.inf
+    if not math.isfinite(result):
+        raise ValueError(f"{name} must be a finite number, but received {value!r:.40}")
+    return result
+
+
 #: NumPy shares this one dtype object among float64 arrays, so an identity test
 #: usually settles ``A.dtype == float64`` without building a dtype to compare.
 _FLOAT64 = np.dtype(np.float64)
@@ -70,16 +158,13 @@ def _all_finite(A: np.ndarray) -> bool:
 
     A NaN or an infinity makes a sum NaN or infinite, so a finite sum proves
     every entry finite, in one pass over ``A`` and without the temporary
-    array of ``np.isfinite``. For a few entries Python's ``math.fsum`` is
-    quicker than any NumPy call. A sum can also overflow with finite entries
+    array of ``np.isfinite``. For a few entries Python's ``sum`` of them as
+    a list is quicker than any NumPy call. A sum can also overflow with finite entries
     only; then ``np.isfinite`` decides.
     """
     if A.size <= _SMALL:
-        try:
-            if math.isfinite(math.fsum(A.flat)):
-                return True
-        except (OverflowError, ValueError):  # finite entries overflowing, or inf + (-inf)
-            pass
+        if math.isfinite(sum(A.ravel().tolist())):
+            return True
     else:
         with np.errstate(over="ignore", invalid="ignore"):
             if math.isfinite(A.sum()):
@@ -138,7 +223,7 @@ def as_matrix(name: str, value: object, rows: int | None = None) -> np.ndarray:
     if value.ndim != 2:
         raise ValueError(
             f"{name} must be a 2-D array of shape (features, examples), "
-            f"but received {_describe(value)}; reshape a single example to (n, 1)"
+            f"but received {_describe(value)}{_reshape_hint(name, value)}"
         )
     if value.size == 0:
         raise ValueError(f"{name} must not be empty, but received {_describe(value)}")
@@ -151,6 +236,15 @@ def as_matrix(name: str, value: object, rows: int | None = None) -> np.ndarray:
     return value
 
 
+def _reshape_hint(name: str, value: np.ndarray) -> str:
+    """How to turn a 1-D ``value`` into the expected matrix: a row for labels, a column otherwise."""
+    if value.ndim != 1:
+        return ""
+    if name in _ROW_ARGUMENTS:
+        return f"; labels and predictions are one row: use {name}.reshape(1, -1), shape (1, {value.size})"
+    return f"; a single example is one column: use {name}.reshape(-1, 1), shape ({value.size}, 1)"
+
+
 def _coerce(name: str, value: object) -> np.ndarray:
     """Convert array-like numeric input to float64, rejecting anything else."""
     if isinstance(value, (str, bytes)) or value is None:
@@ -159,11 +253,24 @@ def _coerce(name: str, value: object) -> np.ndarray:
         array = np.asarray(value)
     except (ValueError, TypeError) as err:
         raise TypeError(f"{name} must be a numeric array, but received {_describe(value)}") from err
+    if array.dtype == object:  # Python ints beyond int64 (2**70) are real numbers too
+        array = _object_to_float(name, array)
     if array.dtype == bool or array.dtype.kind not in "iuf":
         raise TypeError(
             f"{name} must be a numeric array of integers or floats, but received {_describe(array)}"
         )
     return array.astype(np.float64)
+
+
+def _object_to_float(name: str, array: np.ndarray) -> np.ndarray:
+    """An object array of real numbers (such as huge Python ints) as float64; anything else as is."""
+    items = array.ravel().tolist()
+    if not items or not all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in items):
+        return array  # refused by the caller's dtype test, with the dtype in the message
+    try:
+        return array.astype(np.float64)
+    except OverflowError:
+        raise ValueError(f"{name} holds an integer too large for a float (beyond 1.8e308)") from None
 
 
 def check_same_shape(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> None:

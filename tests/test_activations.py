@@ -88,3 +88,28 @@ def test_empty_input():
 
 def test_scalars_come_back_as_python_floats():
     assert type(sigmoid(0.5)) is float and type(sigmoid_derivative(0.5)) is float
+
+
+# --- issue 14: huge Python ints, and the documented limits --------------------------
+
+
+def test_sigmoid_takes_python_ints_beyond_int64():
+    assert sigmoid(2**70) == 1.0
+    assert sigmoid(-(2**70)) == 0.0
+    np.testing.assert_array_equal(sigmoid([2**70, 0]), [1.0, 0.5])
+    with pytest.raises(ValueError, match=r"^z holds an integer too large for a float"):
+        sigmoid(10**400)
+    with pytest.raises(TypeError, match=r"^z must be a numeric array of integers or floats"):
+        sigmoid([None, 1])
+
+
+def test_sigmoid_limits_are_the_documented_ones():
+    # 0.0 below -709.78 although the true value is a subnormal down to about -745.13
+    assert sigmoid(-709.0) == pytest.approx(math.exp(-709.0), rel=1e-12)
+    assert sigmoid(-720.0) == 0.0 and math.exp(-720.0) > 0.0
+    assert "−745.13" in sigmoid.__doc__ and "−709.78" in sigmoid.__doc__
+    # sigmoid_derivative(40) is 0.0 (true 4.25e-18), and the docstring says so
+    assert sigmoid_derivative(40.0) == 0.0
+    assert math.exp(-40.0) / (1 + math.exp(-40.0)) ** 2 == pytest.approx(4.248354255291589e-18)
+    assert "``sigmoid_derivative(40.0)`` is 0.0, the true value" in sigmoid_derivative.__doc__
+    assert abs(sigmoid_derivative(36.5) - math.exp(-36.5) / (1 + math.exp(-36.5)) ** 2) < 1.2e-16

@@ -367,3 +367,121 @@ def test_the_step_reaches_the_central_differences():
     sigmoid = layers[1]
     coarse, fine = (max(gc.check_layer_gradients(sigmoid, X[:3] * 3, eps=e).values()) for e in (0.3, 1e-5))
     assert coarse > 100 * fine
+
+
+# --- issue 14: no false alarm on a saturated network, checked callables, exact errors ---
+
+
+def _saturated_network():
+    """2-1 on XOR with units at z = ±30 and 90: correct, but its gradients are about 1e-27."""
+    X, Y = nbnp.xor_gate()
+    return [nbnp.LinearLayer.from_params([[60.0, 60.0]], -30.0, m=4), nbnp.SigmoidLayer((1, 4))], X, Y
+
+
+def test_a_saturated_network_is_too_small_to_check_not_a_relative_error_of_one():
+    layers, X, Y = _saturated_network()
+    analytic, numeric = network_gradient_vectors(layers, X, Y)
+    assert np.abs(analytic).max() < 1e-20 and not numeric.any()  # what used to give 1.0
+    assert nbnp.relative_error(analytic, numeric) == 1.0
+    errors = nbnp.check_network_gradients(layers, X, Y)
+    assert list(errors) == ["W1", "b1"]
+    cost = nbnp.compute_cost(Y, nbnp.forward(layers, X))[0]
+    for error in errors.values():
+        assert not error.checkable and math.isnan(error)
+        assert error.floor == np.finfo(float).eps * cost / EPS
+        assert error.status == "too small to check" == fmt_magnitude(error) == nbnp.TOO_SMALL
+        assert str(error) == f"GradientCheck('too small to check', floor={error.floor!r})"
+    assert network_relative_error(layers, X, Y).status == "too small to check"
+
+
+def test_a_checkable_result_is_the_relative_error_and_prints_as_a_float():
+    layers, X, Y = _xor_network()
+    errors = nbnp.check_network_gradients(layers, X, Y)
+    analytic, numeric = network_gradient_vectors(layers, X, Y)
+    pooled = network_relative_error(layers, X, Y)
+    assert pooled.checkable and float(pooled) == nbnp.relative_error(analytic, numeric)
+    assert repr(pooled) == repr(float(pooled)) and pooled.status == fmt_magnitude(float(pooled))
+    assert all(e.checkable and 0 < e < 1e-7 for e in errors.values())
+
+
+def test_gradient_check_floor_separates_checkable_from_not():
+    floor = 1e-10
+    assert nbnp.GradientCheck(np.array([2e-10]), np.array([0.0]), floor) == 1.0  # above: a real mismatch
+    assert not nbnp.GradientCheck(np.array([1e-10]), np.array([0.0]), floor).checkable  # at the floor
+    assert nbnp.GradientCheck(np.zeros(0), np.zeros(0), 0.0).checkable is False
+
+
+def test_layer_and_cost_checks_report_too_small_too():
+    layer = nbnp.SigmoidLayer((1, 2))
+    errors = check_layer_gradients(layer, np.array([[40.0, -40.0]]))
+    assert errors["Z"].status == "too small to check"
+    assert layer_relative_error(nbnp.SigmoidLayer((1, 2)), np.array([[40.0, -40.0]])).status == nbnp.TOO_SMALL
+    assert check_cost_gradient(np.zeros((1, 2)), np.ones((1, 2))).checkable
+
+
+def test_relative_error_of_huge_numbers_is_exact_and_nan_is_refused():
+    assert nbnp.relative_error([1e300], [0.0]) == 1.0
+    assert nbnp.relative_error([1e308, 1e308], [1e308, 1e308]) == 0.0
+    assert nbnp.relative_error([0.0], [1e-320]) == 1.0  # subnormal: no inf scale factor, no NaN
+    assert nbnp.relative_error([5e-324, 0.0], [5e-324, 5e-324]) == pytest.approx(1 / (1 + math.sqrt(2)))
+    assert nbnp.relative_error([1e300, 0.0], [0.0, 1e300]) == pytest.approx(math.sqrt(2) / 2, rel=1e-15)
+    a = np.array([0.1, 0.2, 0.3])
+    tiny = 2.0**-1000  # scaling by a power of two is exact: the same error to the last bit
+    assert nbnp.relative_error(a * tiny, a * 1.1 * tiny) == nbnp.relative_error(a, a * 1.1)
+    for bad in (np.nan, np.inf):
+        with pytest.raises(ValueError, match="^a must contain only finite numbers"):
+            nbnp.relative_error([bad], [0.0])
+        with pytest.raises(ValueError, match="^b must contain only finite numbers"):
+            nbnp.relative_error([0.0], [bad])
+    with pytest.raises(TypeError, match="^a must be a numeric array"):
+        nbnp.relative_error("a", [0.0])
+
+
+@pytest.mark.parametrize(
+    "f, x, error, match",
+    [
+        (None, np.ones(2), TypeError, r"^f must be callable \(a function\), but received NoneType"),
+        (3.0, np.ones(2), TypeError, r"^f must be callable"),
+        (lambda: "a", np.ones(2), TypeError, r"^f must return a real number, but returned str"),
+        (lambda: True, np.ones(2), TypeError, r"^f must return a real number, but returned bool"),
+        (lambda: np.ones(2), np.ones(2), TypeError, r"^f must return a real number, but returned ndarray"),
+        (lambda: float("nan"), np.ones(2), ValueError, r"^f must return a finite number, but returned nan"),
+        (lambda: 1.0, np.array([np.nan]), ValueError, r"^x must contain only finite numbers"),
+        (lambda: 1.0, [1.0], TypeError, r"^x must be a float64 numpy array \(perturbed in place\), got list"),
+    ],
+)
+def test_numerical_gradient_checks_f_and_x(f, x, error, match):
+    with pytest.raises(error, match=match):
+        nbnp.numerical_gradient(f, x)
+
+
+def test_numerical_gradient_refuses_an_overflowed_difference():
+    x = np.array([0.0])
+    with pytest.raises(ValueError, match=r"^the numerical gradient .* must contain only finite numbers"):
+        nbnp.numerical_gradient(lambda: 1.5e308 * x[0], x, eps=1)
+    x = np.array([3.0])
+    assert nbnp.numerical_gradient(lambda: np.float32(x[0]) * 2, x, eps=np.int64(1))[0] == 2.0
+
+
+def test_eps_accepts_numpy_integers_and_floats():
+    layers, X, Y = _xor_network()
+    for eps in (np.int64(1), np.float32(1e-3), 1):
+        assert set(nbnp.check_network_gradients(layers, X, Y, eps=eps)) == {"W1", "b1", "W2", "b2"}
+
+
+def test_the_default_upstream_gradient_is_the_same_every_time():
+    layers, X, _ = _xor_network()
+    first = check_layer_gradients(layers[0], X)
+    again = check_layer_gradients(layers[0], X)
+    assert {k: float(v) for k, v in first.items()} == {k: float(v) for k, v in again.items()}
+    G = np.random.RandomState(0).randn(3, 4)
+    given = check_layer_gradients(layers[0], X, upstream_grad=G)
+    assert {k: float(v) for k, v in given.items()} == {k: float(v) for k, v in first.items()}
+
+
+def test_eps_sweep_and_fmt_magnitude_name_their_argument():
+    layers, X, Y = _xor_network()
+    with pytest.raises(TypeError, match=r"^eps_values must be a list of positive numbers, but received 5"):
+        eps_sweep(layers, X, Y, 5)
+    with pytest.raises(TypeError, match=r"^x must be a real number, but received str 'a'"):
+        fmt_magnitude("a")

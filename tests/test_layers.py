@@ -442,3 +442,76 @@ def test_a_wrong_upstream_shape_names_the_linear_layer():
     linear.forward(np.zeros((2, 4)))
     with pytest.raises(ValueError, match=r"^LinearLayer\.backward: upstream_grad must have the shape"):
         linear.backward(np.ones((1, 3)))
+
+
+# --- issue 14: overflow and a layer's own parameters -------------------------------
+
+
+def test_forward_refuses_an_overflowed_Z():
+    layer = LinearLayer.from_params([[10.0, 10.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(ValueError, match=r"^Z = W·A_prev \+ b overflowed .* make the weights or A_prev"):
+            layer.forward([[1e308], [1e308]])
+
+
+def test_update_params_refuses_an_overflowing_step_and_keeps_the_layer():
+    layer = LinearLayer.from_params([[1.0, 1.0]])
+    layer.forward([[1e200], [1e200]])
+    layer.backward([[1e100]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(ValueError, match=r"update_params: W − learning_rate · dW .* make learning_rate"):
+            layer.update_params(1e10)
+    np.testing.assert_array_equal(layer.params["W"], [[1.0, 1.0]])  # not -inf
+    np.testing.assert_array_equal(layer.forward([[1.0], [2.0]]), [[3.0]])
+
+
+def test_backward_refuses_overflowed_gradients_naming_each():
+    layer = LinearLayer.from_params([[1e300, 1e300]])
+    layer.forward([[1.0], [1.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(ValueError, match=r"^dA_prev = Wᵀ·upstream_grad overflowed"):
+            layer.backward([[1e10]])
+    layer = LinearLayer.from_params([[1.0, 1.0]], m=2)
+    layer.forward([[1e300, 1e300], [1.0, 1.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        layer.backward([[1e10, 1e10]], input_grad=False)  # dW is checked where it is used: the update
+        with pytest.raises(ValueError, match=r"^dW = upstream_grad·A_prevᵀ \(in backward\) overflowed"):
+            layer.update_params(1e-300)
+    np.testing.assert_array_equal(layer.params["W"], [[1.0, 1.0]])
+
+
+@pytest.mark.parametrize("name", ["W", "b"])
+def test_a_nan_written_into_params_is_found_by_forward(name):
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5)
+    layer.params[name][0, 0] = np.nan
+    with pytest.raises(ValueError, match=rf'^params\["{name}"\] must contain only finite numbers, .* NaN'):
+        layer.forward([[1.0], [1.0]])
+
+
+@pytest.mark.parametrize("W, b", [("W", np.zeros((1, 1))), (np.ones((1, 2)), np.zeros((2, 1)))])
+def test_params_that_are_not_matrices_that_fit_are_named(W, b):
+    layer = LinearLayer.from_params([[1.0, 2.0]])
+    layer.params = {"W": W, "b": b}
+    with pytest.raises(ValueError, match=r"LinearLayer.params must hold W of shape \(n_out, n_in\)"):
+        layer.forward([[1.0], [1.0]])
+
+
+def test_from_params_names_m():
+    with pytest.raises(ValueError, match=r"^m must be a positive integer, but received 0"):
+        LinearLayer.from_params([[1.0]], m=0)
+    assert LinearLayer.from_params([[1.0]], m=np.int64(3)).Z.shape == (1, 3)
+
+
+def test_params_message_describes_what_it_holds():
+    layer = LinearLayer.from_params([[1.0, 2.0]])
+    layer.params["W"] = "W"
+    message = r"but holds W: str and b: shape \(1, 1\), dtype float64$"
+    with pytest.raises(ValueError, match=message):
+        layer.forward([[1.0], [1.0]])
+    layer.params["W"] = np.array([["a", "b"]])
+    with pytest.raises(ValueError, match=r"holds W: shape \(1, 2\), dtype <U1 and b"):
+        layer.forward([[1.0], [1.0]])

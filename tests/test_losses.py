@@ -97,3 +97,46 @@ def test_loss_rejects_non_numeric():
 def test_cost_rejects_one_dimensional_labels():
     with pytest.raises(ValueError, match=r"Y must be a 2-D array .* received an array of shape \(4,\)"):
         compute_cost(np.zeros(4), np.zeros((1, 4)))
+
+
+# --- issue 14: overflow ------------------------------------------------------------
+
+
+def test_compute_cost_refuses_an_overflowed_cost():
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        message = r"^the cost \(1 / 2m\) · Σ \(Y − Y_hat\)² is inf: it overflowed .*Y and"
+        with pytest.raises(ValueError, match=message):
+            compute_cost([[1e300]], [[0.0]])
+    assert compute_cost([[1e150]], [[0.0]])[0] == 0.5 * 1e150**2  # the largest costs that fit still come out
+
+
+def test_one_example_loss_and_derivative_refuse_overflow():
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        with pytest.raises(ValueError, match=r"^the loss ½ \(y − y_hat\)² overflowed"):
+            squared_error_loss(1e300, -1e300)
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        with pytest.raises(ValueError, match=r"^−\(y − y_hat\) overflowed"):
+            squared_error_loss_derivative(1.7e308, -1.7e308)
+    assert squared_error_loss_derivative(1.0, 3.0) == 2.0
+
+
+def test_one_dimensional_labels_get_the_row_hint():
+    with pytest.raises(ValueError, match=r"use Y\.reshape\(1, -1\), shape \(1, 4\)"):
+        compute_cost(np.ones(4), np.ones((1, 4)))
+    assert compute_cost(np.ones(4).reshape(1, -1), np.ones((1, 4)))[0] == 0.0  # the hint works
+
+
+def test_the_derivative_overflow_names_what_to_shrink():
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        with pytest.raises(ValueError, match=r"expected finite results: make y and y_hat smaller$"):
+            squared_error_loss_derivative(1.7e308, -1.7e308)
+
+
+def test_one_example_functions_return_floats_for_scalars_and_name_y():
+    assert type(squared_error_loss(1.0, 3.0)) is float and squared_error_loss(1.0, 3.0) == 2.0
+    assert type(squared_error_loss_derivative(1.0, 3.0)) is float
+    with pytest.raises(TypeError, match=r"^y must be a numeric array"):
+        squared_error_loss("a", 1.0)
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        with pytest.raises(ValueError, match=r"make y and y_hat smaller$"):
+            squared_error_loss(1e300, -1e300)

@@ -203,7 +203,7 @@ def test_divergence_raises():
     layers = [LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)]
     with pytest.warns(RuntimeWarning, match="overflow encountered in (?!exp)"):  # train hides only exp's
         with pytest.raises(
-            ValueError, match=r"training diverged: the cost is inf at epoch \d+; .*learning_rate"
+            ValueError, match=r"training diverged: the cost .* overflowed .* \(epoch \d+\); .*learning_rate"
         ):
             train(layers, X * 100, Y, learning_rate=1.0, epochs=5000)
 
@@ -409,7 +409,7 @@ def test_an_overridden_layer_stops_on_divergence():
     layers = [PassThroughLinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # NumPy's overflow warnings on the way
-        message = r"^training diverged: the cost is inf at epoch \d+; .* smaller learning_rate than 1\.0$"
+        message = r"^training diverged: the cost .* overflowed .*\(epoch \d+\); .* learning_rate than 1\.0$"
         with pytest.raises(ValueError, match=message):
             train(layers, X * 100, Y, learning_rate=1.0, epochs=5000)
 
@@ -490,3 +490,98 @@ def test_a_non_finite_final_pass_is_a_divergence():
     message = r"^training diverged: Z must contain only finite numbers, but it contains NaN; expected"
     with pytest.raises(ValueError, match=message):
         train(_xor_with_nan_after(10), X, Y, epochs=10)
+
+
+# --- issue 14: silent results and messages naming the wrong argument -------------
+
+
+@pytest.mark.parametrize(
+    "predictions, Y, name, value",
+    [
+        ([[0.2, 0.9, 0.6, 0.1]], [[0, 1, 1, 0]], "predictions", "0.2"),  # probabilities
+        ([[0, 1, 1, 0]], [[-1, 1, 1, -1]], "Y", "-1.0"),  # -1/+1 labels
+    ],
+)
+def test_accuracy_refuses_what_is_not_a_class_label(predictions, Y, name, value):
+    with pytest.raises(ValueError, match=rf"^{name} must hold class labels 0 or 1, but received {value} "):
+        accuracy(predictions, Y)
+    assert accuracy([[0, 1, 1, 0]], [[0, 1, 0, 0]]) == 75.0
+
+
+@pytest.mark.parametrize(
+    "threshold, error, match",
+    [
+        (float("nan"), ValueError, "threshold must be a finite number, but received nan"),
+        (float("inf"), ValueError, "threshold must be a finite number, but received inf"),
+        ("a", TypeError, "threshold must be a real number, but received str 'a'"),
+        (None, TypeError, "threshold must be a real number, but received NoneType"),
+        (True, TypeError, "threshold must be a real number, but received bool"),
+    ],
+)
+def test_predict_checks_threshold(threshold, error, match):
+    X, _ = xor_gate()
+    with pytest.raises(error, match=f"^{match}"):
+        predict(article_network(), X, threshold=threshold)
+
+
+def test_predict_accepts_numpy_scalars_as_threshold():
+    X, _ = xor_gate()
+    layers = article_network()
+    np.testing.assert_array_equal(predict(layers, X, np.float32(0.5)), predict(layers, X, 0.5))
+    np.testing.assert_array_equal(predict(layers, X, np.int64(1)), np.zeros((1, 4)))
+
+
+def test_predict_and_forward_name_X_not_A_prev():
+    with pytest.raises(ValueError, match=r"^X must have 2 rows \(one per input of the layer\), but received"):
+        predict(article_network(), np.ones((3, 4)))
+    with pytest.raises(ValueError, match=r"^X must contain only finite numbers"):
+        forward(article_network(), [[np.nan], [1.0]])
+
+
+@pytest.mark.parametrize("layers", [[], None, "Z1", 3])
+def test_forward_and_backward_refuse_what_is_not_a_list_of_layers(layers):
+    X, _ = xor_gate()
+    with pytest.raises(TypeError, match=r"^layers must be a non-empty list of layers, got"):
+        forward(layers, X)
+    with pytest.raises(TypeError, match=r"^layers must be a non-empty list of layers, got"):
+        backward(layers, np.ones((1, 4)))
+
+
+def test_backward_names_dY_hat():
+    layers = article_network()
+    forward(layers, xor_gate()[0])
+    with pytest.raises(ValueError, match=r"^dY_hat must contain only finite numbers, but it contains inf"):
+        backward(layers, [[np.inf, 0, 0, 0]])
+
+
+@pytest.mark.parametrize(
+    "input_shape, sizes, match",
+    [
+        (5, [3, 1], r"^input_shape must be a pair \(n_in, m\) such as X\.shape, but received 5"),
+        ((2, 4), [3, 0], r"^layer_sizes\[1\] must be a positive integer, but received 0"),
+        ((2, 4), [3, 1.5], r"^layer_sizes\[1\] must be a positive integer, but received float"),
+        ((2, 0), [3, 1], r"^input_shape\[1\] must be a positive integer, but received 0"),
+    ],
+)
+def test_build_network_names_the_bad_argument(input_shape, sizes, match):
+    with pytest.raises((TypeError, ValueError), match=match):
+        build_network(input_shape, sizes)
+
+
+def test_build_network_accepts_numpy_ints():
+    layers = build_network((np.int64(2), np.int64(4)), [np.int64(3), np.int32(1)])
+    assert [layer.params["W"].shape for layer in layers[::2]] == [(3, 2), (1, 3)]
+
+
+def test_history_says_what_it_recorded():
+    with pytest.raises(KeyError, match=r"recorded every 5 epochs up to 10"):
+        History(epochs=[5, 10], costs=[1.0, 0.5]).cost_at(7)
+    with pytest.raises(KeyError, match=r"recorded epochs: \[5\]"):
+        History(epochs=[5], costs=[1.0]).cost_at(7)
+
+
+def test_accuracy_names_the_argument_that_is_not_a_matrix():
+    with pytest.raises(ValueError, match=r"^predictions must contain only finite numbers"):
+        accuracy([[np.nan, 1.0]], [[0.0, 1.0]])
+    with pytest.raises(ValueError, match=r"^Y must be a 2-D array .* use Y\.reshape\(1, -1\)"):
+        accuracy([[0.0, 1.0]], np.array([0.0, 1.0]))

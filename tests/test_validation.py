@@ -12,9 +12,13 @@ from nbnp.validation import (
     _all_finite,
     as_array,
     as_matrix,
+    check_binary,
+    check_callable,
     check_finite,
     check_learning_rate,
+    check_no_overflow,
     check_positive_int,
+    check_real,
     check_same_shape,
 )
 
@@ -193,3 +197,98 @@ def test_byte_swapped_floats_are_converted_to_native_float64():
     B = np.array([[np.nan]], dtype=">f8")
     with pytest.raises(ValueError, match="A must contain only finite numbers, but it contains NaN"):
         as_matrix("A", B)
+
+
+# --- issue 14: the helpers behind the overflow, label, threshold and callable checks ---
+
+
+def test_check_no_overflow_names_the_result_and_what_to_shrink():
+    A = np.ones((2, 3))
+    assert check_no_overflow("Z", A, "W") is A
+    for bad in (np.inf, -np.inf, np.nan):
+        B = A.copy()
+        B[1, 2] = bad
+        with pytest.raises(ValueError, match=r"^Z overflowed beyond the float range .*: make W smaller$"):
+            check_no_overflow("Z", B, "W")
+    big = np.full(40, 1e308)  # finite entries whose sum overflows: still finite, no error
+    assert check_no_overflow("Z", big, "W") is big
+
+
+@pytest.mark.parametrize("A", [np.array([[0.0, 1.0, 1.0]]), np.zeros((2, 2)), np.ones(3)])
+def test_check_binary_accepts_zeros_and_ones(A):
+    assert check_binary("Y", A) is A
+
+
+@pytest.mark.parametrize(
+    "A, first", [([[0.0, 0.5]], "0.5"), ([[-1.0, 1.0]], "-1.0"), ([[1.0, 2.0, 3.0]], "2.0")]
+)
+def test_check_binary_names_the_first_bad_label(A, first):
+    with pytest.raises(ValueError, match=rf"^Y must hold class labels 0 or 1, but received {first} among"):
+        check_binary("Y", np.array(A))
+
+
+def test_check_real_accepts_python_and_numpy_numbers():
+    values = (1, 0.5, np.int64(2), np.float32(0.25), 2**70)
+    assert [check_real("t", v) for v in values] == [1.0, 0.5, 2.0, 0.25, 2.0**70]
+    assert all(type(check_real("t", v)) is float for v in (1, np.int64(2)))
+
+
+@pytest.mark.parametrize(
+    "value, error, match",
+    [
+        ("a", TypeError, "t must be a real number, but received str 'a'"),
+        (True, TypeError, "t must be a real number, but received bool"),
+        (np.bool_(False), TypeError, "t must be a real number"),
+        (np.array(0.5), TypeError, "t must be a real number, but received an array"),
+        (float("nan"), ValueError, "t must be a finite number, but received nan"),
+        (-math.inf, ValueError, "t must be a finite number, but received -inf"),
+        (10**400, ValueError, "t must be a finite number, but received 1000"),
+    ],
+)
+def test_check_real_refuses(value, error, match):
+    with pytest.raises(error, match=f"^{match}"):
+        check_real("t", value)
+
+
+def test_check_callable():
+    assert check_callable("f", len) is len
+    with pytest.raises(TypeError, match=r"^f must be callable \(a function\), but received int 3$"):
+        check_callable("f", 3)
+
+
+def test_huge_python_ints_are_numbers_and_the_dtype_message_is_kept_for_objects():
+    np.testing.assert_array_equal(as_array("z", [2**70, 1]), [2.0**70, 1.0])
+    assert as_matrix("X", [[2**64]]).dtype == np.float64
+    with pytest.raises(ValueError, match=r"^z holds an integer too large for a float"):
+        as_array("z", [10**400])
+    for bad in ([None, 1.0], [True, 2**70], [object()], np.array([], dtype=object)):
+        with pytest.raises(TypeError, match=r"^z must be a numeric array of integers or floats, .*object"):
+            as_array("z", np.array(bad, dtype=object))
+
+
+@pytest.mark.parametrize("name", ["Y", "Y_hat", "predictions", "dY_hat"])
+def test_one_dimensional_labels_are_told_to_become_a_row(name):
+    with pytest.raises(ValueError, match=rf"use {name}\.reshape\(1, -1\), shape \(1, 5\)$"):
+        as_matrix(name, np.zeros(5))
+
+
+def test_one_dimensional_inputs_are_told_to_become_a_column():
+    with pytest.raises(ValueError, match=r"use X\.reshape\(-1, 1\), shape \(3, 1\)$"):
+        as_matrix("X", np.zeros(3))
+    with pytest.raises(ValueError, match=r"but received an array of shape \(1, 2, 3\) and dtype float64$"):
+        as_matrix("X", np.zeros((1, 2, 3)))
+
+
+def test_describe_cuts_long_values_at_120_characters():
+    from nbnp.validation import _describe
+
+    assert len(_describe(list(range(100)))) == 120
+    assert _describe(3) == "int 3"
+
+
+def test_check_binary_message_says_how_to_fix_it():
+    with pytest.raises(ValueError) as info:
+        check_binary("Y", np.array([[-1.0, 1.0]]))
+    assert str(info.value).endswith(
+        "among its entries (threshold probabilities with nbnp.predict; map -1/+1 labels with (Y + 1) / 2)"
+    )

@@ -12,8 +12,8 @@ import numbers
 
 import numpy as np
 
-from nbnp.fmt import fmt_array, fmt_fixed
-from nbnp.validation import as_array, as_matrix
+from nbnp.fmt import _digit_count, fmt_array, fmt_fixed
+from nbnp.validation import as_array, as_matrix, check_positive_int
 
 __all__ = ["check_decimals", "check_step", "format_value", "matrix_text", "subscript", "superscript"]
 
@@ -41,6 +41,10 @@ def format_value(value: float | np.ndarray, decimals: int = 3, max_items: int = 
         (nested rows are flattened).
     """
     A = as_array("value", value)
+    decimals = _digit_count(decimals, "decimals", 0)
+    max_items = check_positive_int("max_items", max_items)
+    if A.size == 0:
+        raise ValueError(f"value must not be empty, but received an array of shape {A.shape}")
     if A.size == 1:
         return fmt_fixed(A.reshape(()), decimals)
     flat = A.ravel()

@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 
 from nbnp.train import History, Layer, forward
-from nbnp.validation import as_matrix
+from nbnp.validation import as_matrix, check_binary
 
 __all__ = [
     "CLASS_COLORS",
@@ -35,7 +35,7 @@ def _axes(ax: Axes | None) -> Axes:
 
 def _check_data(X: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
     """Validate two-feature data ``X`` (2+, m) and its labels ``Y`` (1, m)."""
-    X, Y = as_matrix("X", X), as_matrix("Y", Y)
+    X, Y = as_matrix("X", X), check_binary("Y", as_matrix("Y", Y))
     if X.shape[0] < 2:
         raise ValueError(
             f"X must have at least 2 rows (features x1, x2) to plot, but received shape {X.shape}"

@@ -257,7 +257,10 @@ def growth_exponent(sizes: list[int], seconds: np.ndarray, min_size: int = 1) ->
         raise ValueError("seconds must be finite and greater than 0")
     min_size = check_positive_int("min_size", min_size)
     keep = np.array(sizes) >= min_size
-    if keep.sum() < 2:
-        raise ValueError(f"at least two sizes must be >= min_size={min_size} to fit a slope")
+    if len(set(np.array(sizes)[keep].tolist())) < 2:
+        raise ValueError(
+            f"at least two sizes must be >= min_size={min_size} to fit a slope, and they must "
+            f"differ (the fit would be rank-deficient), but received sizes {sizes!r:.80}"
+        )
     slope, _ = np.polyfit(np.log(np.array(sizes, dtype=float)[keep]), np.log(t[keep]), 1)
     return float(slope)

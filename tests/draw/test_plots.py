@@ -124,3 +124,16 @@ def test_plots_reject_labels_that_do_not_match_the_data():
         match=r"X must have at least 2 rows \(features x1, x2\) to plot, but received shape \(1, 4\)",
     ):
         plot_data(X[:1], Y)
+
+
+# --- issue 14: labels that are not 0/1 are refused, not half drawn -----------------
+
+
+@pytest.mark.parametrize(
+    "Y, value", [([[-1, 1, 1, -1]], "-1.0"), ([[0.1, 0.9, 0.8, 0.2]], "0.1"), ([[0, 1, 2, 0]], "2.0")]
+)
+def test_plot_data_refuses_labels_that_are_not_0_or_1(Y, value):
+    X = np.array([[0.0, 0, 1, 1], [0, 1, 0, 1]])
+    with pytest.raises(ValueError, match=rf"^Y must hold class labels 0 or 1, but received {value} "):
+        plot_data(X, Y)
+    plt.close("all")

@@ -254,3 +254,11 @@ def test_time_gradients_times_each_size_on_the_same_seeded_batch():
     for X_seen, Y_seen in seen:
         np.testing.assert_array_equal(X_seen, X)
         np.testing.assert_array_equal(Y_seen, Y)
+
+
+def test_growth_exponent_refuses_a_rank_deficient_fit():
+    with pytest.raises(ValueError, match=r"two sizes .* must differ \(the fit would be rank-deficient\)"):
+        growth_exponent([4, 4, 4], [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match=r"rank-deficient"):
+        growth_exponent([1, 8, 8], [1.0, 2.0, 3.0], min_size=2)
+    assert growth_exponent([1, 8, 8], [1.0, 8.0, 8.0]) == pytest.approx(1.0)
