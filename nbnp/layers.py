@@ -276,7 +276,7 @@ def _check_output(layer: LinearLayer) -> np.ndarray:
     if Z.shape == (W.shape[0], layer.A_prev.shape[1]) and _all_finite(Z):
         return Z
     _check_params(layer)
-    return check_no_overflow("Z = W·A_prev + b", Z, "the weights or A_prev")
+    return check_no_overflow("Z = W·A_prev + b", Z, "the weights or A_prev (the data X in a first layer)")
 
 
 def _check_params(layer: LinearLayer) -> None:
