@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from nbnp.article.toc_pages import PAGES
+
 __all__ = ["TOC_PATH", "Toc", "book_toc", "page_docname", "read_toc", "toc_docnames"]
 
 #: The project's own table of contents, at the repository's root beside ``nbnp/``.
@@ -120,27 +122,33 @@ def read_toc(path: str | Path = TOC_PATH) -> Toc:
 def book_toc() -> Toc:
     """The project's own table of contents, read once.
 
+    Read from :data:`TOC_PATH` in a checkout of the repository; an installed nbnp
+    has no ``_toc.yml`` beside it and uses the copy shipped in the package
+    (``nbnp.article.toc_pages``, written from ``_toc.yml`` by ``tools/write_toc_pages.py``).
+
     Returns
     -------
     Toc
     """
-    return read_toc()
+    if TOC_PATH.is_file():
+        return read_toc()
+    return Toc(TOC_PATH.parent, PAGES)
 
 
-def toc_docnames(path: str | Path = TOC_PATH) -> set[str]:
+def toc_docnames(path: str | Path | None = None) -> set[str]:
     """Document names listed in a Jupyter Book ``_toc.yml`` (``root`` and every ``file``).
 
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        Path of ``_toc.yml``; default the project's own.
+        Path of a ``_toc.yml``; default the project's own (:func:`book_toc`).
 
     Returns
     -------
     set of str
         For example ``{"book/intro", "book/part1/01_single_neuron"}``.
     """
-    return set(read_toc(path).docnames)
+    return set((book_toc() if path is None else read_toc(path)).docnames)
 
 
 def page_docname(name: str) -> str:
