@@ -100,25 +100,31 @@
     var n = data.stops.length, mid = data.stops.indexOf("0");
     var names = [["w1", "w₁"], ["w2", "w₂"], ["b", "b"]];
     var sliders = names.map(function (nm) { return slider(root, nm[0], nm[1], n, mid); });
-    var W = 520, H = 200;
+    var W = 560, H = 220;
     var svg = svgEl("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "class": "nbnp-plot",
       "aria-label": "the single neuron with its weights, cost and gradients" });
-    var inputs = [[60, 50, "x₁"], [60, 150, "x₂"]];
+    var N = [330, 110];
+    /* input node, and where its two labels go: above the upper edge, below the lower one */
+    var inputs = [[40, 40, "x₁", 40, 56], [40, 180, "x₂", 176, 192]];
     var edges = [];
-    inputs.forEach(function (p, i) {
-      svg.appendChild(svgEl("line", { x1: p[0] + 22, y1: p[1], x2: 278, y2: 100, "class": "axis" }));
-      svg.appendChild(svgEl("circle", { cx: p[0], cy: p[1], r: 22, "class": "node" }));
+    inputs.forEach(function (p) {
+      svg.appendChild(svgEl("line", { x1: p[0] + 20, y1: p[1], x2: N[0] - 24, y2: N[1], "class": "axis" }));
+      svg.appendChild(svgEl("circle", { cx: p[0], cy: p[1], r: 20, "class": "node" }));
       svg.appendChild(svgEl("text", { x: p[0], y: p[1] + 5, "text-anchor": "middle" }, p[2]));
-      var label = svgEl("text", { x: 170, y: i === 0 ? 55 : 160, "text-anchor": "middle", "class": "edge" });
-      svg.appendChild(label);
-      edges.push(label);
+      var value = svgEl("text", { x: 180, y: p[3], "text-anchor": "middle", "class": "edge" });
+      var grad = svgEl("text", { x: 180, y: p[4], "text-anchor": "middle", "class": "edge" });
+      svg.appendChild(value);
+      svg.appendChild(grad);
+      edges.push([value, grad]);
     });
-    svg.appendChild(svgEl("circle", { cx: 300, cy: 100, r: 24, "class": "node" }));
-    svg.appendChild(svgEl("text", { x: 300, y: 105, "text-anchor": "middle" }, "σ"));
-    var bias = svgEl("text", { x: 300, y: 150, "text-anchor": "middle", "class": "edge" });
-    svg.appendChild(bias);
-    svg.appendChild(svgEl("line", { x1: 324, y1: 100, x2: 400, y2: 100, "class": "axis" }));
-    var cost = svgEl("text", { x: 410, y: 105, "class": "edge" });
+    svg.appendChild(svgEl("circle", { cx: N[0], cy: N[1], r: 24, "class": "node" }));
+    svg.appendChild(svgEl("text", { x: N[0], y: N[1] + 5, "text-anchor": "middle" }, "σ"));
+    var bias = [svgEl("text", { x: N[0], y: 158, "text-anchor": "middle" }),
+      svgEl("text", { x: N[0], y: 174, "text-anchor": "middle" })];
+    bias.forEach(function (t) { svg.appendChild(t); });
+    svg.appendChild(svgEl("line", { x1: N[0] + 24, y1: N[1], x2: 440, y2: N[1], "class": "axis" }));
+    svg.appendChild(svgEl("text", { x: 448, y: N[1] - 4 }, "ŷ, cost"));
+    var cost = svgEl("text", { x: 448, y: N[1] + 14 });
     svg.appendChild(cost);
     root.appendChild(svg);
     var summary = el("p", { "class": "nbnp-values" });
@@ -132,9 +138,12 @@
       var idx = sliders.map(function (s) { return Number(s.input.value); });
       sliders.forEach(function (s, i) { s.out.textContent = data.stops[idx[i]]; });
       var run = data.grid[idx.join(",")];
-      edges[0].textContent = "w₁ = " + data.stops[idx[0]] + "   ∂C/∂w₁ = " + run.dW[0];
-      edges[1].textContent = "w₂ = " + data.stops[idx[1]] + "   ∂C/∂w₂ = " + run.dW[1];
-      bias.textContent = "b = " + data.stops[idx[2]] + "   ∂C/∂b = " + run.db[0];
+      edges[0][0].textContent = "w₁ = " + data.stops[idx[0]];
+      edges[0][1].textContent = "∂C/∂w₁ = " + run.dW[0];
+      edges[1][0].textContent = "w₂ = " + data.stops[idx[1]];
+      edges[1][1].textContent = "∂C/∂w₂ = " + run.dW[1];
+      bias[0].textContent = "b = " + data.stops[idx[2]];
+      bias[1].textContent = "∂C/∂b = " + run.db[0];
       cost.textContent = "C = " + run.cost;
       summary.textContent = "";
       [["cost C = ", "cost", run.cost], ["   ∂C/∂w₁ = ", "dW-0", run.dW[0]],
