@@ -18,12 +18,14 @@ from typing import Any
 
 import yaml
 
-from nbnp.article.toc_pages import PAGES
-
-__all__ = ["TOC_PATH", "Toc", "book_toc", "page_docname", "read_toc", "toc_docnames"]
+__all__ = ["PACKAGED_TOC_PATH", "TOC_PATH", "Toc", "book_toc", "page_docname", "read_toc", "toc_docnames"]
 
 #: The project's own table of contents, at the repository's root beside ``nbnp/``.
 TOC_PATH = Path(__file__).resolve().parents[2] / "_toc.yml"
+
+#: Its copy shipped inside the package, for an nbnp installed without the repository
+#: (written by ``tools/write_packaged_toc.py``; a test keeps it identical to :data:`TOC_PATH`).
+PACKAGED_TOC_PATH = Path(__file__).resolve().parent / "book_toc.yml"
 
 _SUFFIXES = (".ipynb", ".md")
 
@@ -123,16 +125,14 @@ def book_toc() -> Toc:
     """The project's own table of contents, read once.
 
     Read from :data:`TOC_PATH` in a checkout of the repository; an installed nbnp
-    has no ``_toc.yml`` beside it and uses the copy shipped in the package
-    (``nbnp.article.toc_pages``, written from ``_toc.yml`` by ``tools/write_toc_pages.py``).
+    has no ``_toc.yml`` beside it and reads the copy shipped in the package
+    (:data:`PACKAGED_TOC_PATH`).
 
     Returns
     -------
     Toc
     """
-    if TOC_PATH.is_file():
-        return read_toc()
-    return Toc(TOC_PATH.parent, PAGES)
+    return read_toc(TOC_PATH if TOC_PATH.is_file() else PACKAGED_TOC_PATH)
 
 
 def toc_docnames(path: str | Path | None = None) -> set[str]:
