@@ -75,7 +75,7 @@ test: venv book
 
 # The built book in headless Chromium (needs Debian's chromium; screenshots in _build/screenshots).
 browser: book
-	NBNP_BROWSER_TESTS=required $(BIN)/pytest tests/test_browser.py
+	NBNP_BROWSER_TESTS=required $(BIN)/pytest tests/test_browser.py tests/test_browser_interactive.py
 
 # JupyterLab on book/. Containers, CI images and cloud notebooks often run as root, where Jupyter
 # refuses to start without --allow-root. LAB_ARGS passes more options (tools/check_lab.py).

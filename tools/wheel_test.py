@@ -37,10 +37,7 @@ MISMATCH = re.compile(r"^.*(?:mismatch|differ).*$", re.MULTILINE | re.IGNORECASE
 
 
 # Chapters that cannot run alone yet, and why (found by this test; fix them, then remove them here).
-KNOWN_FAILURES = {
-    "book/appendix/ledger.ipynb": "its table links each row to a chapter through the repository's "
-    "../../_toc.yml (nbnp.ledger.toc_docnames), which a lone notebook does not have",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def isolated_env() -> dict[str, str]:

@@ -28,6 +28,8 @@ __all__ = [
 ]
 
 #: Numbers in the article's text that are not results, with the reason.
+#:
+#: :meta hide-value:
 NOT_RESULTS: dict[str, str] = {
     "0.1": "input: the starting weight w₁ (also Part II's default α, a row)",
     "0.6": "input: the starting weight w₂",

@@ -94,9 +94,13 @@ class ArticleValue:
 
 
 #: Every number the article states, keyed by ``ArticleValue.key``, in declaration order.
+#:
+#: :meta hide-value:
 ARTICLE: dict[str, ArticleValue] = {}
 
 #: The function that recomputes each of them, keyed like :data:`ARTICLE`.
+#:
+#: :meta hide-value:
 REPRODUCERS: dict[str, Callable[[], Value]] = {}
 
 

@@ -18,10 +18,14 @@ from typing import Any
 
 import yaml
 
-__all__ = ["TOC_PATH", "Toc", "book_toc", "page_docname", "read_toc", "toc_docnames"]
+__all__ = ["PACKAGED_TOC_PATH", "TOC_PATH", "Toc", "book_toc", "page_docname", "read_toc", "toc_docnames"]
 
 #: The project's own table of contents, at the repository's root beside ``nbnp/``.
 TOC_PATH = Path(__file__).resolve().parents[2] / "_toc.yml"
+
+#: Its copy shipped inside the package, for an nbnp installed without the repository
+#: (written by ``tools/write_packaged_toc.py``; a test keeps it identical to :data:`TOC_PATH`).
+PACKAGED_TOC_PATH = Path(__file__).resolve().parent / "book_toc.yml"
 
 _SUFFIXES = (".ipynb", ".md")
 
@@ -120,27 +124,31 @@ def read_toc(path: str | Path = TOC_PATH) -> Toc:
 def book_toc() -> Toc:
     """The project's own table of contents, read once.
 
+    Read from :data:`TOC_PATH` in a checkout of the repository; an installed nbnp
+    has no ``_toc.yml`` beside it and reads the copy shipped in the package
+    (:data:`PACKAGED_TOC_PATH`).
+
     Returns
     -------
     Toc
     """
-    return read_toc()
+    return read_toc(TOC_PATH if TOC_PATH.is_file() else PACKAGED_TOC_PATH)
 
 
-def toc_docnames(path: str | Path = TOC_PATH) -> set[str]:
+def toc_docnames(path: str | Path | None = None) -> set[str]:
     """Document names listed in a Jupyter Book ``_toc.yml`` (``root`` and every ``file``).
 
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        Path of ``_toc.yml``; default the project's own.
+        Path of a ``_toc.yml``; default the project's own (:func:`book_toc`).
 
     Returns
     -------
     set of str
         For example ``{"book/intro", "book/part1/01_single_neuron"}``.
     """
-    return set(read_toc(path).docnames)
+    return set((book_toc() if path is None else read_toc(path)).docnames)
 
 
 def page_docname(name: str) -> str:

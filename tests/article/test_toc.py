@@ -87,3 +87,24 @@ def test_page_docname_resolves_the_books_pages_and_keeps_unlisted_names():
     assert page_docname("02_bias") == "book/part1/02_bias"
     assert page_docname("errata") == "book/appendix/errata"
     assert page_docname("99_not_written") == "99_not_written"
+
+
+def test_the_packaged_copy_of_the_toc_is_toc_yml():
+    from nbnp.article.toc import PACKAGED_TOC_PATH
+
+    assert PACKAGED_TOC_PATH.read_bytes() == (ROOT / "_toc.yml").read_bytes(), (
+        "run: python tools/write_packaged_toc.py"
+    )
+
+
+def test_without_toc_yml_the_book_toc_is_the_packaged_copy(monkeypatch, tmp_path):
+    import nbnp.article.toc as toc_module
+
+    monkeypatch.setattr(toc_module, "TOC_PATH", tmp_path / "_toc.yml")
+    toc_module.book_toc.cache_clear()
+    try:
+        assert toc_module.book_toc().docnames == read_toc(ROOT / "_toc.yml").docnames
+        assert toc_docnames() == set(read_toc(ROOT / "_toc.yml").docnames)
+        assert toc_module.page_docname("02_bias") == "book/part1/02_bias"
+    finally:
+        toc_module.book_toc.cache_clear()

@@ -1,0 +1,73 @@
+"""nbnp.experiments.interactive: the value tables behind the interactive figures."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+import nbnp
+from nbnp.experiments.interactive import (
+    ALPHAS,
+    SIG,
+    WEIGHT_STOPS,
+    descent_table,
+    figure_html,
+    neuron_pass_batch,
+    neuron_table,
+)
+
+CURVE = nbnp.Parabola(curvature=0.1, minimum=0.0)
+
+
+def test_the_learning_rates_include_the_articles_four():
+    assert {0.5, 5.0, 5e-10, 50.0} <= set(ALPHAS)
+    assert list(ALPHAS) == sorted(ALPHAS)
+
+
+def test_descent_table_holds_nbnps_path_for_each_alpha():
+    table = descent_table(CURVE, -8.0, alphas=(0.5, 50.0), steps=3)
+    assert [stop["alpha"] for stop in table["stops"]] == ["0.5", "50"]
+    wild = nbnp.descent_path(CURVE.gradient, -8.0, 50.0, 3)
+    assert table["stops"][1]["theta"] == [nbnp.fmt(t, SIG) for t in wild] == ["-8", "32", "-128", "512"]
+    assert table["stops"][1]["loss"] == [nbnp.fmt(CURVE(t), SIG) for t in wild]
+    assert table["curve"]["theta"][0] == "-10" and table["curve"]["theta"][-1] == "10"
+
+
+def test_neuron_pass_batch_at_zero_weights_is_one_half_everywhere():
+    X, Y = nbnp.or_gate()
+    run = neuron_pass_batch(X, Y, 0.0, 0.0, 0.0)
+    np.testing.assert_array_equal(run["y_hat"], [[0.5, 0.5, 0.5, 0.5]])
+    assert run["cost"] == pytest.approx((0.25 + 3 * 0.25) / 8)
+    # dC/dw_j = mean over examples of -(y - ŷ) ŷ (1 - ŷ) x_j = -(0.5 * 0.25 * 2) / 4
+    np.testing.assert_allclose(run["dW"], [[-0.0625, -0.0625]])
+    np.testing.assert_allclose(run["db"], [[-(3 * 0.125 - 0.125) / 4]])
+
+
+def test_neuron_table_covers_the_grid_with_nbnps_numbers():
+    X, Y = nbnp.or_gate()
+    table = neuron_table(X, Y, stops=(-1.0, 2.0))
+    assert sorted(table["grid"]) == [f"{i},{j},{k}" for i in (0, 1) for j in (0, 1) for k in (0, 1)]
+    run = neuron_pass_batch(X, Y, 2.0, -1.0, 2.0)
+    entry = table["grid"]["1,0,1"]
+    assert entry["cost"] == nbnp.fmt(run["cost"], SIG)
+    assert entry["y_hat"] == [nbnp.fmt(v, SIG) for v in run["y_hat"].ravel()]
+    assert entry["dW"] == [nbnp.fmt(v, SIG) for v in run["dW"].ravel()]
+    assert table["X"] == ["0", "0", "0", "1", "1", "0", "1", "1"] and table["Y"] == ["0", "1", "1", "1"]
+    assert table["stops"] == ["-1", "2"] and WEIGHT_STOPS.count(0.0) == 1
+
+
+def test_figure_html_embeds_the_table_as_json_and_is_byte_stable():
+    table = descent_table(CURVE, -8.0, alphas=(0.5,), steps=2)
+    html = figure_html(table, "descent-alpha")
+    assert html == figure_html(descent_table(CURVE, -8.0, alphas=(0.5,), steps=2), "descent-alpha")
+    found = re.fullmatch(
+        r'<div class="nbnp-interactive" id="descent-alpha" data-kind="descent">'
+        r'<script type="application/json">(.*)</script><noscript>.*</noscript></div>', html)
+    assert found and json.loads(found.group(1)) == table
+
+
+def test_figure_html_keeps_the_script_element_closed_and_checks_the_name():
+    assert "</x" not in figure_html({"kind": "descent", "note": "</x"}, "a")
+    with pytest.raises(ValueError, match="name must hold only letters"):
+        figure_html({"kind": "descent"}, 'a" onload="x')
