@@ -36,7 +36,7 @@ TAGS = ["remove-cell", CELL_ID]
 INSTALL = '''\
 # nbnp, the book's package: installed from the book's repository if this kernel lacks it.
 try:
-    import nbnp
+    import nbnp  # noqa: F401 (only to see whether it is installed)
 except ModuleNotFoundError:
     %pip install --quiet "git+{url}@{branch}"
     import nbnp'''
@@ -44,7 +44,7 @@ except ModuleNotFoundError:
 NO_REPOSITORY = '''\
 # nbnp, the book's package, must be installed in this kernel (the book names no repository yet).
 try:
-    import nbnp
+    import nbnp  # noqa: F401 (only to see whether it is installed)
 except ModuleNotFoundError:
     raise ModuleNotFoundError(
         "nbnp is not installed: in a clone of the book's repository run `pip install .`"

@@ -79,12 +79,16 @@ def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].isascii() else text
 
 
-def _sentence(entry: ArticleValue, ours: str, status: str) -> str:
-    """Ours beside the article's as a sentence: "Loss after the step: ours, 0.110, differs from ..."."""
+def _sentence(entry: ArticleValue, ours: str, status: str, explained: bool = True) -> str:
+    """Ours beside the article's as a sentence: "Loss after the step: ours, 0.110, differs from ...".
+
+    ``explained=False`` leaves the erratum out: it explains our value for the
+    article's own setting, not a learner's other value.
+    """
     what = _capitalized(entry.what)
     theirs = "the companion notebook's" if entry.where.startswith(COMPANION) else "the article's"
     if status == "differs":
-        why = f": {entry.erratum}" if entry.erratum else ""
+        why = f": {entry.erratum}" if entry.erratum and explained else ""
         return f"{what}: ours, {ours}, differs from {theirs} {entry.text}{why}."
     how = status.removeprefix("agrees").strip()
     return f"{what}: ours, {ours}, agrees with {theirs} {entry.text}" + (f" {how}." if how else ".")
@@ -143,6 +147,13 @@ def compare(key: str, ours: Value) -> Comparison:
     if (status == "differs") != (entry.erratum is not None):
         why = "differs from" if status == "differs" else "now agrees with"
         raise ArticleMismatch(f"{key}: ours {text} {why} the article's {entry.text}")
+    if entry.erratum is not None:  # it explains our value for the article's own setting only
+        expected = _status(entry, reproduce(key))[0]
+        if text.split(" (")[0] != expected.split(" (")[0]:  # at the article's decimals
+            raise ArticleMismatch(
+                f"{key}: ours {text} differs from the article's {entry.text}, and the erratum, "
+                f"which is about our value {expected} for the article's own setting, does not explain it"
+            )
     return Comparison(entry, text, status)
 
 
@@ -185,7 +196,7 @@ def _learner_line(entry: ArticleValue, ours: Value) -> str:
         text, status = _status(entry, ours)
     except ArticleMismatch:
         text, status = fmt_array(np.asarray(ours, dtype=float), sig=6), "differs"
-    line = _sentence(entry, text, status)
+    line = _sentence(entry, text, status, explained=False)
     if status != "differs":  # the article's figure is an erratum, and ours now matches it
         line = f"{line[:-1]}, a figure the article got wrong (see the errata)."
     return f"{line}\n{EXPECTED_DIFFERENCE}"

@@ -223,3 +223,16 @@ def test_an_erratum_reads_as_a_sentence_that_says_why():
     assert str(compare("ch1.sigmoid_at_2", 0.88)).startswith("σ(2), the worst case")
     assert f"differs from the article's {entry.text}: {entry.erratum}." in line
     assert entry.key not in line
+
+
+def test_an_erratum_explains_only_our_value_for_the_articles_setting(monkeypatch, capsys):
+    # ch2.loss_new's erratum is about our 0.10988; a learner's other loss is not explained by it.
+    monkeypatch.delenv("NBNP_STRICT", raising=False)
+    explained = r"ours 0\.061 \(0\.0607767\) differs .* our value 0\.110 \(0\.109882\)"
+    with pytest.raises(ArticleMismatch, match=explained):
+        compare("ch2.loss_new", 0.0607767)
+    show("ch2.loss_new", 0.0607767)
+    out = capsys.readouterr().out
+    assert "rounds to 0.110" not in out
+    assert out.startswith("Loss after the step: ours, 0.061 (0.0607767), differs from the article's 0.109.\n")
+    assert "That is expected if you changed a setting" in out
