@@ -39,7 +39,8 @@ from nbnp.gradcheck import (
     relative_error,
 )
 from nbnp.initializers import INI_TYPES, initialize_parameters
-from nbnp.layers import LayerStateError, LinearLayer, SigmoidLayer
+from nbnp.layer_checks import LayerStateError
+from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost, squared_error_loss, squared_error_loss_derivative
 from nbnp.train import History, accuracy, backward, build_network, forward, predict, train
 
