@@ -11,14 +11,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nbnp.validation import (
-    _all_finite,
-    as_matrix,
-    check_finite,
-    check_learning_rate,
-    check_no_overflow,
-    check_positive_int,
-)
+from nbnp.array_checks import _all_finite, as_matrix, check_finite, check_no_overflow
+from nbnp.validation import check_learning_rate, check_positive_int
 
 if TYPE_CHECKING:
     from nbnp.layers import LinearLayer

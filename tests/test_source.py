@@ -25,6 +25,7 @@ PART2 = Path(__file__).resolve().parent.parent / "book" / "part2"
 PACKAGE = Path(__file__).resolve().parent.parent / "nbnp"
 CORE = [
     "activations",
+    "array_checks",
     "datasets",
     "gradcheck",
     "initializers",
