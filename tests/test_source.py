@@ -30,8 +30,10 @@ CORE = [
     "gradcheck",
     "initializers",
     "layer_checks",
+    "layer_gradcheck",
     "layers",
     "losses",
+    "network_gradcheck",
     "train",
     "validation",
 ]
