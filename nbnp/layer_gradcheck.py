@@ -57,13 +57,13 @@ def check_layer_gradients(
         Gradient arriving from above. Default: a fixed standard-normal draw
         from ``RandomState(0)`` (NumPy's global stream is left untouched).
     eps : float, optional
-        Step ε, default :data:`EPS`.
+        Step ε, default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
     dict of GradientCheck
         Relative error per gradient the layer computes (or "too small to check",
-        see :class:`GradientCheck`), one per parameter
+        see :class:`~nbnp.gradcheck.GradientCheck`), one per parameter
         and one for the input, named after the argument of ``forward``:
         ``{"W", "b", "A_prev"}`` for a :class:`~nbnp.LinearLayer` (``dW``,
         ``db``, ``dA_prev``), ``{"Z"}`` for a :class:`~nbnp.SigmoidLayer` (``dZ``).
@@ -115,12 +115,12 @@ def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: fl
     draws : int, optional
         Number of upstream gradients, default 8.
     eps : float, optional
-        Step ε, default :data:`EPS`.
+        Step ε, default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
     GradientCheck
-        A float; see :class:`GradientCheck` for gradients under the round-off floor.
+        A float; see :class:`~nbnp.gradcheck.GradientCheck` for gradients under the round-off floor.
     """
     (layer,) = _check_layers([layer])
     draws, eps = check_positive_int("draws", draws), _check_eps(eps)

@@ -37,7 +37,7 @@ def check_network_gradients(
         ``{"W1": err, "b1": err, "W2": ...}``: the relative error per parameter,
         numbered by layer with parameters (the linear layers); NaN, printed
         ``"too small to check"``, for a parameter whose gradients are both
-        under the round-off floor (see :class:`GradientCheck`).
+        under the round-off floor (see :class:`~nbnp.gradcheck.GradientCheck`).
     """
     grads, floor = _parameter_gradients(layers, X, Y, eps)
     return {label: GradientCheck(analytic, numeric, floor) for label, analytic, numeric in grads}
@@ -78,7 +78,7 @@ def network_gradient_vectors(
     X : numpy.ndarray, shape (n_x, m)
     Y : numpy.ndarray, shape (1, m)
     eps : float, optional
-        Step ε, default :data:`EPS`.
+        Step ε, default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
@@ -109,12 +109,12 @@ def network_relative_error(layers: list[Layer], X: np.ndarray, Y: np.ndarray, ep
     X : numpy.ndarray, shape (n_x, m)
     Y : numpy.ndarray, shape (1, m)
     eps : float, optional
-        Step ε, default :data:`EPS`.
+        Step ε, default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
     GradientCheck
-        A float; see :class:`GradientCheck` for gradients under the round-off floor.
+        A float; see :class:`~nbnp.gradcheck.GradientCheck` for gradients under the round-off floor.
     """
     grads, floor = _parameter_gradients(layers, X, Y, eps)
     return GradientCheck(*_stack(grads), floor)
