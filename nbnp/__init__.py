@@ -28,19 +28,21 @@ from nbnp.gradcheck import (
     TOO_SMALL,
     GradientCheck,
     check_cost_gradient,
-    check_layer_gradients,
-    check_network_gradients,
-    eps_sweep,
     fmt_magnitude,
-    layer_relative_error,
-    network_gradient_vectors,
-    network_relative_error,
     numerical_gradient,
     relative_error,
 )
 from nbnp.initializers import INI_TYPES, initialize_parameters
-from nbnp.layers import LayerStateError, LinearLayer, SigmoidLayer
+from nbnp.layer_checks import LayerStateError
+from nbnp.layer_gradcheck import check_layer_gradients, layer_relative_error
+from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost, squared_error_loss, squared_error_loss_derivative
+from nbnp.network_gradcheck import (
+    check_network_gradients,
+    eps_sweep,
+    network_gradient_vectors,
+    network_relative_error,
+)
 from nbnp.train import History, accuracy, backward, build_network, forward, predict, train
 
 #: The book's machinery: subpackage → the names it lends to ``nbnp``, imported on first use.

@@ -27,17 +27,19 @@ import numpy as np
 
 from nbnp.activations import _sigmoid
 from nbnp.initializers import initialize_parameters
-from nbnp.validation import (
-    _all_finite,
-    as_array,
-    as_matrix,
-    check_finite,
-    check_learning_rate,
-    check_no_overflow,
-    check_positive_int,
+from nbnp.layer_checks import LayerStateError as LayerStateError  # its home: importable from here too
+from nbnp.layer_checks import (
+    _check_backward,
+    _check_gradient,
+    _check_input_shape,
+    _check_output,
+    _check_step,
+    _check_update,
+    _n_in,
 )
+from nbnp.validation import as_array, as_matrix, check_positive_int
 
-__all__ = ["Layer", "LayerStateError", "LinearLayer", "SigmoidLayer"]
+__all__ = ["Layer", "LinearLayer", "SigmoidLayer"]
 
 
 class Layer(Protocol):
@@ -48,10 +50,6 @@ class Layer(Protocol):
 
     def backward(self, upstream_grad: np.ndarray) -> np.ndarray | None:
         """∂Cost/∂input from ∂Cost/∂output, shape (n_out, m) -> (n_in, m)."""
-
-
-class LayerStateError(ValueError):
-    """A layer method was called out of order (for example backward before forward)."""
 
 
 class LinearLayer:
@@ -232,112 +230,3 @@ class SigmoidLayer:
         upstream_grad = _check_backward(self, upstream_grad, "Z", self.A.shape)
         self.dZ = upstream_grad * self.A * (1 - self.A)
         return self.dZ
-
-
-# --- the checks: shapes, order of the calls, finite numbers ------------------------
-
-#: Why each layer needs its forward pass before its backward pass.
-_NEEDS = {
-    "A_prev": "call forward(A_prev) first, so the layer holds the input A_prev that dW needs",
-    "Z": "call forward(Z) first, so the layer holds the activations A that dZ needs",
-}
-
-
-def _check_backward(layer: object, upstream_grad: object, kept: str, shape: tuple[int, ...]) -> np.ndarray:
-    """``upstream_grad`` as a finite matrix of the output's ``shape``, once forward has kept ``kept``."""
-    if not hasattr(layer, kept):
-        raise LayerStateError(f"{type(layer).__name__}.backward was called before forward: {_NEEDS[kept]}")
-    grad = as_matrix("upstream_grad", upstream_grad)
-    if grad.shape != shape:
-        raise ValueError(
-            f"{type(layer).__name__}.backward: upstream_grad must have the shape of the layer's "
-            f"output {shape}, but received shape {grad.shape}"
-        )
-    return grad
-
-
-def _n_in(layer: LinearLayer) -> int:
-    """The number of inputs of the layer: the columns of its ``W``, if ``W`` is a matrix."""
-    W = layer.params["W"]
-    if type(W) is not np.ndarray or W.ndim != 2 or W.dtype.kind not in "fiu":
-        _check_params(layer)
-    return W.shape[1]
-
-
-def _check_output(layer: LinearLayer) -> np.ndarray:
-    """``layer.Z``, once it is finite and of shape (n_out, m).
-
-    One pass over ``Z`` covers the parameters too: a NaN or infinity in ``W``
-    or ``b`` makes ``Z`` non-finite, and a ``b`` of the wrong shape broadcasts
-    ``Z`` to the wrong shape. Only then are they looked at one by one, to
-    name the culprit.
-    """
-    Z, W = layer.Z, layer.params["W"]
-    if Z.shape == (W.shape[0], layer.A_prev.shape[1]) and _all_finite(Z):
-        return Z
-    _check_params(layer)
-    return check_no_overflow("Z = W·A_prev + b", Z, "the weights or A_prev (the data X in a first layer)")
-
-
-def _check_params(layer: LinearLayer) -> None:
-    """Raise unless ``W`` and ``b`` are finite real matrices of shapes (n_out, n_in) and (n_out, 1)."""
-    W, b = layer.params["W"], layer.params["b"]
-    if not (_real_matrix(W) and _real_matrix(b) and b.shape == (len(W), 1)):
-        raise ValueError(
-            f"{type(layer).__name__}.params must hold W of shape (n_out, n_in) and b of shape (n_out, 1) "
-            f"as arrays, but holds W: {_shape(W)} and b: {_shape(b)}"
-        )
-    check_finite('params["W"]', W)
-    check_finite('params["b"]', b)
-
-
-def _real_matrix(value: object) -> bool:
-    return isinstance(value, np.ndarray) and value.ndim == 2 and value.dtype.kind in "iuf"
-
-
-def _shape(value: object) -> str:
-    if isinstance(value, np.ndarray):
-        return f"shape {value.shape}, dtype {value.dtype}"
-    return type(value).__name__
-
-
-def _check_step(
-    layer: LinearLayer, W: np.ndarray, b: np.ndarray, learning_rate: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """The updated ``W`` and ``b``, unless the step overflowed them (the layer is then left as it was)."""
-    if _all_finite(W) and _all_finite(b):
-        return W, b
-    for name, formula in (("dW", "upstream_grad·A_prevᵀ"), ("db", "Σ upstream_grad")):
-        check_no_overflow(f"{name} = {formula} (in backward)", getattr(layer, name), "upstream_grad")
-    raise ValueError(
-        f"update_params: W − learning_rate · dW or b − learning_rate · db overflowed beyond the float "
-        f"range (±1.8e308), with learning_rate = {learning_rate!r}; expected finite results: make "
-        "learning_rate smaller"
-    )
-
-
-def _check_gradient(layer: LinearLayer) -> np.ndarray | None:
-    """``layer.dA_prev``, unless it overflowed (``dW`` and ``db`` are checked by the update)."""
-    if layer.dA_prev is not None:
-        check_no_overflow("dA_prev = Wᵀ·upstream_grad", layer.dA_prev, "upstream_grad or the weights")
-    return layer.dA_prev
-
-
-def _check_update(layer: LinearLayer, learning_rate: object) -> float:
-    """The learning rate as a float, once backward has set ``dW`` and ``db``."""
-    if not hasattr(layer, "dW"):
-        raise LayerStateError(
-            f"{type(layer).__name__}.update_params was called before backward: call "
-            "backward(upstream_grad) first, so the layer holds the gradients dW and db"
-        )
-    return check_learning_rate(learning_rate)
-
-
-def _check_input_shape(
-    input_shape: object, name: str = "input_shape", pair: str = "(n_in, m) such as X.shape"
-) -> tuple[int, int]:
-    """Validate a shape argument as a pair of two positive integers."""
-    if not isinstance(input_shape, (tuple, list)) or len(input_shape) != 2:
-        raise ValueError(f"{name} must be a pair {pair}, but received {input_shape!r}")
-    n_in = check_positive_int(f"{name}[0]", input_shape[0])
-    return n_in, check_positive_int(f"{name}[1]", input_shape[1])

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nbnp.fmt import fmt
-from nbnp.layers import Layer, LinearLayer, SigmoidLayer, _check_input_shape  # Layer: also from here
+from nbnp.layer_checks import _check_input_shape
+from nbnp.layers import Layer, LinearLayer, SigmoidLayer  # Layer: also from here
 from nbnp.losses import compute_cost
 from nbnp.validation import (
     as_matrix,

@@ -1,4 +1,7 @@
-"""Tests for nbnp.gradcheck: the layer, cost and network checkers, the ε sweep and fmt_magnitude."""
+"""Tests for nbnp.gradcheck, nbnp.layer_gradcheck and nbnp.network_gradcheck.
+
+The layer, cost and network checkers, the ε sweep and fmt_magnitude.
+"""
 
 import math
 
@@ -8,13 +11,11 @@ import numpy as np
 import pytest
 
 import nbnp
-from nbnp.gradcheck import (
-    EPS,
-    check_cost_gradient,
-    check_layer_gradients,
+from nbnp.gradcheck import EPS, check_cost_gradient, fmt_magnitude
+from nbnp.layer_gradcheck import check_layer_gradients, layer_relative_error
+from nbnp.network_gradcheck import (
+    check_network_gradients,
     eps_sweep,
-    fmt_magnitude,
-    layer_relative_error,
     network_gradient_vectors,
     network_relative_error,
 )
@@ -326,46 +327,43 @@ def test_trained_network_gradients_match_autograd():
 
 
 def test_gradient_checks_name_the_bad_argument():
-    gc = nbnp.gradcheck
     X, Y = nbnp.xor_gate()
     layers = nbnp.build_network(X.shape, [1], random_state=np.random.RandomState(0))
     with pytest.raises(TypeError, match="^X must be a numeric array"):
-        gc.check_network_gradients(layers, "X", Y)
+        check_network_gradients(layers, "X", Y)
     with pytest.raises(TypeError, match="^Y must be a numeric array"):
-        gc.check_network_gradients(layers, X, "Y")
+        check_network_gradients(layers, X, "Y")
     with pytest.raises(TypeError, match="^A_in must be a numeric array"):
-        gc.check_layer_gradients(layers[0], "A")
+        check_layer_gradients(layers[0], "A")
     with pytest.raises(TypeError, match="^upstream_grad must be a numeric array"):
-        gc.check_layer_gradients(layers[0], X, upstream_grad="g")
+        check_layer_gradients(layers[0], X, upstream_grad="g")
 
 
 def test_more_gradient_checks_name_the_bad_argument():
-    gc = nbnp.gradcheck
     X, Y = nbnp.xor_gate()
     layers = nbnp.build_network(X.shape, [1], random_state=np.random.RandomState(0))
     with pytest.raises(TypeError, match="^A_in must"):
-        gc.layer_relative_error(layers[0], "A")
+        layer_relative_error(layers[0], "A")
     with pytest.raises(TypeError, match="^Y must"):
-        gc.check_cost_gradient("Y", Y)
+        check_cost_gradient("Y", Y)
     with pytest.raises(TypeError, match="^Y_hat must"):
-        gc.check_cost_gradient(Y, "Y")
+        check_cost_gradient(Y, "Y")
     with pytest.raises(TypeError, match="^X must"):
-        gc.network_gradient_vectors(layers, "X", Y)
+        network_gradient_vectors(layers, "X", Y)
     with pytest.raises(TypeError, match="^Y must"):
-        gc.network_gradient_vectors(layers, X, "Y")
+        network_gradient_vectors(layers, X, "Y")
     with pytest.raises(TypeError, match="^eps must be a positive real number, but received str 'e'$"):
-        gc.check_layer_gradients(layers[0], X, eps="e")
+        check_layer_gradients(layers[0], X, eps="e")
 
 
 def test_the_step_reaches_the_central_differences():
     # a larger step leaves a larger truncation error: eps must not be dropped on the way
-    gc = nbnp.gradcheck
     X, Y = nbnp.xor_gate()
     layers = nbnp.build_network(X.shape, [3, 1], "xavier", np.random.RandomState(1))
-    coarse, fine = (max(gc.check_network_gradients(layers, X, Y, eps=e).values()) for e in (0.3, 1e-5))
+    coarse, fine = (max(check_network_gradients(layers, X, Y, eps=e).values()) for e in (0.3, 1e-5))
     assert coarse > 100 * fine
     sigmoid = layers[1]
-    coarse, fine = (max(gc.check_layer_gradients(sigmoid, X[:3] * 3, eps=e).values()) for e in (0.3, 1e-5))
+    coarse, fine = (max(check_layer_gradients(sigmoid, X[:3] * 3, eps=e).values()) for e in (0.3, 1e-5))
     assert coarse > 100 * fine
 
 

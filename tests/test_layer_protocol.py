@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 import nbnp
-from nbnp.gradcheck import check_layer_gradients, network_relative_error
+from nbnp.layer_gradcheck import check_layer_gradients
+from nbnp.network_gradcheck import network_relative_error
 
 
 class TanhLayer:

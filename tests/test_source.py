@@ -23,7 +23,20 @@ from sphinx.directives.code import LiteralIncludeReader  # noqa: E402
 
 PART2 = Path(__file__).resolve().parent.parent / "book" / "part2"
 PACKAGE = Path(__file__).resolve().parent.parent / "nbnp"
-CORE = ["activations", "datasets", "gradcheck", "initializers", "layers", "losses", "train", "validation"]
+CORE = [
+    "activations",
+    "array_checks",
+    "datasets",
+    "gradcheck",
+    "initializers",
+    "layer_checks",
+    "layer_gradcheck",
+    "layers",
+    "losses",
+    "network_gradcheck",
+    "train",
+    "validation",
+]
 DIRECTIVE = re.compile(r"```\{literalinclude\} (\S+)\n((?::[\w-]+:.*\n)*)```")
 MAX_LINES = 40
 
