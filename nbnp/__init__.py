@@ -32,6 +32,7 @@ from nbnp.gradcheck import (
     numerical_gradient,
     relative_error,
 )
+from nbnp.history import History
 from nbnp.initializers import INI_TYPES, initialize_parameters
 from nbnp.layer_checks import LayerStateError
 from nbnp.layer_gradcheck import check_layer_gradients, layer_relative_error
@@ -43,7 +44,8 @@ from nbnp.network_gradcheck import (
     network_gradient_vectors,
     network_relative_error,
 )
-from nbnp.train import History, accuracy, backward, build_network, forward, predict, train
+from nbnp.predict import accuracy, predict
+from nbnp.train import backward, build_network, forward, train
 
 #: The book's machinery: subpackage → the names it lends to ``nbnp``, imported on first use.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {

@@ -1,4 +1,4 @@
-"""Build a stack of layers, train it with full-batch gradient descent, predict.
+"""Build a stack of layers and train it with full-batch gradient descent.
 
 A network is a plain list of layers, for example ``[Z1, A1, Z2, A2]``: the
 linear and sigmoid layers of the article's loop, or any objects that follow
@@ -8,74 +8,21 @@ the layer protocol of :mod:`nbnp.layers`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from nbnp.fmt import fmt
+from nbnp.history import History
 from nbnp.layer_checks import _check_input_shape
 from nbnp.layers import Layer, LinearLayer, SigmoidLayer  # Layer: also from here
 from nbnp.losses import compute_cost
 from nbnp.validation import (
     as_matrix,
-    check_binary,
     check_learning_rate,
     check_positive_int,
-    check_real,
 )
 
-__all__ = ["History", "accuracy", "backward", "build_network", "forward", "predict", "train"]
-
-
-@dataclass
-class History:
-    """Costs recorded during training.
-
-    Attributes
-    ----------
-    epochs : list of int
-        Epochs at which the cost was recorded (before that epoch's update).
-    costs : list of float
-        The cost at each of those epochs.
-    final_cost : float
-        The cost after the last update.
-    """
-
-    epochs: list[int] = field(default_factory=list)
-    costs: list[float] = field(default_factory=list)
-    final_cost: float = float("nan")
-
-    def cost_at(self, epoch: int) -> float:
-        """The recorded cost at ``epoch`` (raises ``KeyError`` if not recorded)."""
-        if epoch not in self.epochs:
-            raise KeyError(f"epoch {epoch} was not recorded; {self._recorded()}")
-        return self.costs[self.epochs.index(epoch)]
-
-    def log(self, head: int = 3, tail: int = 4) -> str:
-        """The recorded costs as the article prints its training log, shortened.
-
-        Parameters
-        ----------
-        head, tail : int, optional
-            How many of the first and of the last recorded epochs to show; the
-            ones between are one line, ``…``. Default 3 and 4 (the article shows
-            the last four).
-
-        Returns
-        -------
-        str
-            One ``Cost at epoch#N: <12 significant digits>`` line per shown epoch.
-        """
-        head, tail = check_positive_int("head", head), check_positive_int("tail", tail)
-        lines = [f"Cost at epoch#{e}: {fmt(c)}" for e, c in zip(self.epochs, self.costs)]
-        if len(lines) > head + tail:
-            lines = [*lines[:head], "…", *lines[-tail:]]
-        return "\n".join(lines)
-
-    def _recorded(self) -> str:
-        if len(self.epochs) > 1:
-            return f"recorded every {self.epochs[1] - self.epochs[0]} epochs up to {self.epochs[-1]}"
-        return f"recorded epochs: {self.epochs}"
+__all__ = ["backward", "build_network", "forward", "train"]
 
 
 def build_network(
@@ -277,50 +224,3 @@ def _diverged(what: str, learning_rate: float) -> ValueError:
         f"training diverged: {what}; expected finite values throughout, "
         f"try a smaller learning_rate than {learning_rate}"
     )
-
-
-def predict(layers: list[Layer], X: np.ndarray, threshold: float = 0.5) -> np.ndarray:
-    """Class predictions: 1 where the network's output exceeds ``threshold``.
-
-    Parameters
-    ----------
-    layers : list of Layer
-    X : numpy.ndarray, shape (n_x, m)
-    threshold : float, optional
-        A finite real number; default 0.5, as in the article (strictly greater than).
-
-    Returns
-    -------
-    numpy.ndarray, shape (1, m)
-        0.0 or 1.0 per example.
-    """
-    threshold = check_real("threshold", threshold)
-    return (forward(layers, X) > threshold).astype(float)
-
-
-def accuracy(predictions: np.ndarray, Y: np.ndarray) -> float:
-    """Percentage of predictions equal to the labels.
-
-    Parameters
-    ----------
-    predictions : numpy.ndarray, shape (1, m)
-        Class predictions, 0 or 1 (as :func:`predict` returns them).
-    Y : numpy.ndarray, shape (1, m)
-        Labels, 0 or 1.
-
-    Returns
-    -------
-    float
-        Accuracy in percent, 0 to 100.
-
-    Raises
-    ------
-    ValueError
-        If an entry of either is not 0 or 1 (probabilities, −1/+1 labels),
-        or their shapes differ.
-    """
-    predictions = check_binary("predictions", as_matrix("predictions", predictions))
-    Y = check_binary("Y", as_matrix("Y", Y))
-    if predictions.shape != Y.shape:
-        raise ValueError(f"predictions and Y must have the same shape, got {predictions.shape} and {Y.shape}")
-    return float(np.mean(predictions == Y) * 100)

@@ -19,7 +19,8 @@ import numpy as np
 from nbnp.datasets import feature_cross, or_gate, xor_gate
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
-from nbnp.train import Layer, accuracy, backward, build_network, forward, predict, train
+from nbnp.predict import accuracy, predict
+from nbnp.train import Layer, backward, build_network, forward, train
 
 __all__ = [
     "ALPHA",

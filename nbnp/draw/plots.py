@@ -14,7 +14,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 
-from nbnp.train import History, Layer, forward
+from nbnp.history import History
+from nbnp.train import Layer, forward
 from nbnp.validation import as_matrix, check_binary
 
 __all__ = [
