@@ -33,6 +33,7 @@ from nbnp.validation import (
 
 __all__ = [
     "EPS",
+    "EPS_MIN",
     "TOO_SMALL",
     "GradientCheck",
     "check_cost_gradient",
@@ -43,6 +44,13 @@ __all__ = [
 
 #: Default step ε: small enough for truncation error, large enough for round-off.
 EPS = 1e-5
+
+#: The smallest step ε accepted. Central differences carry a round-off error of
+#: about machine-ε · |f| / ε (2.2e-4 · |f| at ε = 1e-12), and below 1e-12 it
+#: swamps the gradients of any network of the book: a smaller ε would report
+#: "too small to check" (or a large error) where the problem is ε itself.
+#: Chapter 9's sweep goes down to exactly this floor.
+EPS_MIN = 1e-12
 
 
 #: What a :class:`GradientCheck` says when both gradients are under the round-off floor.
@@ -118,7 +126,7 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = EPS) 
     x : numpy.ndarray, any shape, float
         The array (for example ``layer.params["W"]``) to differentiate against.
     eps : float, optional
-        Step ε, default 1e-5.
+        Step ε, from :data:`EPS_MIN` (1e-12) up; default 1e-5.
 
     Returns
     -------
@@ -188,9 +196,16 @@ def _comparable(a: object, b: object) -> tuple[np.ndarray, np.ndarray]:
     return np.ldexp(a, exponent), np.ldexp(b, exponent)
 
 
-def _check_eps(eps: object) -> float:
-    """The step ε as a float, finite and greater than 0 (checked like a learning rate)."""
-    return check_learning_rate(eps, name="eps")
+def _check_eps(eps: object, name: str = "eps") -> float:
+    """The step ε as a float, finite and at least :data:`EPS_MIN`; errors name ``name``."""
+    eps = check_learning_rate(eps, name=name)
+    if eps < EPS_MIN:
+        raise ValueError(
+            f"{name} must be at least {EPS_MIN:g} (EPS_MIN), but received {eps!r}: with a smaller step the "
+            "round-off of f(x ± eps), about machine-ε · |f| / eps, swamps any gradient; try the default "
+            f"{EPS:g}"
+        )
+    return eps
 
 
 def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray, eps: float = EPS) -> float:
@@ -203,7 +218,7 @@ def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray, eps: float = EPS) -> f
     Y_hat : numpy.ndarray, shape (1, m)
         Predictions at which the gradient is checked.
     eps : float, optional
-        Step ε, default :data:`EPS`.
+        Step ε, at least :data:`EPS_MIN`; default :data:`EPS`.
 
     Returns
     -------

@@ -129,3 +129,28 @@ def _check_input_shape(
         raise ValueError(f"{name} must be a pair {pair}, but received {input_shape!r}")
     n_in = check_positive_int(f"{name}[0]", input_shape[0])
     return n_in, check_positive_int(f"{name}[1]", input_shape[1])
+
+
+#: The step each step needs since the layer's last update: backward needs a
+#: forward pass with the current parameters, an update the gradients of them.
+_NEEDED_BEFORE = {"backward": "forward", "update_params": "backward"}
+
+#: Why, when that step was already used up by an update.
+_STALE = {
+    "backward": "update_params has changed W and b since the last forward pass, so the kept A_prev and "
+    "Z belong to the old parameters: call forward(A_prev) first",
+    "update_params": "the gradients dW and db of the last backward were already applied, and applying them "
+    "again would repeat that step: call forward and backward first, for gradients of the current W and b",
+}
+
+
+def _check_order(layer: LinearLayer, step: str) -> None:
+    """Raise :class:`LayerStateError` unless ``step`` has the step it needs since the last update.
+
+    ``layer.steps`` holds the steps taken since the layer's last update
+    (``"forward"``, ``"backward"``); each method adds its own once it
+    succeeded, and ``update_params`` empties it. A forward pass in between
+    (a prediction, a gradient check) does not use up the gradients.
+    """
+    if _NEEDED_BEFORE[step] not in layer.steps:
+        raise LayerStateError(f"{type(layer).__name__}.{step}: {_STALE[step]}")

@@ -13,7 +13,7 @@ import inspect
 import numpy as np
 
 from nbnp.gradcheck import EPS, GradientCheck, _check_eps, _round_off_floor, numerical_gradient
-from nbnp.train import Layer, _check_layers
+from nbnp.train import Layer, _check_layer
 from nbnp.validation import as_matrix, check_positive_int
 
 __all__ = ["check_layer_gradients", "layer_relative_error"]
@@ -57,7 +57,7 @@ def check_layer_gradients(
         Gradient arriving from above. Default: a fixed standard-normal draw
         from ``RandomState(0)`` (NumPy's global stream is left untouched).
     eps : float, optional
-        Step ε, default :data:`~nbnp.gradcheck.EPS`.
+        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`; default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
@@ -68,7 +68,7 @@ def check_layer_gradients(
         ``{"W", "b", "A_prev"}`` for a :class:`~nbnp.LinearLayer` (``dW``,
         ``db``, ``dA_prev``), ``{"Z"}`` for a :class:`~nbnp.SigmoidLayer` (``dZ``).
     """
-    (layer,) = _check_layers([layer])
+    layer = _check_layer(layer)
     eps = _check_eps(eps)
     A_in = as_matrix("A_in", A_in).copy()
     grad = _upstream(upstream_grad, layer.forward(A_in).shape)
@@ -115,14 +115,14 @@ def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: fl
     draws : int, optional
         Number of upstream gradients, default 8.
     eps : float, optional
-        Step ε, default :data:`~nbnp.gradcheck.EPS`.
+        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`; default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
     GradientCheck
         A float; see :class:`~nbnp.gradcheck.GradientCheck` for gradients under the round-off floor.
     """
-    (layer,) = _check_layers([layer])
+    layer = _check_layer(layer)
     draws, eps = check_positive_int("draws", draws), _check_eps(eps)
     A_in = as_matrix("A_in", A_in).copy()
     shape = layer.forward(A_in).shape

@@ -32,6 +32,7 @@ from nbnp.layer_checks import (
     _check_backward,
     _check_gradient,
     _check_input_shape,
+    _check_order,
     _check_output,
     _check_step,
     _check_update,
@@ -58,7 +59,10 @@ class LinearLayer:
     Parameters
     ----------
     input_shape : tuple of int
-        (n_in, m): the shape of the data or activations coming in.
+        (n_in, m): the shape of the data or activations coming in. Every
+        input must have n_in rows; its number of columns may differ from m
+        (m only sizes ``Z`` before the first pass), so a trained layer also
+        predicts on a batch of another size.
     n_out : int
         Number of neurons in the layer.
     ini_type : {"plain", "xavier", "he"}, optional
@@ -79,6 +83,12 @@ class LinearLayer:
     dW, db, dA_prev : numpy.ndarray
         Gradients of the cost set by :meth:`backward`, shaped like
         ``W``, ``b`` and ``A_prev``.
+    steps : set of str
+        The steps taken since the last update, ``"forward"`` and
+        ``"backward"``: :meth:`backward` needs a forward pass with the
+        current parameters, and :meth:`update_params` needs gradients of
+        them, so the same gradients are never applied twice
+        (:class:`~nbnp.LayerStateError` otherwise).
     """
 
     def __init__(
@@ -91,6 +101,7 @@ class LinearLayer:
         n_in, self.m = _check_input_shape(input_shape)
         self.params = initialize_parameters(n_in, n_out, ini_type, random_state)
         self.Z = np.zeros((self.params["W"].shape[0], self.m))
+        self.steps: set[str] = set()  # taken since the last update, see _check_order
 
     @classmethod
     def from_params(cls, W: np.ndarray, b: np.ndarray | float = 0.0, m: int = 1) -> LinearLayer:
@@ -137,7 +148,9 @@ class LinearLayer:
         A_prev = as_matrix("A_prev", A_prev, rows=_n_in(self))
         self.A_prev = A_prev
         self.Z = np.dot(self.params["W"], A_prev) + self.params["b"]
-        return _check_output(self)
+        Z = _check_output(self)
+        self.steps.add("forward")
+        return Z
 
     def backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
         """Compute ``dW``, ``db`` and ``dA_prev`` from ∂Cost/∂Z.
@@ -156,10 +169,13 @@ class LinearLayer:
             ``dA_prev``, the gradient for the layer below (None if not computed).
         """
         upstream_grad = _check_backward(self, upstream_grad, "A_prev", self.Z.shape)
+        _check_order(self, "backward")
         self.dW = np.dot(upstream_grad, self.A_prev.T)
         self.db = upstream_grad.sum(axis=1, keepdims=True)
         self.dA_prev = np.dot(self.params["W"].T, upstream_grad) if input_grad else None
-        return _check_gradient(self)
+        dA_prev = _check_gradient(self)
+        self.steps.add("backward")
+        return dA_prev
 
     def update_params(self, learning_rate: float = 0.1) -> None:
         """One step of gradient descent: ``W ← W − α·dW``, ``b ← b − α·db``.
@@ -170,9 +186,11 @@ class LinearLayer:
             α, finite and positive. Default 0.1, as in the article.
         """
         learning_rate = _check_update(self, learning_rate)
+        _check_order(self, "update_params")
         W = self.params["W"] - learning_rate * self.dW
         b = self.params["b"] - learning_rate * self.db
         self.params["W"], self.params["b"] = _check_step(self, W, b, learning_rate)
+        self.steps.clear()
 
 
 class SigmoidLayer:
@@ -181,7 +199,10 @@ class SigmoidLayer:
     Parameters
     ----------
     shape : tuple of int
-        (n, m): the shape of the ``Z`` coming in from the linear layer.
+        (n, m): the shape of the ``Z`` coming in from the linear layer. Every
+        ``Z`` must have n rows, one per unit; its number of columns may
+        differ from m (m only sizes ``A`` before the first pass), so a
+        trained network also predicts on a batch of another size.
 
     Attributes
     ----------
@@ -202,14 +223,15 @@ class SigmoidLayer:
         Parameters
         ----------
         Z : numpy.ndarray, shape (n, m)
-            Output of the linear layer below.
+            Output of the linear layer below: n rows as declared by ``shape``,
+            any number of columns.
 
         Returns
         -------
         numpy.ndarray, shape (n, m)
             ``A``, also stored as ``self.A``.
         """
-        Z = as_matrix("Z", Z)
+        Z = as_matrix("Z", Z, rows=self.A.shape[0])
         self.Z = Z
         self.A = _sigmoid(Z)
         return self.A

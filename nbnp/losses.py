@@ -16,16 +16,16 @@ import math
 
 import numpy as np
 
-from nbnp.validation import as_array, as_matrix, check_no_overflow, check_same_shape
+from nbnp.validation import as_array, as_matrix, check_labels, check_no_overflow, check_same_shape
 
 __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"]
 
 
 def _pair(y: float | np.ndarray, y_hat: float | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Validate a (label, prediction) pair of equal shapes."""
+    """Validate a (label, prediction) pair of equal shapes, the label(s) 0 or 1."""
     y_arr, y_hat_arr = as_array("y", y), as_array("y_hat", y_hat)
     check_same_shape("y", y_arr, "y_hat", y_hat_arr)
-    return y_arr, y_hat_arr
+    return check_labels("y", y_arr, row=False), y_hat_arr
 
 
 def _scalar_or_array(value: np.ndarray) -> float | np.ndarray:
@@ -38,7 +38,7 @@ def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> floa
     Parameters
     ----------
     y : float or numpy.ndarray, any shape
-        True label(s).
+        True label(s), 0 or 1 (a prediction passed here raises ``ValueError``).
     y_hat : float or numpy.ndarray, same shape as ``y``
         Prediction(s).
 
@@ -58,7 +58,7 @@ def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarr
     Parameters
     ----------
     y : float or numpy.ndarray, any shape
-        True label(s).
+        True label(s), 0 or 1 (a prediction passed here raises ``ValueError``).
     y_hat : float or numpy.ndarray, same shape as ``y``
         Prediction(s).
 
@@ -68,7 +68,7 @@ def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarr
         ∂L/∂ŷ (a float for scalar input).
     """
     y_arr, y_hat_arr = _pair(y, y_hat)
-    return _scalar_or_array(check_no_overflow("−(y − y_hat)", -(y_arr - y_hat_arr), "y and y_hat"))
+    return _scalar_or_array(-(y_arr - y_hat_arr))  # finite: y is 0 or 1 and y_hat finite
 
 
 def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
@@ -77,7 +77,8 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     Parameters
     ----------
     Y : numpy.ndarray, shape (1, m)
-        True labels, one column per example.
+        True labels, 0 or 1, one column per example. Anything else (the
+        predictions passed as ``Y`` by mistake) raises ``ValueError``.
     Y_hat : numpy.ndarray, shape (1, m)
         Predictions (activations of the output layer). Must have exactly the
         shape of ``Y``: a (4, 1) against a (1, 4) is rejected instead of
@@ -110,7 +111,7 @@ def _check_cost(cost: np.floating) -> float:
 
 
 def _check_labels_and_predictions(Y: object, Y_hat: object) -> tuple[np.ndarray, np.ndarray]:
-    """``Y`` and ``Y_hat`` as finite matrices of the same shape."""
+    """``Y`` and ``Y_hat`` as finite matrices of the same shape, ``Y`` one row of labels 0 or 1."""
     Y, Y_hat = as_matrix("Y", Y), as_matrix("Y_hat", Y_hat)
     check_same_shape("Y", Y, "Y_hat", Y_hat)
-    return Y, Y_hat
+    return check_labels("Y", Y), Y_hat

@@ -29,7 +29,7 @@ def check_network_gradients(
     X : numpy.ndarray, shape (n_x, m)
     Y : numpy.ndarray, shape (1, m)
     eps : float, optional
-        Step ε.
+        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`; default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
@@ -78,7 +78,7 @@ def network_gradient_vectors(
     X : numpy.ndarray, shape (n_x, m)
     Y : numpy.ndarray, shape (1, m)
     eps : float, optional
-        Step ε, default :data:`~nbnp.gradcheck.EPS`.
+        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`; default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
@@ -109,7 +109,7 @@ def network_relative_error(layers: list[Layer], X: np.ndarray, Y: np.ndarray, ep
     X : numpy.ndarray, shape (n_x, m)
     Y : numpy.ndarray, shape (1, m)
     eps : float, optional
-        Step ε, default :data:`~nbnp.gradcheck.EPS`.
+        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`; default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
@@ -138,7 +138,7 @@ def eps_sweep(layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps_values: lis
     """
     if isinstance(eps_values, (str, bytes)) or not hasattr(eps_values, "__iter__"):
         raise TypeError(f"eps_values must be a list of positive numbers, but received {eps_values!r}")
-    eps_values = [_check_eps(eps) for eps in eps_values]
+    eps_values = [_check_eps(eps, f"eps_values[{i}]") for i, eps in enumerate(eps_values)]
     if not eps_values:
         raise ValueError("eps_values must not be empty")
     return [network_relative_error(layers, X, Y, eps) for eps in eps_values]

@@ -28,6 +28,7 @@ from nbnp.array_checks import check_same_shape as check_same_shape
 __all__ = [
     "check_binary",
     "check_callable",
+    "check_labels",
     "check_learning_rate",
     "check_positive_int",
     "check_real",
@@ -140,3 +141,31 @@ def check_learning_rate(value: object, name: str = "learning_rate") -> float:
     if not (math.isfinite(value) and value > 0):
         raise ValueError(f"{name} must be a finite number greater than 0, but received {value}")
     return value
+
+
+def check_labels(name: str, Y: np.ndarray, row: bool = True) -> np.ndarray:
+    """Raise ``ValueError`` unless ``Y`` holds class labels 0 or 1, as one row (1, m) if ``row``.
+
+    Predictions passed where the labels belong (``compute_cost(Y_hat, Y)``)
+    would otherwise train the network the wrong way without any error.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in the error message.
+    Y : numpy.ndarray, shape (1, m), or any shape if ``row`` is False
+        Finite array to check.
+    row : bool, optional
+        Whether ``Y`` must be one row, the layout of a batch's labels. Default True.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``Y`` itself, unchanged.
+    """
+    if row and Y.shape[0] != 1:
+        raise ValueError(f"{name} must be one row of labels, shape (1, m), but received shape {Y.shape}")
+    try:
+        return check_binary(name, Y)
+    except ValueError as error:
+        raise ValueError(f"{error}; were labels and predictions swapped? The labels come first") from None

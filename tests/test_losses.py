@@ -49,7 +49,7 @@ def test_cost_is_the_mean_loss():
 
 def test_cost_is_the_articles_formula_to_the_last_bit():
     rng = np.random.RandomState(1)
-    Y, Y_hat = rng.rand(1, 4), rng.rand(1, 4)
+    Y, Y_hat = rng.randint(0, 2, (1, 4)).astype(float), rng.rand(1, 4)
     cost, dY_hat = compute_cost(Y, Y_hat)
     m = Y.shape[1]
     assert cost == float(np.squeeze((1 / (2 * m)) * np.sum(np.square(Y - Y_hat))))
@@ -58,7 +58,7 @@ def test_cost_is_the_articles_formula_to_the_last_bit():
 
 def test_cost_gradient_matches_central_differences_and_autograd():
     rng = np.random.RandomState(2)
-    Y, Y_hat = rng.rand(1, 5), rng.rand(1, 5)
+    Y, Y_hat = rng.randint(0, 2, (1, 5)).astype(float), rng.rand(1, 5)
     _, dY_hat = compute_cost(Y, Y_hat)
     numeric = numerical_gradient(lambda: compute_cost(Y, Y_hat)[0], Y_hat)
     assert relative_error(dY_hat, numeric) < 1e-7
@@ -106,17 +106,17 @@ def test_compute_cost_refuses_an_overflowed_cost():
     with pytest.warns(RuntimeWarning, match="overflow"):
         message = r"^the cost \(1 / 2m\) · Σ \(Y − Y_hat\)² is inf: it overflowed .*Y and"
         with pytest.raises(ValueError, match=message):
-            compute_cost([[1e300]], [[0.0]])
-    assert compute_cost([[1e150]], [[0.0]])[0] == 0.5 * 1e150**2  # the largest costs that fit still come out
+            compute_cost([[0.0]], [[1e300]])
+    assert compute_cost([[0.0]], [[1e150]])[0] == 0.5 * 1e150**2  # the largest costs that fit still come out
 
 
 def test_one_example_loss_and_derivative_refuse_overflow():
     with pytest.warns(RuntimeWarning, match="overflow"):
         with pytest.raises(ValueError, match=r"^the loss ½ \(y − y_hat\)² overflowed"):
-            squared_error_loss(1e300, -1e300)
-    with pytest.warns(RuntimeWarning, match="overflow"):
-        with pytest.raises(ValueError, match=r"^−\(y − y_hat\) overflowed"):
-            squared_error_loss_derivative(1.7e308, -1.7e308)
+            squared_error_loss(1.0, -1e300)
+    # −(y − y_hat) cannot overflow: y is a label, 0 or 1, and y_hat finite
+    assert squared_error_loss_derivative(1.0, -1.7e308) == -1.7e308
+    assert squared_error_loss_derivative(0.0, 1.7e308) == 1.7e308
     assert squared_error_loss_derivative(1.0, 3.0) == 2.0
 
 
@@ -126,10 +126,9 @@ def test_one_dimensional_labels_get_the_row_hint():
     assert compute_cost(np.ones(4).reshape(1, -1), np.ones((1, 4)))[0] == 0.0  # the hint works
 
 
-def test_the_derivative_overflow_names_what_to_shrink():
-    with pytest.warns(RuntimeWarning, match="overflow"):
-        with pytest.raises(ValueError, match=r"expected finite results: make y and y_hat smaller$"):
-            squared_error_loss_derivative(1.7e308, -1.7e308)
+def test_the_derivative_refuses_a_label_that_overflowed_before():
+    with pytest.raises(ValueError, match=r"^y must hold class labels 0 or 1, but received 1\.7e\+308"):
+        squared_error_loss_derivative(1.7e308, -1.7e308)
 
 
 def test_one_example_functions_return_floats_for_scalars_and_name_y():
@@ -139,4 +138,36 @@ def test_one_example_functions_return_floats_for_scalars_and_name_y():
         squared_error_loss("a", 1.0)
     with pytest.warns(RuntimeWarning, match="overflow"):
         with pytest.raises(ValueError, match=r"make y and y_hat smaller$"):
-            squared_error_loss(1e300, -1e300)
+            squared_error_loss(0.0, -1e300)
+
+
+# --- issue 14, round two: labels and predictions swapped ------------------------------
+
+
+def test_compute_cost_refuses_predictions_passed_as_labels():
+    Y, Y_hat = np.array([[0.0, 1.0, 1.0, 0.0]]), np.array([[0.2, 0.7, 0.55, 0.9]])
+    assert compute_cost(Y, Y_hat)[0] == pytest.approx((0.04 + 0.09 + 0.2025 + 0.81) / 8, rel=1e-15)
+    message = (
+        "Y must hold class labels 0 or 1, but received 0.2 among its entries (threshold probabilities "
+        "with nbnp.predict; map -1/+1 labels with (Y + 1) / 2); were labels and predictions swapped? "
+        "The labels come first"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        compute_cost(Y_hat, Y)
+    with pytest.raises(ValueError, match=r"^Y must hold class labels 0 or 1, but received -1\.0"):
+        compute_cost([[-1.0, 1.0]], [[0.5, 0.5]])
+
+
+def test_compute_cost_refuses_labels_that_are_not_one_row():
+    with pytest.raises(
+        ValueError, match=re.escape("Y must be one row of labels, shape (1, m), but received shape (2, 2)")
+    ):
+        compute_cost(np.eye(2), np.full((2, 2), 0.5))
+
+
+def test_the_one_example_loss_and_derivative_refuse_a_prediction_as_label():
+    assert squared_error_loss_derivative(0.0, 0.8) == 0.8  # the gradient pushes y_hat down towards 0
+    with pytest.raises(ValueError, match=r"^y must hold class labels 0 or 1, but received 0\.8 .*swapped"):
+        squared_error_loss_derivative(0.8, 0.0)  # would push the other way, silently
+    with pytest.raises(ValueError, match=r"^y must hold class labels 0 or 1, but received 0\.8"):
+        squared_error_loss(np.array([0.0, 0.8]), np.array([0.8, 0.0]))

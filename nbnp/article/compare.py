@@ -26,6 +26,7 @@ compares a fresh run's printed verdict with the stored one.
 
 from __future__ import annotations
 
+import numbers
 import os
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ import numpy as np
 
 from nbnp.article.registry import ARTICLE, ArticleValue, Value, reproduce
 from nbnp.fmt import fmt, fmt_array, fmt_shape
+from nbnp.validation import as_array
 
 __all__ = ["ArticleMismatch", "Comparison", "check_all", "compare", "is_strict", "show"]
 
@@ -118,6 +120,17 @@ def _status(entry: ArticleValue, ours: object) -> tuple[str, str]:
     return text, "agrees after rounding" if same else "differs"
 
 
+def _checked(entry: ArticleValue, ours: object) -> Value:
+    """``ours`` as a shape of ints (rule ``"shape"``) or a finite float array, or an error naming ``ours``."""
+    if entry.rule != "shape":
+        return as_array("ours", ours)
+    if not isinstance(ours, (tuple, list)) or not all(
+        isinstance(n, numbers.Integral) and not isinstance(n, (bool, np.bool_)) and n >= 0 for n in ours
+    ):
+        raise TypeError(f"ours must be a shape, a tuple of ints such as (1, 4), but received {ours!r:.60}")
+    return tuple(int(n) for n in ours)
+
+
 def compare(key: str, ours: Value) -> Comparison:
     """Compare our computed value with the article's.
 
@@ -136,6 +149,9 @@ def compare(key: str, ours: Value) -> Comparison:
     ------
     KeyError
         If ``key`` is not an article value.
+    TypeError, ValueError
+        If ``ours`` is not a finite number or array of them (or, for a
+        ``"shape"`` entry, not a tuple of ints).
     ArticleMismatch
         If ours differs and no erratum explains it, or an erratum is recorded
         but ours now agrees.
@@ -143,6 +159,7 @@ def compare(key: str, ours: Value) -> Comparison:
     if key not in ARTICLE:
         raise KeyError(f"no article value named {key!r}; known keys: {', '.join(ARTICLE)}")
     entry = ARTICLE[key]
+    ours = _checked(entry, ours)
     text, status = _status(entry, ours)
     if (status == "differs") != (entry.erratum is not None):
         why = "differs from" if status == "differs" else "now agrees with"
