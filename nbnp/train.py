@@ -37,7 +37,7 @@ def build_network(
     article trains (2-3-1 and 2-5-3-1 on XOR, seed 48). The article's
     ``LinearLayer`` keeps its own default, ``"plain"`` (N(0, 1) × 0.01):
     with it the 2-3-1 network never learns XOR (seed 48, α = 1, 5000 epochs:
-    cost 0.125, every output 0.5, accuracy 50%). Either draws the same
+    cost 0.125, every output 0.5 to four decimals, accuracy 50%). Either draws the same
     normal numbers from the stream, so the choice changes no later draw.
 
     Parameters

@@ -4,6 +4,7 @@ The layer, cost and network checkers, the ε sweep and fmt_magnitude.
 """
 
 import math
+import re
 
 import autograd
 import autograd.numpy as anp
@@ -484,3 +485,51 @@ def test_eps_sweep_and_fmt_magnitude_name_their_argument():
         eps_sweep(layers, X, Y, 5)
     with pytest.raises(TypeError, match=r"^x must be a real number, but received str 'a'"):
         fmt_magnitude("a")
+
+
+# --- issue 14, round two: ε itself, argument names ---------------------------------
+
+
+def test_an_eps_below_the_floor_is_refused_not_reported_too_small():
+    X, Y = nbnp.xor_gate()
+    layers = nbnp.build_network(X.shape, [3, 1], "xavier", np.random.RandomState(0))
+    message = (
+        "eps must be at least 1e-12 (EPS_MIN), but received 1e-20: with a smaller step the round-off "
+        "of f(x ± eps), about machine-ε · |f| / eps, swamps any gradient; try the default 1e-05"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        check_network_gradients(layers, X, Y, eps=1e-20)
+    for check in (
+        lambda eps: nbnp.numerical_gradient(lambda: 0.0, np.zeros(2), eps=eps),
+        lambda eps: check_layer_gradients(layers[1], np.zeros((3, 4)), eps=eps),
+        lambda eps: check_cost_gradient(Y, np.full((1, 4), 0.5), eps=eps),
+    ):
+        with pytest.raises(ValueError, match=r"^eps must be at least 1e-12"):
+            check(9.99e-13)
+    assert nbnp.gradcheck.EPS_MIN == 1e-12
+    errors = check_network_gradients(layers, X, Y, eps=1e-12)  # the floor itself: chapter 9's last step
+    assert all(error.checkable and error < 0.1 for error in errors.values())  # noisy, yet checked
+
+
+def test_eps_sweep_names_the_bad_step():
+    X, Y = nbnp.xor_gate()
+    layers = nbnp.build_network(X.shape, [3, 1], "xavier", np.random.RandomState(0))
+    with pytest.raises(ValueError, match=r"^eps_values\[1\] must be at least 1e-12"):
+        eps_sweep(layers, X, Y, [1e-3, 1e-20])
+    with pytest.raises(TypeError, match=r"^eps_values\[0\] must be a positive real number"):
+        eps_sweep(layers, X, Y, ["e"])
+
+
+@pytest.mark.parametrize("check", [check_layer_gradients, layer_relative_error])
+def test_the_layer_checks_name_layer(check):
+    with pytest.raises(
+        TypeError, match=r"^layer must be a layer, an object with forward and backward methods, got 5$"
+    ):
+        check(5, np.zeros((2, 4)))
+
+
+def test_the_cost_check_refuses_swapped_labels():
+    Y, Y_hat = np.array([[0.0, 1.0]]), np.array([[0.3, 0.6]])
+    assert check_cost_gradient(Y, Y_hat) < 1e-7
+    with pytest.raises(ValueError, match=r"^Y must hold class labels 0 or 1, but received 0\.3"):
+        check_cost_gradient(Y_hat, Y)

@@ -13,10 +13,12 @@ from nbnp import (
     LayerStateError,
     LinearLayer,
     SigmoidLayer,
+    build_network,
     compute_cost,
     fmt,
     numerical_gradient,
     relative_error,
+    train,
     xor_gate,
 )
 
@@ -515,3 +517,94 @@ def test_params_message_describes_what_it_holds():
     layer.params["W"] = np.array([["a", "b"]])
     with pytest.raises(ValueError, match=r"holds W: shape \(1, 2\), dtype <U1 and b"):
         layer.forward([[1.0], [1.0]])
+
+
+# --- issue 14, round two: stale gradients, the declared shape ----------------------
+
+
+def _one_step(seed=0):
+    """A 2 → 1 linear layer after forward and backward on the OR data, and its gradients."""
+    X, Y = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]]), np.array([[0.0, 1.0, 1.0, 1.0]])
+    layer = LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4)
+    _, dZ = compute_cost(Y, layer.forward(X))
+    layer.backward(dZ)
+    return layer, X, dZ
+
+
+def test_update_params_applies_the_same_gradients_once():
+    layer, X, dZ = _one_step()
+    layer.update_params(learning_rate=1)
+    expected = np.array([[0.1, 0.6]]) - layer.dW
+    np.testing.assert_array_equal(layer.params["W"], expected)
+    message = (
+        "LinearLayer.update_params: the gradients dW and db of the last backward were already applied, "
+        "and applying them again would repeat that step: call forward and backward first, for gradients "
+        "of the current W and b"
+    )
+    with pytest.raises(LayerStateError, match=f"^{re.escape(message)}$"):
+        layer.update_params(learning_rate=1)
+    np.testing.assert_array_equal(layer.params["W"], expected)  # refused: the layer is unchanged
+
+
+def test_backward_after_an_update_needs_a_new_forward_pass():
+    layer, X, dZ = _one_step()
+    layer.update_params(learning_rate=1)
+    message = (
+        "LinearLayer.backward: update_params has changed W and b since the last forward pass, so the "
+        "kept A_prev and Z belong to the old parameters: call forward(A_prev) first"
+    )
+    with pytest.raises(LayerStateError, match=f"^{re.escape(message)}$"):
+        layer.backward(dZ)
+    layer.forward(X)
+    layer.backward(dZ)  # forward, then backward: accepted again
+    layer.update_params(learning_rate=1)
+
+
+def test_a_prediction_between_backward_and_update_keeps_the_gradients():
+    layer, X, dZ = _one_step()
+    reference, _, _ = _one_step()
+    layer.forward(np.ones((2, 7)))  # a prediction on other data: dW and db are still those of backward
+    layer.update_params(learning_rate=1)
+    reference.update_params(learning_rate=1)
+    np.testing.assert_array_equal(layer.params["W"], reference.params["W"])
+    np.testing.assert_array_equal(layer.params["b"], reference.params["b"])
+
+
+def test_a_refused_update_leaves_the_gradients_to_apply():
+    layer, X, dZ = _one_step()
+    with pytest.raises(ValueError, match="learning_rate"):
+        layer.update_params(learning_rate=-1)
+    layer.update_params(learning_rate=1)  # the refused call used nothing up
+    np.testing.assert_array_equal(layer.params["W"], np.array([[0.1, 0.6]]) - layer.dW)
+
+
+def test_the_article_loop_still_runs_and_steps_are_recorded():
+    costs, (Z1, A1, Z2, A2) = article_run(epochs=101)
+    assert Z1.steps == set() and Z2.steps == set()  # each epoch ended with its update
+    np.random.seed(48)
+    layers = build_network(xor_gate()[0].shape, [3, 1], "xavier")
+    history = train(layers, *xor_gate(), learning_rate=1, epochs=101, record_every=100)
+    assert history.costs == [costs[0], costs[100]]  # nbnp.train: the same checked steps, the same costs
+
+
+def test_a_sigmoid_layer_refuses_z_with_other_rows_than_declared():
+    with pytest.raises(
+        ValueError,
+        match=re.escape("Z must have 3 rows (one per input of the layer), but received shape (2, 4)"),
+    ):
+        SigmoidLayer((3, 4)).forward(np.zeros((2, 4)))
+    layer = SigmoidLayer((3, 4))
+    A = layer.forward(np.zeros((3, 7)))  # another number of examples: predicting on new data
+    np.testing.assert_array_equal(A, np.full((3, 7), 0.5))
+    with pytest.raises(ValueError, match=r"^Z must have 3 rows"):
+        layer.forward(np.zeros((1, 7)))  # a forward pass never changes the declared rows
+
+
+def test_a_linear_layer_refuses_input_with_other_rows_and_takes_any_m():
+    layer = LinearLayer((2, 4), 3, random_state=np.random.RandomState(0))
+    with pytest.raises(
+        ValueError,
+        match=re.escape("A_prev must have 2 rows (one per input of the layer), but received shape (3, 4)"),
+    ):
+        layer.forward(np.zeros((3, 4)))
+    assert layer.forward(np.zeros((2, 9))).shape == (3, 9)

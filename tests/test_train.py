@@ -585,3 +585,54 @@ def test_accuracy_names_the_argument_that_is_not_a_matrix():
         accuracy([[np.nan, 1.0]], [[0.0, 1.0]])
     with pytest.raises(ValueError, match=r"^Y must be a 2-D array .* use Y\.reshape\(1, -1\)"):
         accuracy([[0.0, 1.0]], np.array([0.0, 1.0]))
+
+
+# --- issue 14, round two: the default initialization, labels in train -------------------
+
+
+def test_build_network_defaults_to_xavier_with_which_xor_is_learned():
+    X, Y = xor_gate()
+    np.random.seed(48)
+    default = build_network(X.shape, [3, 1])
+    np.random.seed(48)
+    xavier = build_network(X.shape, [3, 1], "xavier")
+    for ours, theirs in zip(default[::2], xavier[::2]):
+        np.testing.assert_array_equal(ours.params["W"], theirs.params["W"])
+    np.random.seed(48)
+    W1 = np.random.randn(3, 2) / np.sqrt(2)  # Xavier: N(0, 1) / √n_in, the article's first layer
+    np.testing.assert_array_equal(default[0].params["W"], W1)
+    train(default, X, Y, learning_rate=1, epochs=5000)
+    assert accuracy(predict(default, X), Y) == 100.0
+
+
+def test_plain_initialization_leaves_xor_unlearned_as_documented():
+    X, Y = xor_gate()
+    np.random.seed(48)
+    plain = build_network(X.shape, [3, 1], "plain")
+    history = train(plain, X, Y, learning_rate=1, epochs=5000)
+    assert fmt(history.final_cost, 6) == "0.125"  # the docstring's cost 0.125, every output 0.5
+    np.testing.assert_allclose(forward(plain, X), 0.5, atol=1e-4)
+    assert accuracy(predict(plain, X), Y) == 50.0
+
+
+def test_the_default_draws_as_many_numbers_as_plain():
+    X, _ = xor_gate()
+    np.random.seed(48)
+    build_network(X.shape, [5, 3, 1])
+    after_default = np.random.randn()
+    np.random.seed(48)
+    build_network(X.shape, [5, 3, 1], "plain")
+    assert np.random.randn() == after_default  # chapters' later draws are unchanged by the default
+
+
+def test_train_refuses_predictions_passed_as_labels():
+    X, Y = xor_gate()
+    layers = build_network(X.shape, [3, 1], "xavier", np.random.RandomState(0))
+    W = layers[0].params["W"].copy()
+    with pytest.raises(ValueError, match=r"^Y must hold class labels 0 or 1, but received 0\.5 .*swapped"):
+        train(layers, X, np.full((1, 4), 0.5), epochs=3)
+    np.testing.assert_array_equal(layers[0].params["W"], W)  # refused before any step
+    with pytest.raises(
+        ValueError, match=r"^Y must be one row of labels, shape \(1, m\), but received shape \(2, 4\)"
+    ):
+        train(build_network((2, 4), [2]), X, np.vstack([Y, Y]), epochs=3)

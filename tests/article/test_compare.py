@@ -236,3 +236,34 @@ def test_an_erratum_explains_only_our_value_for_the_articles_setting(monkeypatch
     assert "rounds to 0.110" not in out
     assert out.startswith("Loss after the step: ours, 0.061 (0.0607767), differs from the article's 0.109.\n")
     assert "That is expected if you changed a setting" in out
+
+
+# --- issue 14, round two: errors name ours, the argument ----------------------------
+
+
+@pytest.mark.parametrize(
+    "ours, error, message",
+    [
+        (np.nan, ValueError, "ours must contain only finite numbers, but it contains NaN"),
+        (np.inf, ValueError, "ours must contain only finite numbers, but it contains infinity"),
+        (None, TypeError, "ours must be a numeric array, but received NoneType None"),
+        ("0.5", TypeError, "ours must be a numeric array, but received str '0.5'"),
+    ],
+)
+@pytest.mark.parametrize("key", ["ch1.y_hat", "ch7.cost_4600"])
+@pytest.mark.parametrize("call", [compare, show])
+def test_a_value_that_is_not_a_finite_number_is_named_ours(call, key, ours, error, message):
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        call(key, ours)
+
+
+@pytest.mark.parametrize("ours", [np.nan, None, (2.5, 4), (1, -4), "(1, 4)", (True, 4)])
+def test_a_shape_that_is_not_ints_is_named_ours(ours):
+    with pytest.raises(
+        TypeError, match=r"^ours must be a shape, a tuple of ints such as \(1, 4\), but received "
+    ):
+        show("ch4.shape_dZ", ours)
+
+
+def test_a_shape_of_numpy_ints_is_compared():
+    assert compare("ch4.shape_dZ", (np.int64(1), np.int64(4))).status == "agrees"
