@@ -58,6 +58,15 @@ def matrices(rows=None, cols=None):
     return arrays(shape)
 
 
+def labels(cols=None):
+    """One row of class labels 0 and 1 (float or int), what ``Y`` must be."""
+    width = st.just(cols) if cols else st.integers(1, 5)
+    dtype = st.sampled_from([np.float64, np.int64])
+    return st.tuples(dtype, width).flatmap(
+        lambda d: hnp.arrays(d[0], (1, d[1]), elements=st.sampled_from([0, 1]))
+    )
+
+
 #: Anything a caller might pass where an array is expected.
 ANYTHING = st.one_of(
     arrays(),
@@ -133,7 +142,7 @@ def test_one_example_loss_and_derivative(y, y_hat):
             finite(result, np.shape(np.asarray(y)))
 
 
-@given(st.one_of(matrices(rows=1), ANYTHING), st.one_of(matrices(rows=1), ANYTHING))
+@given(st.one_of(labels(), matrices(rows=1), ANYTHING), st.one_of(matrices(rows=1), ANYTHING))
 def test_compute_cost(Y, Y_hat):
     result = outcome(lambda: nbnp.compute_cost(Y, Y_hat), ["Y ", "Y_hat", "Y and Y_hat"], Y, Y_hat)
     if result is not None:
@@ -168,11 +177,21 @@ def test_linear_layer_forward_backward_update(W, b, data):
         assert all(np.array_equal(before[k], layer.params[k]) for k in before)  # left as it was
     else:
         finite(layer.params["W"], (n_out, n_in)), finite(layer.params["b"], (n_out, 1))
+        after = {k: v.copy() for k, v in layer.params.items()}
+        for again in (lambda: layer.update_params(0.1), lambda: layer.backward(grad)):  # stale gradients
+            try:
+                again()
+            except nbnp.LayerStateError:
+                pass
+            else:
+                raise AssertionError("the same gradients were accepted twice")
+        assert all(np.array_equal(after[k], layer.params[k]) for k in after)
 
 
-@given(st.one_of(matrices(), ANYTHING), st.data())
-def test_sigmoid_layer_forward_backward(Z, data):
-    layer = nbnp.SigmoidLayer((1, 1))
+@given(st.integers(1, 4), st.data())
+def test_sigmoid_layer_forward_backward(rows, data):
+    layer = nbnp.SigmoidLayer((rows, 1))  # declared rows; any number of examples
+    Z = data.draw(st.one_of(matrices(rows=rows), matrices(), ANYTHING), label="Z")
     A = outcome(lambda: layer.forward(Z), ["Z "], Z)
     if A is None:
         return
@@ -226,7 +245,10 @@ def test_build_network(input_shape, layer_sizes):
         assert [layer.params["W"].shape[0] for layer in layers[::2]] == list(layer_sizes)
 
 
-@given(st.one_of(matrices(rows=2, cols=4), ANYTHING), st.one_of(matrices(rows=1, cols=4), ANYTHING))
+@given(
+    st.one_of(matrices(rows=2, cols=4), ANYTHING),
+    st.one_of(labels(cols=4), matrices(rows=1, cols=4), ANYTHING),
+)
 def test_train_a_few_epochs(X, Y):
     layers = _network()
     names = ["X ", "Y ", "diverged"]
