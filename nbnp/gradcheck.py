@@ -29,6 +29,7 @@ from nbnp.validation import (
     check_callable,
     check_finite,
     check_learning_rate,
+    check_real,
 )
 
 __all__ = [
@@ -87,6 +88,7 @@ class GradientCheck(float):
     floor: float
 
     def __new__(cls, analytic: np.ndarray, numeric: np.ndarray, floor: float) -> GradientCheck:
+        analytic, numeric, floor = _check_gradients(analytic, numeric, floor)
         checkable = max(_largest(analytic), _largest(numeric)) > floor
         result = super().__new__(cls, relative_error(analytic, numeric) if checkable else math.nan)
         result.checkable, result.floor = checkable, floor
@@ -103,6 +105,25 @@ class GradientCheck(float):
         return f"GradientCheck({TOO_SMALL!r}, floor={self.floor!r})"
 
     __str__ = __repr__
+
+
+def _check_gradients(
+    analytic: object, numeric: object, floor: object
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Finite gradients of one shape and a floor of at least 0, or an error naming the argument.
+
+    A NaN gradient must not pass for one "too small to check".
+    """
+    analytic, numeric = as_array("analytic", analytic), as_array("numeric", numeric)
+    if analytic.shape != numeric.shape:
+        raise ValueError(
+            "analytic and numeric must have the same shape, but received "
+            f"{analytic.shape} and {numeric.shape}"
+        )
+    floor = check_real("floor", floor)
+    if floor < 0:
+        raise ValueError(f"floor must be at least 0, but received {floor}")
+    return analytic, numeric, floor
 
 
 def _largest(A: np.ndarray) -> float:

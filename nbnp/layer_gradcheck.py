@@ -13,7 +13,7 @@ import inspect
 import numpy as np
 
 from nbnp.gradcheck import EPS, GradientCheck, _check_eps, _round_off_floor, numerical_gradient
-from nbnp.train import Layer, _check_layer
+from nbnp.train import Layer, _check_layer, _input_rows
 from nbnp.validation import as_matrix, check_positive_int
 
 __all__ = ["check_layer_gradients", "layer_relative_error"]
@@ -70,7 +70,7 @@ def check_layer_gradients(
     """
     layer = _check_layer(layer)
     eps = _check_eps(eps)
-    A_in = as_matrix("A_in", A_in).copy()
+    A_in = as_matrix("A_in", A_in, rows=_input_rows(layer)).copy()
     grad = _upstream(upstream_grad, layer.forward(A_in).shape)
     floor = _round_off_floor(float(np.sum(grad * layer.forward(A_in))), eps)
     pairs = _layer_gradients(layer, A_in, grad, eps)
@@ -124,7 +124,7 @@ def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: fl
     """
     layer = _check_layer(layer)
     draws, eps = check_positive_int("draws", draws), _check_eps(eps)
-    A_in = as_matrix("A_in", A_in).copy()
+    A_in = as_matrix("A_in", A_in, rows=_input_rows(layer)).copy()
     shape = layer.forward(A_in).shape
     rng = np.random.RandomState(0)
     analytic, numeric, floor = [], [], 0.0

@@ -18,6 +18,7 @@ from nbnp.layers import Layer, LinearLayer, SigmoidLayer  # Layer: also from her
 from nbnp.losses import compute_cost
 from nbnp.validation import (
     as_matrix,
+    check_flag,
     check_learning_rate,
     check_positive_int,
 )
@@ -112,7 +113,7 @@ def backward(layers: list[Layer], dY_hat: np.ndarray, input_grad: bool = True) -
         ∂Cost/∂X, or None when ``input_grad`` is False.
     """
     layers = _check_layers(layers)
-    return _backward(layers, as_matrix("dY_hat", dY_hat), input_grad)
+    return _backward(layers, _check_output_grad(layers[-1], dY_hat), check_flag("input_grad", input_grad))
 
 
 def _backward(layers: list[Layer], dY_hat: np.ndarray, input_grad: bool) -> np.ndarray | None:
@@ -225,9 +226,27 @@ def _check_layer(layer: object, name: str = "layer") -> Layer:
 
 
 def _input_rows(layer: Layer) -> int | None:
-    """How many rows the first layer expects of ``X``: the columns of its ``W``, if it has one."""
+    """How many rows a layer expects of its input: the columns of its ``W``, or a sigmoid's declared rows."""
+    if isinstance(layer, SigmoidLayer):
+        return layer.A.shape[0]
     W = getattr(layer, "params", {}).get("W")
     return W.shape[1] if isinstance(W, np.ndarray) and W.ndim == 2 else None
+
+
+def _check_output_grad(layer: Layer, dY_hat: object) -> np.ndarray:
+    """``dY_hat`` as a finite matrix of the shape of the last layer's output, once that has run forward."""
+    dY_hat = as_matrix("dY_hat", dY_hat)
+    if isinstance(layer, SigmoidLayer) and hasattr(layer, "Z"):
+        shape = layer.A.shape
+    elif isinstance(layer, LinearLayer) and hasattr(layer, "A_prev"):
+        shape = layer.Z.shape
+    else:  # not run yet (the layer says so), or a layer of the reader's own
+        return dY_hat
+    if dY_hat.shape != shape:
+        raise ValueError(
+            f"dY_hat must have the shape of the network's output {shape}, but received shape {dY_hat.shape}"
+        )
+    return dY_hat
 
 
 def _diverged(what: str, learning_rate: float) -> ValueError:

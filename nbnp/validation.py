@@ -28,6 +28,7 @@ from nbnp.array_checks import check_same_shape as check_same_shape
 __all__ = [
     "check_binary",
     "check_callable",
+    "check_flag",
     "check_labels",
     "check_learning_rate",
     "check_positive_int",
@@ -169,3 +170,13 @@ def check_labels(name: str, Y: np.ndarray, row: bool = True) -> np.ndarray:
         return check_binary(name, Y)
     except ValueError as error:
         raise ValueError(f"{error}; were labels and predictions swapped? The labels come first") from None
+
+
+def check_flag(name: str, value: object) -> bool:
+    """Return ``value`` if it is ``True`` or ``False`` (a NumPy bool too), else raise ``TypeError``.
+
+    A string such as ``"False"`` would otherwise count as true, silently.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, but received {_describe(value)}")
+    return bool(value)

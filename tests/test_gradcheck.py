@@ -533,3 +533,31 @@ def test_the_cost_check_refuses_swapped_labels():
     assert check_cost_gradient(Y, Y_hat) < 1e-7
     with pytest.raises(ValueError, match=r"^Y must hold class labels 0 or 1, but received 0\.3"):
         check_cost_gradient(Y_hat, Y)
+
+
+@pytest.mark.parametrize("check", [check_layer_gradients, layer_relative_error])
+def test_the_layer_checks_name_a_in_when_its_rows_do_not_fit(check):
+    X, _ = nbnp.xor_gate()
+    layers = nbnp.build_network(X.shape, [3, 1], "xavier", np.random.RandomState(0))
+    with pytest.raises(ValueError, match=r"^A_in must have 2 rows .* received shape \(3, 4\)$"):
+        check(layers[0], np.ones((3, 4)))
+    with pytest.raises(ValueError, match=r"^A_in must have 3 rows .* received shape \(2, 4\)$"):
+        check(layers[1], np.ones((2, 4)))
+
+
+def test_a_nan_gradient_is_refused_not_too_small_to_check():
+    with pytest.raises(ValueError, match=r"^analytic must contain only finite numbers, but it contains NaN$"):
+        nbnp.GradientCheck(np.array([np.nan]), np.array([0.0]), 1e-10)
+    with pytest.raises(ValueError, match=r"^numeric must contain only finite numbers, but it contains inf"):
+        nbnp.GradientCheck(np.array([0.0]), np.array([np.inf]), 1e-10)
+    with pytest.raises(
+        ValueError, match=r"^analytic and numeric must have the same shape, but received \(2,\) and \(3,\)$"
+    ):
+        nbnp.GradientCheck(np.ones(2), np.ones(3), 0.0)
+    with pytest.raises(TypeError, match=r"^floor must be a real number, but received str 'a'$"):
+        nbnp.GradientCheck(np.ones(1), np.ones(1), "a")
+    with pytest.raises(ValueError, match=r"^floor must be at least 0, but received -1\.0$"):
+        nbnp.GradientCheck(np.ones(1), np.ones(1), -1.0)
+    check = nbnp.GradientCheck(np.array([1e-14]), np.array([0.0]), 0.0)  # a floor of 0 checks everything
+    assert check.checkable and check == 1.0
+    assert not nbnp.GradientCheck(np.array([1e-14]), np.array([0.0]), 1e-14).checkable  # at the floor

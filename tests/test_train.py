@@ -10,6 +10,7 @@ from test_layers import article_run
 from nbnp import (
     ARTICLE,
     History,
+    LayerStateError,
     LinearLayer,
     SigmoidLayer,
     accuracy,
@@ -636,3 +637,21 @@ def test_train_refuses_predictions_passed_as_labels():
         ValueError, match=r"^Y must be one row of labels, shape \(1, m\), but received shape \(2, 4\)"
     ):
         train(build_network((2, 4), [2]), X, np.vstack([Y, Y]), epochs=3)
+
+
+def test_errors_name_what_the_caller_passed_to_forward_and_backward():
+    X, _ = xor_gate()
+    with pytest.raises(
+        ValueError, match=r"^X must have 3 rows \(one per input of the layer\), but received shape \(2, 4\)$"
+    ):
+        forward([SigmoidLayer((3, 4))], X)  # not "Z": the caller passed X
+    layers = build_network(X.shape, [3, 1], "xavier", np.random.RandomState(0))
+    forward(layers, X)
+    message = r"^dY_hat must have the shape of the network's output \(1, 4\), but received shape \(1, 3\)$"
+    with pytest.raises(ValueError, match=message):
+        backward(layers, np.ones((1, 3)))  # not "upstream_grad"
+    with pytest.raises(TypeError, match=r"^input_grad must be True or False, but received str 'no'$"):
+        backward(layers, np.ones((1, 4)), input_grad="no")  # a non-empty string would count as True
+    assert backward(layers, np.ones((1, 4)), input_grad=np.bool_(False)) is None
+    with pytest.raises(LayerStateError):
+        backward(build_network(X.shape, [1]), np.ones((1, 4)))  # never run forward: the layer says so

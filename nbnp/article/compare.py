@@ -156,6 +156,8 @@ def compare(key: str, ours: Value) -> Comparison:
         If ours differs and no erratum explains it, or an erratum is recorded
         but ours now agrees.
     """
+    if not isinstance(key, str):
+        raise TypeError(f"key must be a str, the name of an article value, but received {key!r:.60}")
     if key not in ARTICLE:
         raise KeyError(f"no article value named {key!r}; known keys: {', '.join(ARTICLE)}")
     entry = ARTICLE[key]

@@ -18,7 +18,7 @@ from typing import Callable
 
 import numpy as np
 
-from nbnp.validation import as_array, check_learning_rate, check_positive_int
+from nbnp.validation import as_array, check_learning_rate, check_positive_int, check_real
 
 __all__ = ["Parabola", "descent_path"]
 
@@ -99,19 +99,22 @@ def descent_path(
 
     Raises
     ------
+    TypeError
+        If ``gradient`` is not callable, or it or θ₀ is not a real number.
     ValueError
-        If α or ``steps`` is not positive, θ₀ is not finite, or θ overflows
-        to infinity (the walk diverged beyond floating point).
+        If α or ``steps`` is not positive, θ₀ or a slope ``gradient(θ)`` is
+        not finite, or θ overflows to infinity (the walk diverged beyond
+        floating point).
     """
     if not callable(gradient):
         raise TypeError(f"gradient must be callable, but received {type(gradient).__name__}")
-    theta = float(as_array("theta0", theta0))
+    theta = check_real("theta0", theta0)
     alpha = check_learning_rate(learning_rate)
     steps = check_positive_int("steps", steps)
     path = np.empty(steps + 1)
     path[0] = theta
     for t in range(steps):
-        theta = theta - alpha * float(gradient(theta))
+        theta = theta - alpha * check_real("gradient(θ)", gradient(theta))
         if not math.isfinite(theta):
             raise ValueError(f"θ overflowed at step {t + 1}: use fewer steps or a smaller learning_rate")
         path[t + 1] = theta

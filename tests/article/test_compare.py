@@ -267,3 +267,11 @@ def test_a_shape_that_is_not_ints_is_named_ours(ours):
 
 def test_a_shape_of_numpy_ints_is_compared():
     assert compare("ch4.shape_dZ", (np.int64(1), np.int64(4))).status == "agrees"
+
+
+@pytest.mark.parametrize("call", [compare, show])
+def test_a_key_that_is_not_a_str_is_named(call):
+    with pytest.raises(
+        TypeError, match=r"^key must be a str, the name of an article value, but received \['a'\]$"
+    ):
+        call(["a"], 1.0)

@@ -21,8 +21,8 @@ def _or_neuron():
 
 def _deep_network(seed=3):
     rng = np.random.RandomState(seed)
-    X, Y = rng.rand(3, 7), (rng.rand(2, 7) > 0.5).astype(float)
-    layers = nbnp.build_network(X.shape, [4, 2], "xavier", random_state=rng)
+    X, Y = rng.rand(3, 7), (rng.rand(1, 7) > 0.5).astype(float)  # labels are one row (1, m)
+    layers = nbnp.build_network(X.shape, [4, 2, 1], "xavier", random_state=rng)
     for layer in layers[::2]:
         layer.params["b"] = rng.randn(*layer.params["b"].shape)
     return layers, X, Y

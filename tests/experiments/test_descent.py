@@ -101,3 +101,15 @@ def test_parabola_returns_python_floats_for_scalars():
 def test_overflow_names_the_step():
     with pytest.raises(ValueError, match="^θ overflowed at step 2: "):
         descent_path(lambda theta: 1e308, 0.0, 1.0, 5)
+
+
+def test_a_slope_that_is_not_a_finite_number_is_named_not_called_an_overflow():
+    with pytest.raises(ValueError, match=r"^gradient\(θ\) must be a finite number, but received nan$"):
+        descent_path(lambda theta: math.nan, 1.0, 0.1, 3)
+    with pytest.raises(TypeError, match=r"^gradient\(θ\) must be a real number, but received str 'a'$"):
+        descent_path(lambda theta: "a", 1.0, 0.1, 3)
+    with pytest.raises(
+        TypeError, match=r"^theta0 must be a real number, but received an array of shape \(2,\)"
+    ):
+        descent_path(Parabola().gradient, np.array([1.0, 2.0]), 0.1, 3)
+    np.testing.assert_array_equal(descent_path(lambda theta: 2.0, np.int64(-8), 0.5, 2), [-8.0, -9.0, -10.0])
