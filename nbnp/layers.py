@@ -17,6 +17,11 @@ gradient-descent step in ``update_params(learning_rate)``, and accepts
 its input when nothing needs it (the input of a network's first layer is the
 data). :func:`nbnp.train`, :func:`nbnp.forward`, :func:`nbnp.backward` and
 the gradient checks use layers through this protocol only.
+
+A :class:`LinearLayer` keeps the order of the steps: ``backward`` needs a
+forward pass with the current parameters, and ``update_params`` the
+gradients of them, so one backward pass is never applied twice
+(:class:`~nbnp.LayerStateError` says what to call first).
 """
 
 from __future__ import annotations
@@ -199,10 +204,8 @@ class SigmoidLayer:
     Parameters
     ----------
     shape : tuple of int
-        (n, m): the shape of the ``Z`` coming in from the linear layer. Every
-        ``Z`` must have n rows, one per unit; its number of columns may
-        differ from m (m only sizes ``A`` before the first pass), so a
-        trained network also predicts on a batch of another size.
+        (n, m): the shape of the ``Z`` coming in. Every ``Z`` must have n rows;
+        m only sizes ``A`` before the first pass (predictions may use any m).
 
     Attributes
     ----------
@@ -223,8 +226,7 @@ class SigmoidLayer:
         Parameters
         ----------
         Z : numpy.ndarray, shape (n, m)
-            Output of the linear layer below: n rows as declared by ``shape``,
-            any number of columns.
+            Output of the linear layer below (n rows, as declared).
 
         Returns
         -------
