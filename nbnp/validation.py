@@ -16,9 +16,10 @@ import numbers
 
 import numpy as np
 
+from nbnp.array_checks import _SMALL, _describe
+
 # The array checks, importable from here too (nbnp.validation names every input check).
 from nbnp.array_checks import _all_finite as _all_finite
-from nbnp.array_checks import _describe
 from nbnp.array_checks import as_array as as_array
 from nbnp.array_checks import as_matrix as as_matrix
 from nbnp.array_checks import check_finite as check_finite
@@ -166,10 +167,28 @@ def check_labels(name: str, Y: np.ndarray, row: bool = True) -> np.ndarray:
     """
     if row and Y.shape[0] != 1:
         raise ValueError(f"{name} must be one row of labels, shape (1, m), but received shape {Y.shape}")
+    if _only_zeros_and_ones(Y):
+        return Y
     try:
-        return check_binary(name, Y)
+        return check_binary(name, Y)  # raises, naming the first entry that is neither
     except ValueError as error:
         raise ValueError(f"{error}; were labels and predictions swapped? The labels come first") from None
+
+
+#: The values a class label may take.
+_LABEL_VALUES = frozenset({0.0, 1.0})
+
+
+def _only_zeros_and_ones(A: np.ndarray) -> bool:
+    """True if every entry of the finite array ``A`` is 0 or 1.
+
+    Labels are checked at every call of :func:`nbnp.compute_cost`, once an
+    epoch: a few entries are compared in Python, quicker than any NumPy call
+    (as in :func:`~nbnp.array_checks._all_finite`), more in one NumPy pass.
+    """
+    if A.size <= _SMALL:
+        return set(A.ravel().tolist()) <= _LABEL_VALUES
+    return bool(((A == 0) | (A == 1)).all())
 
 
 def check_flag(name: str, value: object) -> bool:
