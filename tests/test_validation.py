@@ -15,6 +15,7 @@ from nbnp.validation import (
     check_binary,
     check_callable,
     check_finite,
+    check_labels,
     check_learning_rate,
     check_no_overflow,
     check_positive_int,
@@ -292,3 +293,25 @@ def test_check_binary_message_says_how_to_fix_it():
     assert str(info.value).endswith(
         "among its entries (threshold probabilities with nbnp.predict; map -1/+1 labels with (Y + 1) / 2)"
     )
+
+
+# --- issue 14, round two: labels --------------------------------------------------------
+
+
+@pytest.mark.parametrize("m", [1, 16, 17, 1000])  # a few labels in Python, more in one NumPy pass
+def test_check_labels_accepts_a_row_of_zeros_and_ones_and_refuses_anything_else(m):
+    Y = (np.arange(m) % 2).astype(float).reshape(1, m)
+    assert check_labels("Y", Y) is Y
+    assert check_labels("y", np.where(Y == 0, -0.0, Y), row=False) is not None  # −0.0 is 0
+    for bad in (0.5, -1.0, 2.0, 1e-300):
+        Z = Y.copy()
+        Z[0, -1] = bad
+        with pytest.raises(
+            ValueError, match=rf"^Y must hold class labels 0 or 1, but received {bad!r}.*swapped"
+        ):
+            check_labels("Y", Z)
+    with pytest.raises(
+        ValueError, match=rf"^Y must be one row of labels, shape \(1, m\), but received shape \(2, {m}\)$"
+    ):
+        check_labels("Y", np.vstack([Y, Y]))
+    assert check_labels("y", np.vstack([Y, Y]), row=False).shape == (2, m)
