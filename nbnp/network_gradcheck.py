@@ -11,7 +11,7 @@ import numpy as np
 
 from nbnp.gradcheck import EPS, GradientCheck, _check_eps, _round_off_floor, numerical_gradient
 from nbnp.losses import compute_cost
-from nbnp.train import Layer, _check_layers, backward, forward
+from nbnp.train import Layer, _check_layers, _with_params, backward, forward
 from nbnp.validation import as_matrix
 
 __all__ = ["check_network_gradients", "eps_sweep", "network_gradient_vectors", "network_relative_error"]
@@ -48,7 +48,7 @@ def _parameter_gradients(
 ) -> tuple[list[tuple[str, np.ndarray, np.ndarray]], float]:
     """``(label, backprop gradient, central differences)`` for every parameter, ``W1, b1, W2, ...``,
     and the round-off floor of the central differences."""
-    layers = _check_layers(layers)
+    layers = _with_params(_check_layers(layers), "whose gradients to check")
     X, Y = as_matrix("X", X), as_matrix("Y", Y)
     eps = _check_eps(eps)
 

@@ -169,7 +169,7 @@ def train(
         For bad arguments (see :mod:`nbnp.validation`), and if training diverges
         (the cost or an array of the network stops being finite).
     """
-    layers = _check_layers(layers)
+    layers = _with_params(_check_layers(layers), "to train")
     X, Y = as_matrix("X", X, rows=_input_rows(layers[0])), as_matrix("Y", Y)
     learning_rate = check_learning_rate(learning_rate)
     epochs = check_positive_int("epochs", epochs)
@@ -216,6 +216,15 @@ def _check_layers(layers: object) -> list[Layer]:
     for i, layer in enumerate(layers):
         _check_layer(layer, f"layers[{i}]")
     return list(layers)
+
+
+def _with_params(layers: list[Layer], what: str) -> list[Layer]:
+    """``layers``, if one of them has parameters; else there is nothing ``what`` (to train, to check)."""
+    if not any(hasattr(layer, "params") for layer in layers):
+        raise ValueError(
+            f"layers must hold a layer with parameters (such as a LinearLayer) {what}, but none has params"
+        )
+    return layers
 
 
 def _check_layer(layer: object, name: str = "layer") -> Layer:

@@ -561,3 +561,14 @@ def test_a_nan_gradient_is_refused_not_too_small_to_check():
     check = nbnp.GradientCheck(np.array([1e-14]), np.array([0.0]), 0.0)  # a floor of 0 checks everything
     assert check.checkable and check == 1.0
     assert not nbnp.GradientCheck(np.array([1e-14]), np.array([0.0]), 1e-14).checkable  # at the floor
+
+
+@pytest.mark.parametrize("check", [check_network_gradients, network_relative_error, network_gradient_vectors])
+def test_a_network_without_parameters_has_nothing_to_check(check):
+    X, Y = np.array([[0.0, 1.0, 2.0, 3.0]]), np.array([[0.0, 1.0, 1.0, 0.0]])
+    message = (
+        "layers must hold a layer with parameters (such as a LinearLayer) whose gradients to check, "
+        "but none has params"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        check([nbnp.SigmoidLayer((1, 4))], X, Y)  # was {} or NumPy's "need at least one array"

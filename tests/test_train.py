@@ -655,3 +655,12 @@ def test_errors_name_what_the_caller_passed_to_forward_and_backward():
     assert backward(layers, np.ones((1, 4)), input_grad=np.bool_(False)) is None
     with pytest.raises(LayerStateError):
         backward(build_network(X.shape, [1]), np.ones((1, 4)))  # never run forward: the layer says so
+
+
+def test_a_network_without_parameters_is_not_trained_silently():
+    X, Y = np.array([[0.0, 1.0, 2.0, 3.0]]), np.array([[0.0, 1.0, 1.0, 0.0]])
+    message = (
+        r"^layers must hold a layer with parameters \(such as a LinearLayer\) to train, but none has params$"
+    )
+    with pytest.raises(ValueError, match=message):
+        train([SigmoidLayer((1, 4))], X, Y, epochs=2)  # every epoch would be the same, nothing learned
