@@ -121,11 +121,11 @@ def batch_neuron_graph(
     sigma_prime = run["Y_hat"] * (1 - run["Y_hat"])
     local_sigma = matrix_text("local: σ′(Z)", sigma_prime, d, wrap=2) if "dZ" in shown else ""
     local_z = "local: ∂Z/∂W = Xᵀ, ∂Z/∂b = 1" if "dW" in shown else ""
-    wrap_w = min(3, max(2, run["dW"].size))  # three weights fit on one line
+    wrap_w = 2  # two numbers a line: the text stays narrow, by its own arrow
     nodes = [
         Node("X", "$X$", (0.0, 2.4 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
         Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=3), "param", value_side="above"),
-        Node("b", "$b$", (0.0, -2.8), matrix_text("b", [[b]], d), "param"),
+        Node("b", "$b$", (0.0, -4.0), matrix_text("b", [[b]], d), "param"),
         Node("Z", "$Z$", (4.6, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z", "above", local_z),
         Node(
             "sigma", "$\\sigma$", (8.0, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat",
@@ -234,7 +234,7 @@ def shared_parameter_graph(
         dY_hat = dZ / (Y_hat * (1 - Y_hat))
     paths = [dZ[:, i : i + 1] * (X[:, i : i + 1].T if param == "W" else 1.0) for i in range(m)]
     total = np.sum(paths, axis=0)
-    row = 2.8
+    row = 3.2
     top = (m - 1) * row / 2
     total_text = f"∂Cost/∂{param} = Σ\n= {_entries(total, d)}"
     nodes = [Node(param, f"${param}$", (0.0, 0.0), total_text, "param")]
