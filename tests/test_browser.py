@@ -626,7 +626,8 @@ def test_one_hint_says_a_figure_can_be_enlarged(phone: bool, visit: Any) -> None
     assert "enlarge" in hint.inner_text() and hint.is_visible()
     size = hint.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 12, size
-    previous = hint.evaluate("e => { const p = e.previousElementSibling; return !!p && !!p.querySelector('img'); }")
+    before = "e => { const p = e.previousElementSibling; return !!p && !!p.querySelector('img'); }"
+    previous = hint.evaluate(before)
     assert previous, "the hint is not right under a figure"
     hint.scroll_into_view_if_needed()
     tab.screenshot(path=shot_path("phone-hint" if phone else "desktop-hint", chapter))
