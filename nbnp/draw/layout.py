@@ -73,7 +73,13 @@ def half_width(node: Node, geo: Geometry) -> float:
 
 
 def ends(src: Node, dst: Node, geo: Geometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Start and end of the forward edge on the nodes' rims, and its unit direction."""
+    """Start and end of the forward edge on the nodes' rims, and its unit direction.
+
+    Returns
+    -------
+    start, end, direction : numpy.ndarray, shape (2,)
+        In data units.
+    """
     p0, p1 = np.array(src.position, float), np.array(dst.position, float)
     u = (p1 - p0) / np.hypot(*(p1 - p0))
 
@@ -89,6 +95,15 @@ def back_side(u: np.ndarray) -> np.ndarray:
 
     Below a rising or level edge, above a falling one (so that the arrows of edges
     fanning into one node lie outside the fan), left of a vertical one.
+
+    Parameters
+    ----------
+    u : numpy.ndarray, shape (2,)
+        The edge's unit direction.
+
+    Returns
+    -------
+    numpy.ndarray, shape (2,)
     """
     if abs(u[0]) < 0.3:  # a (nearly) vertical edge: on its left
         return np.array([-abs(u[1]), u[0] * np.sign(u[1])])
@@ -101,6 +116,10 @@ def node_candidates(ax: Axes, node: Node, first: str, geo: Geometry) -> list[tup
 
     Each is (anchor point, unit direction): the text goes beside the anchor, in
     that direction. Nearer places come before farther ones on each side.
+
+    Returns
+    -------
+    list of (numpy.ndarray, numpy.ndarray), each of shape (2,)
     """
     order = [first, "above" if first == "below" else "below", "right", "left"]
     to_px = ax.transData.transform
@@ -118,7 +137,13 @@ def node_candidates(ax: Axes, node: Node, first: str, geo: Geometry) -> list[tup
 
 
 def edge_candidates(ax: Axes, src: Node, dst: Node, geo: Geometry) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Places by a backward arrow, in pixels: along it, on its far side first, then the forward side."""
+    """Places by a backward arrow, in pixels: along it, on its far side first, then the forward side.
+
+    Returns
+    -------
+    list of (numpy.ndarray, numpy.ndarray), each of shape (2,)
+        (anchor point, unit direction), as for :func:`node_candidates`.
+    """
     start, end, u = ends(src, dst, geo)
     n = back_side(u)
     to_px = ax.transData.transform

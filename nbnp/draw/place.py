@@ -38,7 +38,13 @@ def renderer_of(fig: Figure):
 
 
 def segment_hits(box: Bbox, a: np.ndarray, b: np.ndarray) -> bool:
-    """Whether the segment a-b (display coordinates) passes through the box."""
+    """Whether the segment a-b (display coordinates) passes through the box.
+
+    Parameters
+    ----------
+    box : matplotlib.transforms.Bbox
+    a, b : numpy.ndarray, shape (2,)
+    """
     t = np.linspace(0.0, 1.0, 60)[:, None]
     pts = a + t * (b - a)
     inside = (pts[:, 0] > box.x0) & (pts[:, 0] < box.x1) & (pts[:, 1] > box.y0) & (pts[:, 1] < box.y1)
