@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 
 from nbnp.activations import sigmoid
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import check_decimals, check_step, matrix_text, superscript
+from nbnp.draw.labels import check_decimals, matrix_text, steps_so_far, superscript
 from nbnp.fmt import fmt_array, fmt_fixed
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
@@ -110,9 +110,7 @@ def batch_neuron_graph(
     nodes : list of Node
     edges : list of Edge
     """
-    current = check_step(step, BATCH_STEPS, _ALIASES)
-    d = check_decimals(decimals)
-    shown = set(BATCH_STEPS[: BATCH_STEPS.index(current) + 1])
+    current, shown, d = steps_so_far(step, BATCH_STEPS, _ALIASES, decimals)
     run = batch_neuron_pass(X, Y, W, b)
 
     def text(key: str, name: str, A: np.ndarray, wrap: int = 2) -> str:
@@ -160,20 +158,10 @@ def draw_batch_neuron_graph(
 ) -> Axes:
     """Draw the vectorized neuron at one worked step (see :func:`batch_neuron_graph`).
 
-    Parameters
-    ----------
-    X : numpy.ndarray, shape (n, m)
-    Y : numpy.ndarray, shape (1, m)
-    W : array_like, shape (1, n)
-    b : float
-    step : str, optional
-    decimals : int, optional
-    ax : matplotlib.axes.Axes, optional
-    title : str, optional
-
-    Returns
-    -------
-    matplotlib.axes.Axes
+    ``X`` (shape (n, m)), ``Y`` (shape (1, m)), ``W`` (shape (1, n)), ``b``,
+    ``step`` and ``decimals`` are those of :func:`batch_neuron_graph`; ``ax``
+    is the axes to draw on (default a new figure), ``title`` its title.
+    Returns the :class:`matplotlib.axes.Axes`.
     """
     nodes, edges = batch_neuron_graph(X, Y, W, b, step, decimals)
     return draw_graph(nodes, edges, ax=ax, title=title, scale=0.7)

@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import check_decimals, check_step
+from nbnp.draw.labels import steps_so_far
 from nbnp.draw.network import _layer_pairs, layer_pass
 from nbnp.draw.plots import CLASS_COLORS, network_proba, plot_decision_boundary
 from nbnp.fmt import fmt_array, fmt_fixed
@@ -181,10 +181,8 @@ def neuron_walk_graph(
     nodes : list of Node
     edges : list of Edge
     """
-    current = check_step(step, WALK_STEPS, {})
-    d = check_decimals(decimals)
+    current, shown, d = steps_so_far(step, WALK_STEPS, {}, decimals)
     c = _example_run(layers, X, Y, example)
-    shown = set(WALK_STEPS[: WALK_STEPS.index(current) + 1])
     return _nodes(c, shown, current, d), _edges(c, shown, current, d)
 
 
@@ -200,22 +198,11 @@ def draw_neuron_walk(
 ) -> Axes:
     """Draw one step of the neuron-by-neuron walk (see :func:`neuron_walk_graph`).
 
-    Parameters
-    ----------
-    layers : list of Layer
-        ``[Z1, A1, Z2, A2]``.
-    X : numpy.ndarray, shape (n_x, m)
-    Y : numpy.ndarray, shape (1, m)
-    example : int, optional
-    step : str, optional
-        One of :data:`WALK_STEPS`.
-    decimals : int, optional
-    ax : matplotlib.axes.Axes, optional
-    title : str, optional
-
-    Returns
-    -------
-    matplotlib.axes.Axes
+    ``layers`` (``[Z1, A1, Z2, A2]``), ``X`` (shape (n_x, m)), ``Y`` (shape
+    (1, m)), ``example``, ``step`` (one of :data:`WALK_STEPS`) and ``decimals``
+    are those of :func:`neuron_walk_graph`; ``ax`` is the axes to draw on
+    (default a new figure), ``title`` its title. Returns the
+    :class:`matplotlib.axes.Axes`.
     """
     nodes, edges = neuron_walk_graph(layers, X, Y, example, step, decimals)
     return draw_graph(nodes, edges, ax=ax, title=title, scale=0.46)
