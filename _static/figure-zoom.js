@@ -1,5 +1,6 @@
 // Click a figure to see it at its stored size (twice its size on the page), scrollable;
 // click again or press Escape to close. No other host is asked for anything.
+// One short hint per page, under its first clickable figure, says so (never under every figure).
 (function () {
   "use strict";
   var SELECTOR = ".bd-content div.cell_output img, .bd-content figure img";
@@ -24,6 +25,21 @@
     document.addEventListener("keydown", overlay.nbnpKey);
     document.body.appendChild(overlay);
   }
+
+  // The hint: "Tap or click a figure to enlarge it", once, after the first figure's output.
+  function hint() {
+    var first = Array.prototype.find.call(document.querySelectorAll(SELECTOR), function (img) {
+      return img.offsetParent !== null;  // shown, not inside a folded solution
+    });
+    if (!first || document.querySelector(".nbnp-zoom-hint")) return;
+    var holder = first.closest("div.cell_output, figure") || first;
+    var note = document.createElement("p");
+    note.className = "nbnp-zoom-hint";
+    note.textContent = "Tap or click a figure to enlarge it.";
+    holder.insertAdjacentElement("afterend", note);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", hint);
+  else hint();
 
   document.addEventListener("click", function (event) {
     var img = event.target.closest ? event.target.closest(SELECTOR) : null;

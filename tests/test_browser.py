@@ -598,6 +598,44 @@ def test_page_on_a_phone(page: str, visit: Any) -> None:
     assert not problems, f"{page}:\n  " + "\n  ".join(problems)
 
 
+#: Width of a cell's output at 1280 px, which tests/draw/test_figure_overlaps.py assumes
+#: (DESKTOP_COLUMN_PX) when it computes how tall each graph's text shows on the page.
+DESKTOP_COLUMN_PX = 688
+
+
+def test_desktop_column_is_as_wide_as_the_figures_assume(visit: Any) -> None:
+    chapter = next((page for page in CHAPTERS if "06_hidden_layer" in page), None)
+    if chapter is None:
+        unavailable("chapter 6 is not in the build")
+    tab = visit().open(chapter)
+    width = tab.locator(".bd-content div.cell_output").first.evaluate("e => e.getBoundingClientRect().width")
+    assert width >= DESKTOP_COLUMN_PX - 1, width
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
+def test_one_hint_says_a_figure_can_be_enlarged(phone: bool, visit: Any) -> None:
+    """Once per page with figures, under the first one shown; legible on a 390 px phone."""
+    chapter = next((page for page in CHAPTERS if "06_hidden_layer" in page), None)
+    if chapter is None:
+        unavailable("chapter 6 is not in the build")
+    view = visit(phone=phone)
+    tab = view.open(chapter)
+    hints = tab.locator(".nbnp-zoom-hint")
+    assert hints.count() == 1
+    hint = hints.first
+    assert "enlarge" in hint.inner_text() and hint.is_visible()
+    size = hint.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 12, size
+    before = "e => { const p = e.previousElementSibling; return !!p && !!p.querySelector('img'); }"
+    previous = hint.evaluate(before)
+    assert previous, "the hint is not right under a figure"
+    hint.scroll_into_view_if_needed()
+    tab.screenshot(path=shot_path("phone-hint" if phone else "desktop-hint", chapter))
+    without = next(page for page in PAGES if "notation" in page)  # a page without figures
+    assert view.open(without).locator(".nbnp-zoom-hint").count() == 0
+    assert not view.errors, view.errors
+
+
 def test_a_click_enlarges_a_figure_to_its_stored_size(visit: Any) -> None:
     chapter = next((page for page in CHAPTERS if "06_hidden_layer" in page), None)
     if chapter is None:

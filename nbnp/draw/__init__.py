@@ -4,7 +4,8 @@ The only part of nbnp that imports matplotlib. Every text in a figure is
 computed by a run and formatted by :mod:`nbnp.fmt`.
 
 * :mod:`nbnp.draw.graph`: the graph engine, :class:`nbnp.Node`, :class:`nbnp.Edge`,
-  :func:`nbnp.draw_graph`;
+  :func:`nbnp.draw_graph`; :mod:`nbnp.draw.layout` (node sizes, candidate places) and
+  :mod:`nbnp.draw.place` (placing texts with the renderer, measuring drawn figures);
 * :mod:`nbnp.draw.labels`: the texts on nodes and edges (:func:`nbnp.format_value`, ...);
 * :mod:`nbnp.draw.neuron`: the article's single neuron on one example, step by step;
 * :mod:`nbnp.draw.batch_neuron`: the vectorized neuron on a batch, and a shared parameter;

@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 
 from nbnp.activations import sigmoid
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import check_decimals, check_step, matrix_text, superscript
+from nbnp.draw.labels import check_decimals, matrix_text, steps_so_far, superscript
 from nbnp.fmt import fmt_array, fmt_fixed
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
@@ -110,9 +110,7 @@ def batch_neuron_graph(
     nodes : list of Node
     edges : list of Edge
     """
-    current = check_step(step, BATCH_STEPS, _ALIASES)
-    d = check_decimals(decimals)
-    shown = set(BATCH_STEPS[: BATCH_STEPS.index(current) + 1])
+    current, shown, d = steps_so_far(step, BATCH_STEPS, _ALIASES, decimals)
     run = batch_neuron_pass(X, Y, W, b)
 
     def text(key: str, name: str, A: np.ndarray, wrap: int = 2) -> str:
@@ -121,11 +119,11 @@ def batch_neuron_graph(
     sigma_prime = run["Y_hat"] * (1 - run["Y_hat"])
     local_sigma = matrix_text("local: σ′(Z)", sigma_prime, d, wrap=2) if "dZ" in shown else ""
     local_z = "local: ∂Z/∂W = Xᵀ, ∂Z/∂b = 1" if "dW" in shown else ""
-    wrap_w = min(3, max(2, run["dW"].size))  # three weights fit on one line
+    wrap_w = 2  # two numbers a line: the text stays narrow, by its own arrow
     nodes = [
         Node("X", "$X$", (0.0, 2.4 + 0.25 * X.shape[0]), matrix_text("X", X, d, data=True), "input"),
         Node("W", "$W$", (0.0, 0.0), matrix_text("W", W, d, wrap=3), "param", value_side="above"),
-        Node("b", "$b$", (0.0, -2.8), matrix_text("b", [[b]], d), "param"),
+        Node("b", "$b$", (0.0, -4.0), matrix_text("b", [[b]], d), "param"),
         Node("Z", "$Z$", (4.6, 0.0), text("Z", "Z", run["Z"]), "op", current == "Z", "above", local_z),
         Node(
             "sigma", "$\\sigma$", (8.0, 0.0), text("Y_hat", "Ŷ", run["Y_hat"]), "op", current == "Y_hat",
@@ -160,20 +158,10 @@ def draw_batch_neuron_graph(
 ) -> Axes:
     """Draw the vectorized neuron at one worked step (see :func:`batch_neuron_graph`).
 
-    Parameters
-    ----------
-    X : numpy.ndarray, shape (n, m)
-    Y : numpy.ndarray, shape (1, m)
-    W : array_like, shape (1, n)
-    b : float
-    step : str, optional
-    decimals : int, optional
-    ax : matplotlib.axes.Axes, optional
-    title : str, optional
-
-    Returns
-    -------
-    matplotlib.axes.Axes
+    ``X`` (shape (n, m)), ``Y`` (shape (1, m)), ``W`` (shape (1, n)), ``b``,
+    ``step`` and ``decimals`` are those of :func:`batch_neuron_graph`; ``ax``
+    is the axes to draw on (default a new figure), ``title`` its title.
+    Returns the :class:`matplotlib.axes.Axes`.
     """
     nodes, edges = batch_neuron_graph(X, Y, W, b, step, decimals)
     return draw_graph(nodes, edges, ax=ax, title=title, scale=0.7)
@@ -234,7 +222,7 @@ def shared_parameter_graph(
         dY_hat = dZ / (Y_hat * (1 - Y_hat))
     paths = [dZ[:, i : i + 1] * (X[:, i : i + 1].T if param == "W" else 1.0) for i in range(m)]
     total = np.sum(paths, axis=0)
-    row = 2.8
+    row = 3.2
     top = (m - 1) * row / 2
     total_text = f"∂Cost/∂{param} = Σ\n= {_entries(total, d)}"
     nodes = [Node(param, f"${param}$", (0.0, 0.0), total_text, "param")]

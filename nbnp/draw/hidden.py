@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import check_decimals, check_step
+from nbnp.draw.labels import steps_so_far
 from nbnp.draw.network import _layer_pairs, layer_pass
 from nbnp.draw.plots import CLASS_COLORS, network_proba, plot_decision_boundary
 from nbnp.fmt import fmt_array, fmt_fixed
@@ -42,7 +42,7 @@ WALK_STEPS = (
     "dW1",
 )
 
-_ROW = 4.6  # vertical distance between hidden neurons
+_ROW = 6.0  # vertical distance between hidden neurons
 
 
 def _sup(name: str, layer: int, index: int | None = None) -> str:
@@ -78,14 +78,14 @@ def _nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
     n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
     top = (n_h - 1) * _ROW / 2
     nodes = [
-        Node(f"x{k}", f"$x_{k + 1}$", (-3.6, (n_x - 1 - 2 * k) * 1.2), f"x{_u(k + 1)} = {f(v)}", "input")
+        Node(f"x{k}", f"$x_{k + 1}$", (-3.5, (n_x - 1 - 2 * k) * 0.9), f"x{_u(k + 1)} = {f(v)}", "input")
         for k, v in enumerate(c["x"][:, 0])
     ]
     for i in range(n_h):
         y = top - i * _ROW
         on = f"neuron{i + 1}" in shown
         last = i == n_h - 1  # the lowest neuron's parameters below it, away from the inputs' edges
-        py, side = (-2.4, "below") if last else (2.4, "above")
+        py, side = (-2.8, "below") if last else (2.8, "above")
         w_text = f"w = {fmt_array(c['W1'][i], decimals=d)}\nb = {f(c['b1'][i])}"
         nodes += [
             Node(f"p1_{i}", _sup("w", 1, i + 1), (5.0, y + py), w_text, "param", value_side=side),
@@ -102,20 +102,20 @@ def _nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
     out, cost = "output" in shown, "cost" in shown
     w2 = f"w = {fmt_array(c['W2'][0], decimals=d)}\nb = {f(c['b2'])}"
     nodes += [
-        Node("po", _sup("w", 2, 1), (12.8, 2.2), w2, "param", value_side="above"),
+        Node("po", _sup("w", 2, 1), (12.8, 3.9), w2, "param", value_side="above"),
         Node(
             "zo", _sup("z", 2), (12.8, 0.0), f"z = {f(c['Z2'])}" if out else "", "op", current == "output",
             local="local: ∂z/∂aᵢ = wᵢ" if "dA1" in shown else "",
         ),
         Node(
-            "ao", _sup("a", 2), (15.8, 0.0), f"ŷ = {f(c['A2'])}" if out else "", "op", current == "output",
+            "ao", _sup("a", 2), (16.4, 0.0), f"ŷ = {f(c['A2'])}" if out else "", "op", current == "output",
             local=f"local: σ′(z) = {f(c['A2'] * (1 - c['A2']))}" if "dZ2" in shown else "",
         ),
         Node(
-            "cost", "Cost", (20.2, 0.0), f"Cost = {fmt_fixed(c['cost'], d)}" if cost else "", "loss",
+            "cost", "Cost", (20.0, 0.0), f"Cost = {fmt_fixed(c['cost'], d)}" if cost else "", "loss",
             current == "cost", local="local: (ŷ − y)/m" if "dA2" in shown else "",
         ),
-        Node("y", "$y$", (20.2, 2.4), f"y = {f(c['y'])}", "input", value_side="above"),
+        Node("y", "$y$", (20.0, 2.4), f"y = {f(c['y'])}", "input", value_side="above"),
     ]
     return nodes
 
@@ -181,10 +181,8 @@ def neuron_walk_graph(
     nodes : list of Node
     edges : list of Edge
     """
-    current = check_step(step, WALK_STEPS, {})
-    d = check_decimals(decimals)
+    current, shown, d = steps_so_far(step, WALK_STEPS, {}, decimals)
     c = _example_run(layers, X, Y, example)
-    shown = set(WALK_STEPS[: WALK_STEPS.index(current) + 1])
     return _nodes(c, shown, current, d), _edges(c, shown, current, d)
 
 
@@ -200,22 +198,11 @@ def draw_neuron_walk(
 ) -> Axes:
     """Draw one step of the neuron-by-neuron walk (see :func:`neuron_walk_graph`).
 
-    Parameters
-    ----------
-    layers : list of Layer
-        ``[Z1, A1, Z2, A2]``.
-    X : numpy.ndarray, shape (n_x, m)
-    Y : numpy.ndarray, shape (1, m)
-    example : int, optional
-    step : str, optional
-        One of :data:`WALK_STEPS`.
-    decimals : int, optional
-    ax : matplotlib.axes.Axes, optional
-    title : str, optional
-
-    Returns
-    -------
-    matplotlib.axes.Axes
+    ``layers`` (``[Z1, A1, Z2, A2]``), ``X`` (shape (n_x, m)), ``Y`` (shape
+    (1, m)), ``example``, ``step`` (one of :data:`WALK_STEPS`) and ``decimals``
+    are those of :func:`neuron_walk_graph`; ``ax`` is the axes to draw on
+    (default a new figure), ``title`` its title. Returns the
+    :class:`matplotlib.axes.Axes`.
     """
     nodes, edges = neuron_walk_graph(layers, X, Y, example, step, decimals)
     return draw_graph(nodes, edges, ax=ax, title=title, scale=0.46)

@@ -15,7 +15,15 @@ import numpy as np
 from nbnp.fmt import _digit_count, fmt_array, fmt_fixed
 from nbnp.validation import as_array, as_matrix, check_positive_int
 
-__all__ = ["check_decimals", "check_step", "format_value", "matrix_text", "subscript", "superscript"]
+__all__ = [
+    "check_decimals",
+    "check_step",
+    "format_value",
+    "matrix_text",
+    "steps_so_far",
+    "subscript",
+    "superscript",
+]
 
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -121,3 +129,30 @@ def check_decimals(decimals: object) -> int:
     if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral) or decimals < 0:
         raise ValueError(f"decimals must be a non-negative integer, but received {decimals!r}")
     return int(decimals)
+
+
+def steps_so_far(
+    step: object, steps: tuple[str, ...], aliases: dict[str, str], decimals: object
+) -> tuple[str, set[str], int]:
+    """A builder's checked arguments: the current step, the steps shown so far, the decimals.
+
+    Parameters
+    ----------
+    step : str
+        One of ``steps`` or a key of ``aliases``.
+    steps : tuple of str
+        The builder's worked steps, in order; a step shows those before it too.
+    aliases : dict
+        Other names of some steps (``{"backward": "dW"}``).
+    decimals : int
+        Decimals of every printed number.
+
+    Returns
+    -------
+    current : str
+    shown : set of str
+        ``current`` and every step before it.
+    decimals : int
+    """
+    current = check_step(step, steps, aliases)
+    return current, set(steps[: steps.index(current) + 1]), check_decimals(decimals)

@@ -114,12 +114,12 @@ def layer_graph(
     for k in range(1, n + 1):
         s = f"$^{{[{k}]}}$"
         nodes += [
-            Node(f"W{k}", f"$W^{{[{k}]}}$", (x + 1.2, 1.8), f"W{s} {fmt_shape(run[f'W{k}'].shape)}", "param"),
+            Node(f"W{k}", f"$W^{{[{k}]}}$", (x + 1.4, 2.3), f"W{s} {fmt_shape(run[f'W{k}'].shape)}", "param"),
             Node(
-                f"b{k}", f"$b^{{[{k}]}}$", (x + 1.2, -1.8), f"b{s} {fmt_shape(run[f'b{k}'].shape)}", "param"
+                f"b{k}", f"$b^{{[{k}]}}$", (x + 1.4, -2.3), f"b{s} {fmt_shape(run[f'b{k}'].shape)}", "param"
             ),
             Node(
-                f"Z{k}", f"$Z^{{[{k}]}}$", (x + 3.2, 0.0), f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}", "op",
+                f"Z{k}", f"$Z^{{[{k}]}}$", (x + 3.6, 0.0), f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}", "op",
                 value_side="above",
             ),
             Node(

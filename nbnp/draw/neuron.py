@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 
 from nbnp.activations import sigmoid_derivative
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import check_decimals, check_step, subscript
+from nbnp.draw.labels import steps_so_far, subscript
 from nbnp.fmt import fmt_fixed
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import squared_error_loss, squared_error_loss_derivative
@@ -206,9 +206,7 @@ def neuron_graph(
     nodes : list of Node
     edges : list of Edge
     """
-    current = check_step(step, NEURON_STEPS, _ALIASES)
-    decimals = check_decimals(decimals)
-    show = set(NEURON_STEPS[: NEURON_STEPS.index(current) + 1])
+    current, show, decimals = steps_so_far(step, NEURON_STEPS, _ALIASES, decimals)
     run = neuron_pass(x, w, y, b)
     xv, wv = _as_vector("x", x), _as_vector("w", w)
     bias = None if b is None else _as_scalar("b", b)
@@ -228,20 +226,10 @@ def draw_neuron_graph(
 ) -> Axes:
     """Draw the single neuron at one worked step (see :func:`neuron_graph`).
 
-    Parameters
-    ----------
-    x : array_like, shape (n,)
-    w : array_like, shape (n,)
-    y : float
-    b : float, optional
-    step : str, optional
-    decimals : int, optional
-    ax : matplotlib.axes.Axes, optional
-    title : str, optional
-
-    Returns
-    -------
-    matplotlib.axes.Axes
+    ``x`` (shape (n,)), ``w`` (shape (n,)), ``y``, ``b``, ``step`` and
+    ``decimals`` are those of :func:`neuron_graph`; ``ax`` is the axes to draw
+    on (default a new figure), ``title`` its title. Returns the
+    :class:`matplotlib.axes.Axes`.
     """
     nodes, edges = neuron_graph(x, w, y, b, step, decimals)
     return draw_graph(nodes, edges, ax=ax, title=title)

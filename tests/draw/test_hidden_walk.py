@@ -9,6 +9,7 @@ from nbnp import fmt_array, fmt_fixed
 from nbnp.draw.graph import text_overlaps
 from nbnp.draw.hidden import WALK_STEPS, draw_neuron_walk, neuron_walk_graph, plot_hidden_units
 from nbnp.draw.network import layer_pass
+from nbnp.draw.place import misplaced_texts, renderer_of
 
 
 @pytest.fixture(autouse=True)
@@ -63,6 +64,30 @@ def test_walk_figures_have_no_overlapping_texts():
     layers, X, Y = _xor_network()
     for step in ("output", "dA1", "dW1"):
         assert text_overlaps(draw_neuron_walk(layers, X, Y, step=step).figure) == []
+
+
+@pytest.mark.parametrize("step", WALK_STEPS)
+def test_each_walk_text_stands_by_its_own_node_or_arrow(step):
+    """E.g. σ′ of a^[2] is nearer a^[2] than y, z of a neuron nearer its z than the next a."""
+    layers, X, Y = _xor_network()
+    assert misplaced_texts(draw_neuron_walk(layers, X, Y, step=step).figure) == []
+
+
+def test_walk_node_labels_sit_inside_their_nodes_with_room_to_spare():
+    """The labels are not shrunk, and an arrow starting on a node's rim stays clear of its label
+    by at least 3 px, whatever the font metrics of the matplotlib release (3.10 draws mathtext taller)."""
+    layers, X, Y = _xor_network()
+    ax = draw_neuron_walk(layers, X, Y, step="dW1")
+    renderer = renderer_of(ax.figure)
+    shapes = [p for p in ax.patches if p.get_gid().startswith("node:")]
+    nodes = {p.get_gid()[5:]: p.get_window_extent(renderer) for p in shapes}
+    labels = [t for t in ax.texts if (t.get_gid() or "").startswith("label:")]
+    assert len(labels) == len(nodes) == 16
+    for text in labels:
+        box, shape = text.get_window_extent(renderer), nodes[text.get_gid()[6:]]
+        assert text.get_fontsize() == 13 or text.get_text() == "Cost"
+        if shape.width < shape.height * 1.2:  # a circle: the box's corners inside it, 3 px from the rim
+            assert np.hypot(box.width / 2, box.height / 2) <= shape.width / 2 - 3, text.get_text()
 
 
 @pytest.mark.parametrize(

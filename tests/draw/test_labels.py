@@ -76,3 +76,15 @@ def test_check_decimals_accepts_zero():
     from nbnp.draw.labels import check_decimals
 
     assert check_decimals(0) == 0 and check_decimals(np.int64(2)) == 2
+
+
+def test_steps_so_far_checks_the_arguments_and_lists_the_steps_shown():
+    from nbnp.draw.labels import steps_so_far
+
+    steps = ("inputs", "z", "loss", "dz")
+    assert steps_so_far("z", steps, {}, 3) == ("z", {"inputs", "z"}, 3)
+    assert steps_so_far("backward", steps, {"backward": "dz"}, 0) == ("dz", set(steps), 0)
+    with pytest.raises(ValueError, match="step must be one of"):
+        steps_so_far("dw", steps, {}, 3)
+    with pytest.raises(ValueError, match="decimals must be a non-negative integer"):
+        steps_so_far("z", steps, {}, -1)
