@@ -59,13 +59,14 @@ book: venv $(EXECUTED)
 	NBNP_STRICT=1 $(BIN)/jupyter-book build . -W -n --keep-going
 
 # The whole book as one PDF through Jupyter Book's LaTeX builder (xelatex; Debian's TeX Live, see
-# CONTRIBUTING.md, "The PDF"), checked by tools/check_pdf.py, then copied into the HTML build,
-# whose front page links it.
+# CONTRIBUTING.md, "The PDF"), checked by tools/check_pdf.py. An HTML build (make book) copies it
+# beside the pages and links it from the front page (_ext/pdf_link.py; without a PDF the front
+# page says how to make one), so an existing HTML build is brought up to date here.
 PDF_MIN_PAGES ?= 100
 pdf: venv $(EXECUTED)
 	nice $(BIN)/jupyter-book build . --builder pdflatex -W -n --keep-going
 	$(BIN)/python tools/check_pdf.py _build/latex --min-pages $(PDF_MIN_PAGES)
-	mkdir -p _build/html && cp _build/latex/book.pdf _build/html/nothing-but-numpy.pdf
+	test ! -f _build/html/index.html || $(MAKE) book
 
 # The tests include the browser tests of the built book, so `make test` builds it first, and the
 # browser tests fail (never skip) when Chromium or the build is missing (NBNP_BROWSER_TESTS).

@@ -49,7 +49,7 @@ from nbnp.train import backward, build_network, forward, train
 
 #: The book's machinery: subpackage → the names it lends to ``nbnp``, imported on first use.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
-    "nbnp.article": ("ARTICLE", "ArticleMismatch", "compare", "show"),
+    "nbnp.article": ("ARTICLE", "ArticleMismatch", "article_says", "compare", "show"),
     "nbnp.draw": (
         "Edge",
         "Node",
@@ -103,6 +103,7 @@ __all__ = [
     "TOO_SMALL",
     "accuracy",
     "and_gate",
+    "article_says",
     "backward",
     "batch_neuron_graph",
     "batch_neuron_pass",

@@ -13,8 +13,8 @@ inside its own box) and every figure keeps at least 1.5 stored pixels per CSS pi
 desktop every figure is shown at most at its intended size (2 stored pixels per CSS pixel).
 
 Every page is also opened straight from disk (``file://``, as README allows): no console
-error there either, search included. The front page links the whole book as a PDF
-(``make pdf`` copies it into the build).
+error there either, search included. The front page links the whole book as a PDF exactly
+when the build has one (``make pdf``; ``_ext/pdf_link.py``), and says how to make one otherwise.
 
 Needs Debian's ``chromium`` (``/usr/bin/chromium``), Playwright for Python (never
 ``playwright install``: no browser download) and a built book. A run that includes them
@@ -56,7 +56,7 @@ CHROMIUM_ARGS = [
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 REQUIRED = IN_CI or os.environ.get("NBNP_BROWSER_TESTS", "") == "required"
 NOT_PAGES = {"_static", "_sources", "_images", "_downloads"}
-PDF = HTML / "nothing-but-numpy.pdf"  # `make pdf` copies _build/latex/book.pdf here
+PDF = HTML / "nothing-but-numpy.pdf"  # the HTML build copies _build/latex/book.pdf here (_ext/pdf_link.py)
 
 
 def unavailable(reason: str, *, required: bool = REQUIRED) -> None:
@@ -455,17 +455,22 @@ def front_page() -> str:
     return redirect.group(1) if redirect else "index.html"
 
 
-def test_front_page_offers_the_pdf() -> None:
+def test_front_page_links_the_pdf_only_when_the_build_has_one() -> None:
     if not PAGES:
         unavailable(f"no built book at {HTML}: run `make book` first")
     page = front_page()
-    links = re.findall(r'<a\b[^>]*\bhref="([^"]+\.pdf)"', (HTML / page).read_text(encoding="utf-8"))
+    html = (HTML / page).read_text(encoding="utf-8")
+    links = re.findall(r'<a\b[^>]*\bhref="([^"]+\.pdf)"', html)
+    built = ROOT / "_build" / "latex" / "book.pdf"
+    if not built.is_file():  # `make book` alone: no link to a missing file, but how to make one
+        assert links == [] and not PDF.exists(), f"{page} links {links} but the build has no PDF"
+        assert "built without it" in html and "make pdf" in html
+        # the PDF needs TeX Live: required in CI, which runs `make pdf`
+        unavailable(f"no {built.relative_to(ROOT)}: run `make pdf`", required=IN_CI)
     assert links, f"{page} has no link to the PDF"
     targets = {Path(os.path.normpath(HTML / Path(page).parent / link)) for link in links}
     assert targets == {PDF}, f"{page} links {links}, not {PDF.relative_to(HTML)}"
-    if not PDF.is_file():  # the PDF needs TeX Live: required in CI, which runs `make pdf`
-        unavailable(f"no {PDF.relative_to(ROOT)}: run `make pdf`", required=IN_CI)
-    assert PDF.read_bytes()[:5] == b"%PDF-"
+    assert PDF.read_bytes() == built.read_bytes() and PDF.read_bytes()[:5] == b"%PDF-"
 
 
 DISK = HTML.as_uri() + "/"

@@ -6,8 +6,11 @@
   ``hide-cell`` tags any more;
 * answers: each solution cell added with the "More exercises" sections runs in a fresh
   namespace (NumPy and nbnp only: they are self-contained) and its result is checked against
-  an independent computation in plain Python. The chapters' first exercises are checked by
-  ``tests/test_exercises_part1_ch1_3.py`` and ``tests/test_part2_chapters.py``.
+  an independent computation in plain Python or NumPy, never against a typed number. The
+  first exercises of chapters 4 to 6 continue the chapter's own state: the test rebuilds
+  that state, runs the solution, and recomputes its answer with plain NumPy from the start.
+  The other chapters' first exercises are checked by ``tests/test_exercises_part1_ch1_3.py``
+  and ``tests/test_part2_chapters.py``.
 """
 
 from __future__ import annotations
@@ -32,11 +35,14 @@ def _sigma(z: float) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def solution(chapter: str, label: str) -> dict:
-    """Run the solution cell of exercise ``label``; return its namespace (with what it printed)."""
+def solution(chapter: str, label: str, state: dict | None = None) -> dict:
+    """Run the solution cell of exercise ``label``; return its namespace (with what it printed).
+
+    ``state`` holds the names a solution takes over from the chapter's earlier cells.
+    """
     path = next(p for p in CHAPTERS if p.stem.startswith(chapter))
     cells = {cell.get("id"): cell for cell in nbformat.read(path, as_version=4).cells}
-    namespace: dict = {"np": np, "nbnp": nbnp}
+    namespace: dict = {"np": np, "nbnp": nbnp, **(state or {})}
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(cells[f"solution-{label}"].source, namespace)
@@ -109,6 +115,120 @@ def test_ch4_undecided_cost_and_half_alpha():
     assert solution("04", "ex-ch4-cost-at-one-half")["undecided"] == 0.125
     costs = solution("04", "ex-ch4-half-alpha")["final_costs"]
     assert costs[0.5] > costs[1.0]
+
+
+# --- plain NumPy, sharing no code with nbnp: the answers of chapters 4 to 6 recomputed ---------
+
+
+def _np_sigma(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
+
+
+def _np_step(params: list[tuple[np.ndarray, np.ndarray]], X, Y, alpha: float = 0.0):
+    """One full-batch iteration of a sigmoid network: (cost, gradients), then the update by ``alpha``."""
+    activations = [X]
+    for W, b in params:
+        activations.append(_np_sigma(W @ activations[-1] + b))
+    m = X.shape[1]
+    cost = float(np.sum((Y - activations[-1]) ** 2) / (2 * m))
+    dA = -(Y - activations[-1]) / m
+    grads = []
+    for (W, _b), A_prev, A in zip(params[::-1], activations[-2::-1], activations[:0:-1]):
+        dZ = dA * A * (1 - A)
+        grads.append((dZ @ A_prev.T, dZ.sum(axis=1, keepdims=True)))
+        dA = W.T @ dZ
+    grads = grads[::-1]
+    new = [(W - alpha * dW, b - alpha * db) for (W, b), (dW, db) in zip(params, grads)]
+    return cost, grads, new
+
+
+def _np_train(params, X, Y, alpha: float, epochs: int) -> float:
+    for _ in range(epochs):
+        _, _, params = _np_step(params, X, Y, alpha)
+    return _np_step(params, X, Y)[0]
+
+
+OR_X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
+OR_Y = np.array([[0.0, 1.0, 1.0, 1.0]])
+XOR_Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+START = (np.array([[0.1, 0.6]]), np.zeros((1, 1)))
+
+
+def test_ch4_second_iteration_gradients_by_value():
+    X, Y = nbnp.or_gate()
+    linear, sigmoid = nbnp.LinearLayer.from_params([[0.1, 0.6]], 0.0, m=4), nbnp.SigmoidLayer((1, 4))
+    nbnp.vectorized_gradients([linear, sigmoid], X, Y)
+    linear.update_params(learning_rate=1)  # the chapter's state: after the first update
+    ns = solution("04", "ex-ch4-the-second-iteration", {"X": X, "Y": Y, "linear": linear, "sigmoid": sigmoid})
+    _, _, after_one = _np_step([START], OR_X, OR_Y, alpha=1.0)
+    _, [(dW, db)], _ = _np_step(after_one, OR_X, OR_Y)
+    np.testing.assert_allclose(ns["dW_2"], dW, rtol=1e-12)
+    np.testing.assert_allclose(ns["db_2"], db, rtol=1e-12)
+    assert ns["printed"].count("agrees") == 2 and "differs" not in ns["printed"]
+
+
+def test_ch4_undecided_cost_and_half_alpha_by_value():
+    undecided = solution("04", "ex-ch4-cost-at-one-half")
+    assert undecided["undecided"] == float(np.mean((OR_Y - 0.5) ** 2) / 2)
+    ns = solution("04", "ex-ch4-half-alpha")
+    for alpha in (1.0, 0.5):
+        ours = _np_train([START], OR_X, OR_Y, alpha, 5000)
+        assert math.isclose(ns["final_costs"][alpha], ours, rel_tol=1e-9), alpha
+        assert f"alpha = {alpha}: final cost {nbnp.fmt(ours, 3)}" in ns["printed"]
+
+
+def test_ch5_first_update_by_value():
+    X, Y = nbnp.xor_gate()
+    X3 = nbnp.feature_cross(X)
+    W, b = [[0.1, 0.6, 0.2]], 0.0
+    state = {"X3": X3, "Y": Y, "W": W, "b": b, "first": nbnp.batch_neuron_pass(X3, Y, W, b)}
+    ns = solution("05", "ex-ch5-the-update", state)
+    X3_np = np.vstack([OR_X, OR_X[0] * OR_X[1]])
+    before, _, [(W_new, b_new)] = _np_step([(np.array(W), np.zeros((1, 1)))], X3_np, XOR_Y, alpha=1.0)
+    after = _np_step([(W_new, b_new)], X3_np, XOR_Y)[0]
+    np.testing.assert_allclose(ns["step"][0].params["W"], W_new, rtol=1e-12)
+    np.testing.assert_allclose(ns["step"][0].params["b"], b_new, rtol=1e-12)
+    assert math.isclose(ns["cost_after"], after, rel_tol=1e-12)
+    assert f"cost: {nbnp.fmt_fixed(before, 3)} -> {nbnp.fmt_fixed(after, 3)}" in ns["printed"]
+    assert after < before
+
+
+def test_ch5_cross_column_and_prediction_before_training_by_value():
+    cross = OR_X[0] * OR_X[1]
+    assert f"x3 = x1*x2: {nbnp.fmt_array(cross)}" in solution("05", "ex-ch5-cross-column")["printed"]
+    outputs = _np_sigma(np.array([[0.1, 0.6, 0.2]]) @ np.vstack([OR_X, cross]))
+    printed = solution("05", "ex-ch5-before-training")["printed"].splitlines()
+    assert printed == [
+        f"outputs: {nbnp.fmt_array(outputs, decimals=3)}",
+        f"predictions: {nbnp.fmt_array((outputs > 0.5).astype(float))}",
+    ]
+
+
+def test_ch6_next_iteration_gradients_by_value():
+    X, Y = nbnp.xor_gate()
+    np.random.seed(48)
+    network = nbnp.build_network(X.shape, [3, 1], ini_type="xavier")
+    start = [(layer.params["W"].copy(), layer.params["b"].copy()) for layer in network[::2]]
+    nbnp.vectorized_gradients(network, X, Y)
+    for layer in network[::2]:
+        layer.update_params(learning_rate=1)  # the chapter's state: after the first update
+    ns = solution("06", "ex-ch6-the-next-iteration", {"X": X, "Y": Y, "network": network})
+    _, _, after_one = _np_step(start, OR_X, XOR_Y, alpha=1.0)
+    _, grads, _ = _np_step(after_one, OR_X, XOR_Y)
+    for name, ours in zip(("dW1", "db1", "dW2", "db2"), (g for pair in grads for g in pair)):
+        np.testing.assert_allclose(ns[name], ours, rtol=1e-10, atol=1e-15, err_msg=name)
+        assert f"{name} = {nbnp.fmt_array(ours, decimals=3)}" in ns["printed"], name
+
+
+def test_ch6_parameters_and_shapes_by_value():
+    sizes = [2, 5, 3, 1]
+    count = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:]))
+    assert solution("06", "ex-ch6-count-parameters")["count"] == count
+    (n_in, n_hidden, n_out), m = (2, 3, 1), OR_X.shape[1]  # the 2-3-1 network on four examples
+    shapes = {"W1": (n_hidden, n_in), "b1": (n_hidden, 1), "Z1": (n_hidden, m), "W2": (n_out, n_hidden)}
+    shapes["Z2"] = (n_out, m)
+    expected = [f"{name} {nbnp.fmt_shape(shape)}" for name, shape in shapes.items()]
+    assert solution("06", "ex-ch6-shapes")["printed"].splitlines() == expected
 
 
 def test_ch5_cross_column_and_prediction_before_training():

@@ -1,8 +1,10 @@
 """Our value beside the article's: the one way every number of the book is checked.
 
-:func:`show` prints ours next to the article's text and the verdict, and
-:func:`compare` raises :class:`ArticleMismatch` where the two disagree without
-a recorded erratum. How they are compared is each value's ``rule``:
+:func:`show` prints ours next to the article's text and the verdict, finding
+the article's value by the words a reader reads (``"cost at epoch 4600"``);
+:func:`compare`, for maintainers, takes the registry's key and raises
+:class:`ArticleMismatch` where the two disagree without a recorded erratum.
+How they are compared is each value's ``rule``:
 
 * ``"decimals"`` (default): ours rounded to the article's decimals must equal
   the article's text ("agrees" if equal without rounding, else "agrees after
@@ -32,7 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nbnp.article.registry import ARTICLE, ArticleValue, Value, reproduce
+from nbnp.article.registry import ARTICLE, ArticleValue, Value, article_says, reproduce
 from nbnp.fmt import fmt, fmt_array, fmt_shape
 from nbnp.validation import as_array
 
@@ -181,8 +183,8 @@ def is_strict() -> bool:
     return os.environ.get(STRICT_ENV, "") not in ("", "0")
 
 
-def show(key: str, ours: Value) -> None:
-    """Print our value beside the article's (see :func:`compare`).
+def show(what: str, ours: Value) -> None:
+    """Print our value beside the article's, named as a reader names it (see :func:`compare`).
 
     In a strict run (:func:`is_strict`) a disagreement raises. Otherwise, as
     in a learner's own run, it prints ours beside the article's and a note
@@ -190,23 +192,28 @@ def show(key: str, ours: Value) -> None:
 
     Parameters
     ----------
-    key : str
-        Key of the entry in :data:`nbnp.ARTICLE`.
+    what : str
+        What the value is, as the printed sentence begins: its description
+        in :data:`nbnp.ARTICLE` (:func:`nbnp.article.article_says`), for
+        example ``"cost at epoch 4600"``. Never the internal key.
     ours : float, numpy.ndarray or tuple of int
         Our value: a number, an array of the article's shape (or of the same
         size), or a shape tuple for entries with the ``"shape"`` rule.
 
     Raises
     ------
+    KeyError
+        If no article value is described as ``what``.
     ArticleMismatch
         In a strict run, where :func:`compare` raises.
     """
+    entry = article_says(what)
     try:
-        print(compare(key, ours))
+        print(compare(entry.key, ours))
     except ArticleMismatch:
-        if is_strict() or key not in ARTICLE:
+        if is_strict():
             raise
-        print(_learner_line(ARTICLE[key], ours))
+        print(_learner_line(entry, ours))
 
 
 def _learner_line(entry: ArticleValue, ours: Value) -> str:

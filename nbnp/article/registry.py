@@ -15,6 +15,7 @@ declared (:mod:`nbnp.article.values`), which is the order of the ledger.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Callable, TypeVar, Union
@@ -23,7 +24,16 @@ import numpy as np
 
 from nbnp.article.toc import page_docname
 
-__all__ = ["ARTICLE", "REPRODUCERS", "RULES", "ArticleValue", "Value", "article_value", "reproduce"]
+__all__ = [
+    "ARTICLE",
+    "REPRODUCERS",
+    "RULES",
+    "ArticleValue",
+    "Value",
+    "article_says",
+    "article_value",
+    "reproduce",
+]
 
 #: What a reproducer returns: a number, an array, or a shape.
 Value = Union[float, np.ndarray, tuple[int, ...]]
@@ -41,11 +51,13 @@ class ArticleValue:
     Attributes
     ----------
     key : str
-        Identifier, ``"<chapter>.<name>"``.
+        Identifier, ``"<chapter>.<name>"``, for maintainers (the ledger, the
+        tests); the chapters never show it.
     text : str
         The value exactly as the article prints it.
     what : str
-        What the number is, in a few words.
+        What the number is, in a few words, unique across the registry: the
+        name a chapter gives it (:func:`article_says`, :func:`nbnp.show`).
     where : str
         Where the article states it (section and nearby figure).
     doc : str
@@ -166,3 +178,41 @@ def reproduce(key: str) -> Value:
     if key not in REPRODUCERS:
         raise KeyError(f"no reproducer for {key!r}; known keys: {', '.join(REPRODUCERS)}")
     return REPRODUCERS[key]()
+
+
+def article_says(what: str) -> ArticleValue:
+    """The article's value described as ``what``: the name a reader sees, never the internal key.
+
+    Parameters
+    ----------
+    what : str
+        The value's description, :attr:`ArticleValue.what`, in any case, for
+        example ``"cost at epoch 4600"`` or ``"ŷ after the step"``.
+
+    Returns
+    -------
+    ArticleValue
+        Its ``text`` is the article's figure as printed, its ``value`` that
+        figure as a number.
+
+    Raises
+    ------
+    TypeError
+        If ``what`` is not a string.
+    KeyError
+        If no value, or more than one, is described as ``what`` (the message
+        names the closest descriptions).
+    """
+    if not isinstance(what, str):
+        raise TypeError(f"what must be a str describing an article value, but received {type(what).__name__}")
+    wanted = " ".join(what.split()).casefold()
+    found = [entry for entry in ARTICLE.values() if entry.what.casefold() == wanted]
+    if len(found) > 1:
+        keys = ", ".join(entry.key for entry in found)
+        raise KeyError(f"{len(found)} article values are described as {what!r} ({keys}): each needs its own")
+    if not found:
+        described = [entry.what for entry in ARTICLE.values()]
+        close = difflib.get_close_matches(what, described, n=3, cutoff=0.5)
+        hint = f"; the closest: {', '.join(map(repr, close))}" if close else ""
+        raise KeyError(f"no article value is described as {what!r}{hint}")
+    return found[0]

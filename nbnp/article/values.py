@@ -303,17 +303,23 @@ def ch7_default_learning_rate() -> float:
 # ---------------------------------------------------------------- the companion notebooks' runs
 
 
-def _companion_values(prefix: str, run: str, where: str, chapter: str, costs: dict[int, str]) -> None:
-    """Declare one companion run's printed costs, predictions and accuracy (the same rules as Part II)."""
+def _companion_values(
+    prefix: str, run: str, named: str, where: str, chapter: str, costs: dict[int, str]
+) -> None:
+    """Declare one companion run's printed costs, predictions and accuracy (the same rules as Part II).
+
+    ``named`` ends each description ("cost at epoch 0 of the feature-cross run"), so that
+    each stays unique beside the article's own "cost at epoch 4900".
+    """
     for epoch, text in costs.items():
-        what = f"cost at epoch {epoch}"
+        what = f"cost at epoch {epoch} of {named}"
         article_value(f"{prefix}_cost_{epoch}", text, what, where, chapter, "sig12")(
             lambda epoch=epoch: companion_run(run)["costs"][epoch]
         )
-    article_value(f"{prefix}_predictions", "[[0, 1, 1, 0]]", "predicted outputs", where, chapter)(
+    article_value(f"{prefix}_predictions", "[[0, 1, 1, 0]]", f"predicted outputs of {named}", where, chapter)(
         lambda: companion_run(run)["predictions"]
     )
-    article_value(f"{prefix}_accuracy", "100.0", "accuracy in percent", where, chapter)(
+    article_value(f"{prefix}_accuracy", "100.0", f"accuracy of {named} in percent", where, chapter)(
         lambda: companion_run(run)["accuracy"]
     )
 
@@ -321,6 +327,7 @@ def _companion_values(prefix: str, run: str, where: str, chapter: str, costs: di
 _companion_values(
     "ch5.companion",
     "feature_cross",
+    "the feature-cross run",
     COMPANION_CROSS,
     "05_feature_crosses",
     {0: "0.12480797532784463", 1000: "0.010006868961998287", 4900: "0.0016049339955154555"},
@@ -328,6 +335,7 @@ _companion_values(
 _companion_values(
     "ch8.companion",
     "2-5-3-1",
+    "the 2-5-3-1 run",
     COMPANION_DEEP,
     "08_going_deeper",
     {0: "0.12580048583996017", 1000: "0.12349798488056588", 4900: "0.00030237818967873963"},

@@ -138,7 +138,7 @@ def test_a_row_vector_is_compared_with_the_articles_flat_list():
 
 def test_show_prints_the_comparison(capsys):
     key = "ch7.cost_4600"
-    show(key, ARTICLE[key].value)
+    show("cost at epoch 4600", ARTICLE[key].value)
     assert capsys.readouterr().out == str(compare(key, ARTICLE[key].value)) + "\n"
 
 
@@ -148,7 +148,7 @@ def test_show_prints_the_comparison(capsys):
 def test_show_raises_on_a_disagreement_in_a_strict_run(monkeypatch):
     monkeypatch.setenv("NBNP_STRICT", "1")
     with pytest.raises(ArticleMismatch):
-        show("ch7.cost_4600", ARTICLE["ch7.cost_4600"].value * 1.5)
+        show("cost at epoch 4600", ARTICLE["ch7.cost_4600"].value * 1.5)
 
 
 @pytest.mark.parametrize("unset", ["", "0", None])
@@ -158,7 +158,7 @@ def test_show_says_why_ours_differs_in_a_learners_run_and_carries_on(monkeypatch
     else:
         monkeypatch.setenv("NBNP_STRICT", unset)
     entry = ARTICLE["ch7.cost_4600"]
-    show(entry.key, entry.value * 1.5)
+    show(entry.what, entry.value * 1.5)
     out = capsys.readouterr().out
     first, *note = out.splitlines()
     ours = fmt(entry.value * 1.5)
@@ -170,10 +170,10 @@ def test_show_says_why_ours_differs_in_a_learners_run_and_carries_on(monkeypatch
 
 def test_show_in_a_learners_run_handles_a_changed_shape_and_a_now_matching_erratum(monkeypatch, capsys):
     monkeypatch.delenv("NBNP_STRICT", raising=False)
-    show("ch7.predictions", np.zeros(3))  # a different number of examples
+    show("predicted outputs", np.zeros(3))  # a different number of examples
     assert "is not the article's result" in capsys.readouterr().out
     erratum = ERRATA[0]
-    show(erratum.key, erratum.value)  # ours equal to the article's erroneous figure
+    show(erratum.what, erratum.value)  # ours equal to the article's erroneous figure
     out = capsys.readouterr().out
     assert "a figure the article got wrong" in out and "is not the article's result" in out
 
@@ -182,15 +182,17 @@ def test_show_in_a_learners_run_still_rejects_an_unknown_key(monkeypatch):
     monkeypatch.delenv("NBNP_STRICT", raising=False)
     with pytest.raises(KeyError):
         show("ch9.nope", 1.0)
+    with pytest.raises(KeyError, match="no article value is described as 'cost at epoch 4601'"):
+        show("cost at epoch 4601", 1.0)
 
 
 def test_show_prints_an_agreement_the_same_way_in_both_modes(monkeypatch, capsys):
     key = "ch7.cost_4600"
     monkeypatch.delenv("NBNP_STRICT", raising=False)
-    show(key, ARTICLE[key].value)
+    show(ARTICLE[key].what, ARTICLE[key].value)
     lenient = capsys.readouterr().out
     monkeypatch.setenv("NBNP_STRICT", "1")
-    show(key, ARTICLE[key].value)
+    show(ARTICLE[key].what, ARTICLE[key].value)
     assert capsys.readouterr().out == lenient == str(compare(key, ARTICLE[key].value)) + "\n"
 
 
@@ -231,7 +233,7 @@ def test_an_erratum_explains_only_our_value_for_the_articles_setting(monkeypatch
     explained = r"ours 0\.061 \(0\.0607767\) differs .* our value 0\.110 \(0\.109882\)"
     with pytest.raises(ArticleMismatch, match=explained):
         compare("ch2.loss_new", 0.0607767)
-    show("ch2.loss_new", 0.0607767)
+    show("loss after the step", 0.0607767)
     out = capsys.readouterr().out
     assert "rounds to 0.110" not in out
     assert out.startswith("Loss after the step: ours, 0.061 (0.0607767), differs from the article's 0.109.\n")

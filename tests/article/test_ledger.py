@@ -136,7 +136,7 @@ def test_every_companion_value_is_printed_by_its_notebook():
         notebook = next(name for name in blocks if name in entry.where)
         block = blocks[notebook]
         if "cost at epoch" in entry.what:
-            epoch = entry.what.rsplit(" ", 1)[1]
+            epoch = re.search(r"epoch (\d+)", entry.what).group(1)
             assert f"Cost at epoch#{epoch}: {entry.text}\n" in block, entry.key
         elif "accuracy" in entry.what:
             assert f"accuracy of the model is: {entry.text}%" in block, entry.key

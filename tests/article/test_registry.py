@@ -72,3 +72,39 @@ def test_the_chapter_is_looked_up_in_the_toc_from_its_short_name():
 def test_the_package_exports_the_one_registry():
     assert nbnp.ARTICLE is ARTICLE is nbnp.article.ARTICLE
     assert nbnp.article.REPRODUCERS is REPRODUCERS
+
+
+# --- article_says: a value found by the words a reader reads, never by its key -------------
+
+
+def test_every_description_is_unique_so_a_reader_can_name_any_value():
+    described = [entry.what.casefold() for entry in ARTICLE.values()]
+    assert len(described) == len(set(described))
+    for entry in ARTICLE.values():
+        assert nbnp.article_says(entry.what) is entry
+        assert nbnp.article_says(entry.what.upper()) is entry  # any case
+        assert nbnp.article_says(f"  {entry.what} ") is entry
+
+
+def test_article_says_names_the_closest_descriptions_for_an_unknown_one():
+    closest = r"no article value is described as 'cost at epoch 460'; the closest: 'cost at epoch 4600'"
+    with pytest.raises(KeyError, match=closest):
+        nbnp.article_says("cost at epoch 460")
+    with pytest.raises(KeyError, match=r"^\"no article value is described as 'zzz'\"$"):
+        nbnp.article_says("zzz")
+
+
+def test_article_says_refuses_a_key_and_a_non_string():
+    with pytest.raises(KeyError):
+        nbnp.article_says("ch7.cost_4600")
+    refused = r"^what must be a str describing an article value, but received int$"
+    with pytest.raises(TypeError, match=refused):
+        nbnp.article_says(4600)
+
+
+def test_article_says_refuses_an_ambiguous_description(scratch_registry):
+    for key in ("chX.a", "chX.b"):
+        article_value(key, "1", "the same words", "where", "02_bias")(lambda: 1.0)
+    ambiguous = r"2 article values are described as 'the same words' \(chX.a, chX.b\): each needs its own"
+    with pytest.raises(KeyError, match=ambiguous):
+        scratch_registry.article_says("the same words")
