@@ -15,11 +15,13 @@ Two sizes, each in one process with interleaved repetitions:
 The reference, ``fused NumPy``, is the same math written straight into one
 loop: no classes, no checks, every array computed once, the cheapest NumPy
 calls (``ndarray.sum``, the same reduction as ``np.sum`` without its Python
-wrapper; ``Y - Y_hat`` once), and no gradient for the data ``X``. It computes
-what the compared variant computes and nothing more: the costs of the
-recorded epochs and, at the large size, the final cost that
-:func:`nbnp.train` returns. Every variant must produce the same costs to the
-last bit, or the script stops.
+wrapper; ``Y - Y_hat`` once). It does the work the compared variant cannot
+avoid and nothing more: the cost every epoch (``compute_cost`` returns it
+with the gradient, and :func:`nbnp.train` checks it every epoch), and the
+first layer's ``dA_prev`` for the article's loop, whose ``Z1.backward``
+computes it, but not for :func:`nbnp.train`, which asks for no gradient of
+the data ``X`` (its reference is ``fused, no dA_prev``). Every variant must
+produce the same costs to the last bit, or the script stops.
 
 Repetitions are interleaved (each round runs every variant once, in a
 rotating order), so a slow patch of a shared machine hits all variants alike.
@@ -86,8 +88,14 @@ def large_problem(epochs: int = 10, n_x: int = 64, m: int = 20_000, hidden: int 
 # --- the variants: each takes (problem, fresh copies of the parameters), returns the costs ---
 
 
-def run_fused(p: Problem, params: list[np.ndarray], total: Callable = np.ndarray.sum) -> list[float]:
-    """The reference: the article's formulas one per line, each array named as in the article."""
+def run_fused(
+    p: Problem, params: list[np.ndarray], total: Callable = np.ndarray.sum, input_grad: bool = True
+) -> list[float]:
+    """The reference: the article's formulas one per line, each array named as in the article.
+
+    ``input_grad`` says whether the first layer's ``dA_prev`` (here ``dA0``,
+    the gradient for the data) is computed, as the article's loop does.
+    """
     X, Y = p.X, p.Y
     W1, b1, W2, b2 = params
     m = Y.shape[1]
@@ -98,8 +106,9 @@ def run_fused(p: Problem, params: list[np.ndarray], total: Callable = np.ndarray
         Z2 = np.dot(W2, A1) + b2
         A2 = 1 / (1 + np.exp(-Z2))
         error = Y - A2
+        cost = (1 / (2 * m)) * total(np.square(error))
         if epoch % RECORD_EVERY == 0:
-            costs.append(float((1 / (2 * m)) * total(np.square(error))))
+            costs.append(float(cost))
         dA2 = -1 / m * error
         dZ2 = dA2 * A2 * (1 - A2)
         dW2 = np.dot(dZ2, A1.T)
@@ -108,6 +117,8 @@ def run_fused(p: Problem, params: list[np.ndarray], total: Callable = np.ndarray
         dZ1 = dA1 * A1 * (1 - A1)
         dW1 = np.dot(dZ1, X.T)
         db1 = total(dZ1, axis=1, keepdims=True)
+        if input_grad:
+            dA0 = np.dot(W1.T, dZ1)  # noqa: F841 (computed, as the article's Z1.backward does, and unused)
         W2 = W2 - LEARNING_RATE * dW2
         b2 = b2 - LEARNING_RATE * db2
         W1 = W1 - LEARNING_RATE * dW1
@@ -118,13 +129,18 @@ def run_fused(p: Problem, params: list[np.ndarray], total: Callable = np.ndarray
     return costs
 
 
+def run_fused_no_input_grad(p: Problem, params: list[np.ndarray]) -> list[float]:
+    """The reference without the first layer's ``dA_prev``: :func:`nbnp.train`'s math."""
+    return run_fused(p, params, input_grad=False)
+
+
 def run_fused_np_sum(p: Problem, params: list[np.ndarray]) -> list[float]:
     """The reference with ``np.sum``, as the article writes its sums (information only)."""
     return run_fused(p, params, total=np.sum)
 
 
 def run_fused_nested(p: Problem, params: list[np.ndarray]) -> list[float]:
-    """The same formulas nested, so that NumPy reuses the buffers of temporaries (information only).
+    """``fused, no dA_prev`` nested, so that NumPy reuses the buffers of temporaries (information only).
 
     Without names, ``Z1``, ``dA1`` and the like are temporaries that NumPy
     may overwrite in place (its "temporary elision"), which saves memory and
@@ -138,8 +154,9 @@ def run_fused_nested(p: Problem, params: list[np.ndarray]) -> list[float]:
         A1 = 1 / (1 + np.exp(-(np.dot(W1, X) + b1)))
         A2 = 1 / (1 + np.exp(-(np.dot(W2, A1) + b2)))
         error = Y - A2
+        cost = (1 / (2 * m)) * np.square(error).sum()
         if epoch % RECORD_EVERY == 0:
-            costs.append(float((1 / (2 * m)) * np.square(error).sum()))
+            costs.append(float(cost))
         dZ2 = -1 / m * error * A2 * (1 - A2)
         dZ1 = np.dot(W2.T, dZ2) * A1 * (1 - A1)
         W2, b2 = W2 - LEARNING_RATE * np.dot(dZ2, A1.T), b2 - LEARNING_RATE * dZ2.sum(axis=1, keepdims=True)
@@ -187,19 +204,26 @@ def run_nbnp_loop(p: Problem, params: list[np.ndarray]) -> list[float]:
 
 Variant = Callable[[Problem, list], list]
 
-SIZES: dict[str, tuple[Callable[[], Problem], dict[str, Variant]]] = {
+#: Per size: how to make the problem, and each variant with the variant it is compared with
+#: (None for the size's reference).
+SIZES: dict[str, tuple[Callable[[], Problem], dict[str, tuple[Variant, str | None]]]] = {
     "article": (
         article_problem,
         {
-            "fused NumPy": run_fused,
-            "nbnp explicit loop": run_nbnp_loop,
-            "nbnp.train": run_nbnp_train,
-            "fused, np.sum": run_fused_np_sum,
+            "fused NumPy": (run_fused, None),
+            "nbnp explicit loop": (run_nbnp_loop, "fused NumPy"),
+            "fused, no dA_prev": (run_fused_no_input_grad, "fused NumPy"),
+            "nbnp.train": (run_nbnp_train, "fused, no dA_prev"),
+            "fused, np.sum": (run_fused_np_sum, "fused NumPy"),
         },
     ),
     "large": (
         large_problem,
-        {"fused NumPy": run_fused, "nbnp.train": run_nbnp_train, "fused, nested": run_fused_nested},
+        {
+            "fused, no dA_prev": (run_fused_no_input_grad, None),
+            "nbnp.train": (run_nbnp_train, "fused, no dA_prev"),
+            "fused, nested": (run_fused_nested, "fused, no dA_prev"),
+        },
     ),
 }
 
@@ -241,22 +265,29 @@ def measure_peak_memory(p: Problem, run: Variant) -> int:
     return peak
 
 
-def report(p: Problem, times: dict[str, list[float]], memory: dict[str, int], clock: str) -> str:
-    """Medians and ratios to the reference, one line per variant."""
-    base = statistics.median(times["fused NumPy"])
-    reps = len(times["fused NumPy"])
+def report(
+    p: Problem,
+    times: dict[str, list[float]],
+    memory: dict[str, int],
+    compared: dict[str, str | None],
+    clock: str,
+) -> str:
+    """Medians and ratios to the variant each is compared with, one line per variant."""
+    reps = len(next(iter(times.values())))
     lines = [
         f"{p.name}: X {p.X.shape}, W1 {p.params[0].shape}, {p.epochs} epochs; "
         f"{reps} interleaved runs each, {clock} time, medians",
         f"  {'variant':<20}{'s/run':>10}{'ms/epoch':>10}{'time ratio':>12}"
-        + (f"{'peak MB':>10}{'mem ratio':>11}" if memory else ""),
+        + (f"{'peak MB':>10}{'mem ratio':>11}" if memory else "")
+        + "  compared with",
     ]
     for name, ts in times.items():
-        med = statistics.median(ts)
-        line = f"  {name:<20}{med:>10.4f}{med / p.epochs * 1e3:>10.4f}{med / base:>11.2f}×"
+        med, ref = statistics.median(ts), compared[name] or name
+        ratio = med / statistics.median(times[ref])
+        line = f"  {name:<20}{med:>10.4f}{med / p.epochs * 1e3:>10.4f}{ratio:>11.2f}×"
         if name in memory:
-            line += f"{memory[name] / 1e6:>10.1f}{memory[name] / memory['fused NumPy']:>10.2f}×"
-        lines.append(line)
+            line += f"{memory[name] / 1e6:>10.1f}{memory[name] / memory[ref]:>10.2f}×"
+        lines.append(line + (f"  {ref}" if compared[name] else "  (reference)"))
     return "\n".join(lines)
 
 
@@ -269,14 +300,16 @@ def main(argv: list[str] | None = None) -> None:
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     print(f"numpy {np.__version__}, python {sys.version.split()[0]}")
     for size in ["article", "large"] if args.size == "both" else [args.size]:
-        make_problem, variants = SIZES[size]
+        make_problem, table = SIZES[size]
+        variants = {name: run for name, (run, _) in table.items()}
+        compared = {name: ref for name, (_, ref) in table.items()}
         p = make_problem()
         check_same_bits(p, variants)
         memory = {}
         if size == "large":  # at the article's size every array is a few bytes
             memory = {name: measure_peak_memory(p, run) for name, run in variants.items()}
         times = measure_time(p, variants, args.reps or (21 if size == "article" else 7), clock)
-        print(report(p, times, memory, args.clock), flush=True)
+        print(report(p, times, memory, compared, args.clock), flush=True)
 
 
 if __name__ == "__main__":

@@ -130,7 +130,7 @@ def as_array(name: str, value: object) -> np.ndarray:
     return value
 
 
-def as_matrix(name: str, value: object, rows: int | None = None) -> np.ndarray:
+def as_matrix(name: str, value: object, rows: int | None = None, finite: bool = True) -> np.ndarray:
     """Return ``value`` as a finite 2-D float array, or raise a clear error.
 
     Parameters
@@ -141,6 +141,11 @@ def as_matrix(name: str, value: object, rows: int | None = None) -> np.ndarray:
         The input: features (or units) along rows, examples along columns.
     rows : int, optional
         If given, the number of rows ``value`` must have.
+    finite : bool, optional
+        Whether to check here that ``value`` is finite (default). False when
+        the caller checks a result that any NaN or infinity in ``value``
+        makes non-finite, and then calls :func:`check_finite` on ``value`` to
+        name it: one pass instead of two.
 
     Returns
     -------
@@ -153,7 +158,7 @@ def as_matrix(name: str, value: object, rows: int | None = None) -> np.ndarray:
         If ``value`` is not numeric (strings, objects, booleans, None).
     ValueError
         If ``value`` is not 2-D, is empty, has the wrong number of rows, or
-        contains NaN or infinity.
+        contains NaN or infinity (when ``finite``).
     """
     if type(value) is not np.ndarray or (value.dtype is not _FLOAT64 and value.dtype != _FLOAT64):
         value = _coerce(name, value)
@@ -168,7 +173,7 @@ def as_matrix(name: str, value: object, rows: int | None = None) -> np.ndarray:
         raise ValueError(
             f"{name} must have {rows} rows (one per input of the layer), but received shape {value.shape}"
         )
-    if not _all_finite(value):  # one call fewer than check_finite on the hot path
+    if finite and not _all_finite(value):  # one call fewer than check_finite on the hot path
         check_finite(name, value)  # raises, naming what it found
     return value
 

@@ -31,11 +31,17 @@ _NEEDS = {
 }
 
 
-def _check_backward(layer: object, upstream_grad: object, kept: str, shape: tuple[int, ...]) -> np.ndarray:
-    """``upstream_grad`` as a finite matrix of the output's ``shape``, once forward has kept ``kept``."""
+def _check_backward(
+    layer: object, upstream_grad: object, kept: str, shape: tuple[int, ...], finite: bool = True
+) -> np.ndarray:
+    """``upstream_grad`` as a matrix of the output's ``shape``, once forward has kept ``kept``.
+
+    Finite too, unless ``finite`` is False: then the caller's result check
+    covers it (see :func:`_check_gradient`).
+    """
     if not hasattr(layer, kept):
         raise LayerStateError(f"{type(layer).__name__}.backward was called before forward: {_NEEDS[kept]}")
-    grad = as_matrix("upstream_grad", upstream_grad)
+    grad = as_matrix("upstream_grad", upstream_grad, finite=finite)
     if grad.shape != shape:
         raise ValueError(
             f"{type(layer).__name__}.backward: upstream_grad must have the shape of the layer's "
@@ -55,14 +61,15 @@ def _n_in(layer: LinearLayer) -> int:
 def _check_output(layer: LinearLayer) -> np.ndarray:
     """``layer.Z``, once it is finite and of shape (n_out, m).
 
-    One pass over ``Z`` covers the parameters too: a NaN or infinity in ``W``
-    or ``b`` makes ``Z`` non-finite, and a ``b`` of the wrong shape broadcasts
-    ``Z`` to the wrong shape. Only then are they looked at one by one, to
-    name the culprit.
+    One pass over ``Z`` covers its inputs too: a NaN or infinity in
+    ``A_prev``, ``W`` or ``b`` makes ``Z`` non-finite, and a ``b`` of the
+    wrong shape broadcasts ``Z`` to the wrong shape. Only then are they
+    looked at one by one, to name the culprit.
     """
     Z, W = layer.Z, layer.params["W"]
     if Z.shape == (W.shape[0], layer.A_prev.shape[1]) and _all_finite(Z):
         return Z
+    check_finite("A_prev", layer.A_prev)
     _check_params(layer)
     return check_no_overflow("Z = W·A_prev + b", Z, "the weights or A_prev (the data X in a first layer)")
 
@@ -104,11 +111,25 @@ def _check_step(
     )
 
 
-def _check_gradient(layer: LinearLayer) -> np.ndarray | None:
-    """``layer.dA_prev``, unless it overflowed (``dW`` and ``db`` are checked by the update)."""
-    if layer.dA_prev is not None:
-        check_no_overflow("dA_prev = Wᵀ·upstream_grad", layer.dA_prev, "upstream_grad or the weights")
-    return layer.dA_prev
+def _check_gradient(layer: LinearLayer, upstream_grad: np.ndarray) -> np.ndarray | None:
+    """``layer.dA_prev``, unless ``upstream_grad`` is not finite or a gradient overflowed.
+
+    The passes over the results ``dW``, ``db`` and ``dA_prev`` cover
+    ``upstream_grad`` too: a NaN or infinity in it makes them non-finite.
+    Only then is it looked at, to name it. Each result gets its own pass,
+    because a finite ``upstream_grad`` can overflow in one of them alone
+    (times a large ``A_prev`` in ``dW``, summed in ``db``), and a reader of
+    ``layer.dW`` must never meet an infinity.
+    """
+    dA_prev = layer.dA_prev
+    results = (layer.dW, layer.db) if dA_prev is None else (layer.dW, layer.db, dA_prev)
+    if all(_all_finite(R) for R in results):
+        return dA_prev
+    check_finite("upstream_grad", upstream_grad)
+    check_no_overflow("dW = upstream_grad·A_prevᵀ", layer.dW, "upstream_grad or A_prev")
+    check_no_overflow("db = upstream_grad summed over the examples", layer.db, "upstream_grad")
+    # dA_prev is not None here: with dW and db finite, the first test returned
+    return check_no_overflow("dA_prev = Wᵀ·upstream_grad", dA_prev, "upstream_grad or the weights")
 
 
 def _check_update(layer: LinearLayer, learning_rate: object) -> float:

@@ -150,7 +150,7 @@ class LinearLayer:
         numpy.ndarray, shape (n_out, m)
             ``Z``, also stored as ``self.Z``.
         """
-        A_prev = as_matrix("A_prev", A_prev, rows=_n_in(self))
+        A_prev = as_matrix("A_prev", A_prev, rows=_n_in(self), finite=False)  # Z's check covers it
         self.A_prev = A_prev
         self.Z = np.dot(self.params["W"], A_prev) + self.params["b"]
         Z = _check_output(self)
@@ -173,12 +173,12 @@ class LinearLayer:
         numpy.ndarray, shape (n_in, m), or None
             ``dA_prev``, the gradient for the layer below (None if not computed).
         """
-        upstream_grad = _check_backward(self, upstream_grad, "A_prev", self.Z.shape)
+        upstream_grad = _check_backward(self, upstream_grad, "A_prev", self.Z.shape, finite=False)
         _check_order(self, "backward")
         self.dW = np.dot(upstream_grad, self.A_prev.T)
         self.db = upstream_grad.sum(axis=1, keepdims=True)
         self.dA_prev = np.dot(self.params["W"].T, upstream_grad) if input_grad else None
-        dA_prev = _check_gradient(self)
+        dA_prev = _check_gradient(self, upstream_grad)
         self.steps.add("backward")
         return dA_prev
 

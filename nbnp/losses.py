@@ -16,7 +16,14 @@ import math
 
 import numpy as np
 
-from nbnp.validation import as_array, as_matrix, check_labels, check_no_overflow, check_same_shape
+from nbnp.validation import (
+    as_array,
+    as_matrix,
+    check_finite,
+    check_labels,
+    check_no_overflow,
+    check_same_shape,
+)
 
 __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"]
 
@@ -96,13 +103,20 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     error = Y - Y_hat
     cost = (1 / (2 * m)) * np.square(error).sum()
     dY_hat = -1 / m * error
-    return _check_cost(cost), dY_hat
+    return _check_cost(cost, Y, Y_hat), dY_hat
 
 
-def _check_cost(cost: np.floating) -> float:
-    """The cost as a float, unless it overflowed (then ``dY_hat`` may have too)."""
+def _check_cost(cost: np.floating, Y: np.ndarray, Y_hat: np.ndarray) -> float:
+    """The cost as a float, unless ``Y`` or ``Y_hat`` is not finite or the cost overflowed.
+
+    A NaN or infinity in ``Y`` or ``Y_hat`` makes the cost (and ``dY_hat``)
+    non-finite, so one test of the cost covers them; only then are they
+    looked at, to name the culprit.
+    """
     cost = float(cost)
     if not math.isfinite(cost):
+        check_finite("Y", Y)
+        check_finite("Y_hat", Y_hat)
         raise ValueError(
             f"the cost (1 / 2m) · Σ (Y − Y_hat)² is {cost}: it overflowed beyond the float range "
             "(±1.8e308) although Y and Y_hat are finite; expected finite results: make Y and Y_hat smaller"
@@ -111,7 +125,10 @@ def _check_cost(cost: np.floating) -> float:
 
 
 def _check_labels_and_predictions(Y: object, Y_hat: object) -> tuple[np.ndarray, np.ndarray]:
-    """``Y`` and ``Y_hat`` as finite matrices of the same shape, ``Y`` one row of labels 0 or 1."""
-    Y, Y_hat = as_matrix("Y", Y), as_matrix("Y_hat", Y_hat)
+    """``Y`` and ``Y_hat`` as matrices of the same shape, ``Y`` one row of labels 0 or 1.
+
+    ``Y_hat``'s finiteness is checked by :func:`_check_cost`, whose cost it would make non-finite.
+    """
+    Y, Y_hat = as_matrix("Y", Y, finite=False), as_matrix("Y_hat", Y_hat, finite=False)
     check_same_shape("Y", Y, "Y_hat", Y_hat)
     return check_labels("Y", Y), Y_hat

@@ -480,9 +480,24 @@ def test_backward_refuses_overflowed_gradients_naming_each():
     layer.forward([[1e300, 1e300], [1.0, 1.0]])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        layer.backward([[1e10, 1e10]], input_grad=False)  # dW is checked where it is used: the update
-        with pytest.raises(ValueError, match=r"^dW = upstream_grad·A_prevᵀ \(in backward\) overflowed"):
-            layer.update_params(1e-300)
+        for input_grad in (False, True):  # dW overflows alone: dA_prev and db stay finite
+            with pytest.raises(ValueError, match=r"^dW = upstream_grad·A_prevᵀ overflowed"):
+                layer.backward([[1e10, 1e10]], input_grad=input_grad)
+    layer = LinearLayer.from_params([[1.0, 1.0]], m=2)
+    layer.forward([[1e-10, 1e-10], [1e-10, 1e-10]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(ValueError, match=r"^db = upstream_grad summed over the examples overflowed"):
+            layer.backward([[1e308, 1e308]])  # the sum overflows; dW and dA_prev do not
+
+
+def test_update_names_a_gradient_that_overflows_the_step():
+    layer = LinearLayer.from_params([[1.0, 1.0]], m=2)
+    layer.forward([[1.0, 1.0], [1.0, 1.0]])
+    layer.backward([[1.0, 1.0]], input_grad=False)
+    layer.dW = np.array([[np.inf, 0.0]])  # set by hand: the update still names it
+    with pytest.raises(ValueError, match=r"^dW = upstream_grad·A_prevᵀ \(in backward\) overflowed"):
+        layer.update_params(1e-300)
     np.testing.assert_array_equal(layer.params["W"], [[1.0, 1.0]])
 
 

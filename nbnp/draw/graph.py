@@ -78,7 +78,6 @@ NODE_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
-
 @dataclass(frozen=True)
 class Node:
     """One node of a computational graph.
@@ -197,14 +196,31 @@ def _draw_node(ax: Axes, node: Node, geo: Geometry) -> None:
     patch.set_gid(f"node:{node.name}")
     ax.add_patch(patch)
     size = LABEL_SIZE if node.kind != "loss" else LABEL_SIZE - 1
-    ax.text(x, y, node.label, ha="center", va="center", fontsize=size, color="black", zorder=3,
-            gid=f"label:{node.name}")
+    ax.text(
+        x,
+        y,
+        node.label,
+        ha="center",
+        va="center",
+        fontsize=size,
+        color="black",
+        zorder=3,
+        gid=f"label:{node.name}",
+    )
 
 
 def _arrow(ax: Axes, start, end, color: str, lw: float, gid: str) -> FancyArrowPatch:
     arrow = FancyArrowPatch(
-        tuple(start), tuple(end), arrowstyle="-|>", mutation_scale=12, color=color, lw=lw, zorder=1,
-        shrinkA=0, shrinkB=0, gid=gid,
+        tuple(start),
+        tuple(end),
+        arrowstyle="-|>",
+        mutation_scale=12,
+        color=color,
+        lw=lw,
+        zorder=1,
+        shrinkA=0,
+        shrinkB=0,
+        gid=gid,
     )
     ax.add_patch(arrow)
     return arrow

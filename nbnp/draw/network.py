@@ -119,11 +119,19 @@ def layer_graph(
                 f"b{k}", f"$b^{{[{k}]}}$", (x + 1.4, -2.3), f"b{s} {fmt_shape(run[f'b{k}'].shape)}", "param"
             ),
             Node(
-                f"Z{k}", f"$Z^{{[{k}]}}$", (x + 3.6, 0.0), f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}", "op",
+                f"Z{k}",
+                f"$Z^{{[{k}]}}$",
+                (x + 3.6, 0.0),
+                f"Z{s} {fmt_shape(run[f'Z{k}'].shape)}",
+                "op",
                 value_side="above",
             ),
             Node(
-                f"A{k}", f"$A^{{[{k}]}}$", (x + 7.0, 0.0), f"A{s} {fmt_shape(run[f'A{k}'].shape)}", "op",
+                f"A{k}",
+                f"$A^{{[{k}]}}$",
+                (x + 7.0, 0.0),
+                f"A{s} {fmt_shape(run[f'A{k}'].shape)}",
+                "op",
                 value_side="above",
             ),
         ]

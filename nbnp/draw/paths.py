@@ -80,16 +80,30 @@ def sum_of_paths_graph(a: float, b: float, decimals: int = 1) -> tuple[list[Node
     nodes = [
         Node("a", "$a$", (0.0, 1.4), f"a = {f(r['a'])}", "param", value_side="above"),
         Node(
-            "b", "$b$", (0.0, -1.4), f"b = {f(r['b'])}", "param",
+            "b",
+            "$b$",
+            (0.0, -1.4),
+            f"b = {f(r['b'])}",
+            "param",
             local=f"sum: ∂e/∂b = {f(r['via_c'])} + {f(r['via_d'])} = {f(r['de_db'])}",
         ),
         Node(
-            "c", "$c$", (3.6, 1.4), f"c = a + b = {f(r['c'])}", "op", value_side="above",
+            "c",
+            "$c$",
+            (3.6, 1.4),
+            f"c = a + b = {f(r['c'])}",
+            "op",
+            value_side="above",
             local="local: ∂c/∂b = 1",
         ),
         Node("d", "$d$", (3.6, -1.4), f"d = b + 1 = {f(r['d'])}", "op", local="local: ∂d/∂b = 1"),
         Node(
-            "e", "$e$", (7.0, 0.0), f"e = c · d = {f(r['e'])}", "op", True,
+            "e",
+            "$e$",
+            (7.0, 0.0),
+            f"e = c · d = {f(r['e'])}",
+            "op",
+            True,
             local="local: ∂e/∂c = d\n∂e/∂d = c",
         ),
     ]

@@ -133,8 +133,13 @@ def plot_vertical_distances(
         ax.plot([xi, xi], [yi, pi], color="#c0392b", linestyle="--", linewidth=1.2)
         middle = (xi, (yi + pi) / 2)
         ax.annotate(
-            fmt_fixed(abs(yi - pi), decimals), middle, xytext=(4, 0), textcoords="offset points",
-            fontsize=8, color="#c0392b", va="center",
+            fmt_fixed(abs(yi - pi), decimals),
+            middle,
+            xytext=(4, 0),
+            textcoords="offset points",
+            fontsize=8,
+            color="#c0392b",
+            va="center",
         )
     ax.set(xlabel=xlabel, ylabel="$y$, $\\hat y$", title="Loss as a vertical distance")
     ax.grid(alpha=0.3)
