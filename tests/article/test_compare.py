@@ -275,3 +275,8 @@ def test_a_key_that_is_not_a_str_is_named(call):
         TypeError, match=r"^key must be a str, the name of an article value, but received \['a'\]$"
     ):
         call(["a"], 1.0)
+
+
+def test_a_shape_with_a_zero_side_is_a_shape_that_differs():
+    with pytest.raises(ArticleMismatch, match=r"ours \(0 × 4\) differs from the article's \(1 × 4\)"):
+        compare("ch4.shape_dZ", (0, 4))
