@@ -623,3 +623,21 @@ def test_a_linear_layer_refuses_input_with_other_rows_and_takes_any_m():
     ):
         layer.forward(np.zeros((3, 4)))
     assert layer.forward(np.zeros((2, 9))).shape == (3, 9)
+
+
+def test_the_overflowing_step_names_the_learning_rate_given():
+    layer = LinearLayer.from_params([[1.0, 1.0]])
+    layer.forward([[1e200], [1e200]])
+    layer.backward([[1e100]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(ValueError, match=r"with learning_rate = 10000000000\.0; expected finite results"):
+            layer.update_params(1e10)
+    layer.update_params(1e-300)  # refused steps use nothing up: the gradients are still there
+
+
+def test_a_sigmoid_layer_keeps_its_input_z():
+    layer = SigmoidLayer((1, 2))
+    Z = np.array([[0.0, 2.0]])
+    layer.forward(Z)
+    np.testing.assert_array_equal(layer.Z, Z)  # the documented attribute, the input of the last pass

@@ -664,3 +664,15 @@ def test_a_network_without_parameters_is_not_trained_silently():
     )
     with pytest.raises(ValueError, match=message):
         train([SigmoidLayer((1, 4))], X, Y, epochs=2)  # every epoch would be the same, nothing learned
+
+
+def test_backward_names_dY_hat_for_a_network_ending_in_a_linear_layer():
+    X, _ = xor_gate()
+    linear = LinearLayer(X.shape, 1, random_state=np.random.RandomState(0))
+    with pytest.raises(LayerStateError, match=r"^LinearLayer\.backward was called before forward"):
+        backward([linear], np.ones((1, 3)))  # not yet run: the layer's own error, not a shape of zeros
+    forward([linear], X)
+    message = r"^dY_hat must have the shape of the network's output \(1, 4\), but received shape \(1, 3\)$"
+    with pytest.raises(ValueError, match=message):
+        backward([linear], np.ones((1, 3)))
+    assert backward([linear], np.ones((1, 4))).shape == (2, 4)

@@ -315,3 +315,12 @@ def test_check_labels_accepts_a_row_of_zeros_and_ones_and_refuses_anything_else(
     ):
         check_labels("Y", np.vstack([Y, Y]))
     assert check_labels("y", np.vstack([Y, Y]), row=False).shape == (2, m)
+
+
+@pytest.mark.parametrize("m", [4, 17, 1000])
+@pytest.mark.parametrize("fill", [0.0, 1.0])
+def test_check_labels_refuses_a_stray_value_among_ones_only_or_zeros_only(m, fill):
+    Y = np.full((1, m), fill)
+    Y[0, m // 2] = 0.5  # "not 0" or "not 1" must not pass for "is a label"
+    with pytest.raises(ValueError, match=r"^Y must hold class labels 0 or 1, but received 0\.5"):
+        check_labels("Y", Y)

@@ -284,3 +284,8 @@ def test_a_description_that_is_not_a_str_is_named():
         TypeError, match=r"^what must be a str describing an article value, but received list$"
     ):
         show(["a"], 1.0)
+
+
+def test_a_shape_with_a_zero_side_is_a_shape_that_differs():
+    with pytest.raises(ArticleMismatch, match=r"ours \(0 × 4\) differs from the article's \(1 × 4\)"):
+        compare("ch4.shape_dZ", (0, 4))
