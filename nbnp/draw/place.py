@@ -24,7 +24,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-__all__ = ["misplaced_texts", "text_overlaps"]
+__all__ = ["ATTACH_MARGIN", "misplaced_texts", "shown_text_sizes", "text_overlaps"]
 
 _GAP = 3.0  # pixels kept free around every text (at 100 dpi)
 #: Pixels by which a text must be nearer its own node or arrow than any other.
