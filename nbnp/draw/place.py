@@ -259,7 +259,7 @@ def misplaced_texts(fig: Figure) -> list[str]:
 
     A node's value and local gradient must be nearer their node than any other
     node, a gradient nearer its own backward arrow than any other, by at least
-    :data:`ATTACH_MARGIN` pixels, measured with the figure's renderer.
+    :data:`nbnp.draw.place.ATTACH_MARGIN` pixels, measured with the figure's renderer.
 
     Parameters
     ----------
