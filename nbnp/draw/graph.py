@@ -14,7 +14,7 @@ Texts are placed by measuring them with matplotlib's renderer
 (:mod:`nbnp.draw.place`): each value, local gradient and gradient takes the
 first of its candidate places (:mod:`nbnp.draw.layout`) where it overlaps no
 other text, node or arrow and stands nearer its own node or arrow than any
-other (:func:`text_overlaps` and :func:`misplaced_texts` are the measures the
+other (:func:`text_overlaps` and :func:`nbnp.draw.place.misplaced_texts` are the measures the
 tests use too). Nodes keep their size on paper whatever the scale, so their
 labels stay legible. The builders in :mod:`nbnp.draw.neuron`,
 :mod:`nbnp.draw.batch_neuron`, :mod:`nbnp.draw.network` and
@@ -47,7 +47,6 @@ from nbnp.draw.place import (
     attachment_check,
     display_text,
     fit_labels,
-    misplaced_texts,
     place,
     renderer_of,
     text_overlaps,
@@ -60,7 +59,6 @@ __all__ = [
     "Edge",
     "Node",
     "draw_graph",
-    "misplaced_texts",
     "text_overlaps",
 ]
 

@@ -19,7 +19,17 @@ from matplotlib.axes import Axes
 if TYPE_CHECKING:  # pragma: no cover
     from nbnp.draw.graph import Node
 
-__all__ = ["Geometry", "back_side", "edge_candidates", "ends", "half_width", "node_candidates"]
+__all__ = [
+    "LABEL_SIZE",
+    "NODE_RADIUS",
+    "NODE_RADIUS_IN",
+    "Geometry",
+    "back_side",
+    "edge_candidates",
+    "ends",
+    "half_width",
+    "node_candidates",
+]
 
 #: Least node radius on paper, inches (26 px at the book's 100 dpi): a node's
 #: label, drawn at :data:`LABEL_SIZE` points, fits inside with a margin.

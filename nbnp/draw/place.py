@@ -24,7 +24,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-__all__ = ["misplaced_texts", "text_overlaps"]
+__all__ = ["ATTACH_MARGIN", "misplaced_texts", "shown_text_sizes", "text_overlaps"]
 
 _GAP = 3.0  # pixels kept free around every text (at 100 dpi)
 #: Pixels by which a text must be nearer its own node or arrow than any other.
@@ -259,7 +259,7 @@ def misplaced_texts(fig: Figure) -> list[str]:
 
     A node's value and local gradient must be nearer their node than any other
     node, a gradient nearer its own backward arrow than any other, by at least
-    :data:`ATTACH_MARGIN` pixels, measured with the figure's renderer.
+    :data:`nbnp.draw.place.ATTACH_MARGIN` pixels, measured with the figure's renderer.
 
     Parameters
     ----------

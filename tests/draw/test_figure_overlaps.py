@@ -25,9 +25,10 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: Width in CSS pixels of a cell's output in the book's column at a 1280 px wide window
-#: (measured in Chromium; tests/test_browser.py::test_desktop_column_is_as_wide_as_the_figures_assume).
-DESKTOP_COLUMN_PX = 688
+#: Width in CSS pixels at which a figure wider than the column is shown at a 1280 px wide
+#: window (the column less a captioned figure's padding; full-width figures get more),
+#: measured in Chromium: tests/test_browser.py::test_desktop_column_is_as_wide_as_the_figures_assume.
+DESKTOP_COLUMN_PX = 672
 #: Least size of a graph's text on the page at the desktop column width, CSS pixels.
 LEAST_TEXT_PX = 9.0
 BOOK = ROOT / "book"

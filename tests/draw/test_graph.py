@@ -98,3 +98,32 @@ def test_draw_graph_places_texts_where_nothing_else_is():
     texts = _texts(ax)
     assert texts["∂L/∂a = 0.500"].get_color() == GRAD_COLOR
     assert texts["local: 2"].get_color() == LOCAL_COLOR
+
+
+# --- misplaced_texts and shown_text_sizes -------------------------------------------------
+
+
+def test_misplaced_texts_catches_a_value_moved_beside_another_node():
+    from nbnp.draw.place import misplaced_texts
+
+    nodes = [Node("a", "$a$", (0.0, 0.0), "a = 1.000"), Node("b", "$b$", (3.0, 0.0), "b = 2.000")]
+    ax = draw_graph(nodes, [Edge("a", "b", "db = 0.500")])
+    assert misplaced_texts(ax.figure) == []
+    value_a = next(t for t in ax.texts if t.get_gid() == "value:a")
+    value_a.set_position((3.0, -0.7))  # under b
+    (problem,) = misplaced_texts(ax.figure)
+    assert problem.startswith("the text 'a = 1.000' is nearer the node 'b'") and "than its own 'a'" in problem
+
+
+def test_shown_text_sizes_shrink_with_a_figure_wider_than_the_column():
+    from nbnp.draw.place import shown_text_sizes
+
+    nodes = [Node("a", "$a$", (0.0, 0.0), "a = 1.000"), Node("b", "$b$", (3.0, 0.0), "b = 2.000")]
+    fig = draw_graph(nodes, [Edge("a", "b")]).figure
+    wide = fig.get_tightbbox(fig.canvas.get_renderer()).width * 100
+    sizes = dict(shown_text_sizes(fig, column_px=wide * 2))  # fits: shown at its size
+    assert sizes["a = 1.000"] == pytest.approx(10 * 100 / 72)
+    half = dict(shown_text_sizes(fig, column_px=wide / 2))
+    assert half["a = 1.000"] == pytest.approx(10 * 100 / 72 / 2, rel=1e-3)
+    plain = plt.subplots()[0]
+    assert shown_text_sizes(plain, 100) == []  # not a graph
