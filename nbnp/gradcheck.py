@@ -47,7 +47,7 @@ __all__ = [
 EPS = 1e-5
 
 #: The smallest step ε accepted. Central differences carry a round-off error of
-#: about machine-ε · |f| / ε (2.2e-4 · |f| at ε = 1e-12), and below 1e-12 it
+#: about machine-ε · ``|f|`` / ε (2.2e-4 · ``|f|`` at ε = 1e-12), and below 1e-12 it
 #: swamps the gradients of any network of the book: a smaller ε would report
 #: "too small to check" (or a large error) where the problem is ε itself.
 #: Chapter 9's sweep goes down to exactly this floor.
