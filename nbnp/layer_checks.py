@@ -52,9 +52,9 @@ def _check_backward(
 
 def _n_in(layer: LinearLayer) -> int:
     """The number of inputs of the layer: the columns of its ``W``, if ``W`` is a matrix."""
-    W = layer.params["W"]
-    if type(W) is not np.ndarray or W.ndim != 2 or W.dtype.kind not in "fiu":
-        _check_params(layer)
+    W, b = layer.params["W"], layer.params["b"]
+    if type(W) is not np.ndarray or W.ndim != 2 or W.dtype.kind not in "fiu" or np.shape(b) != (len(W), 1):
+        _check_params(layer)  # raises, naming what params holds
     return W.shape[1]
 
 
@@ -139,6 +139,13 @@ def _check_update(layer: LinearLayer, learning_rate: object) -> float:
             f"{type(layer).__name__}.update_params was called before backward: call "
             "backward(upstream_grad) first, so the layer holds the gradients dW and db"
         )
+    for grad, param in (("dW", "W"), ("db", "b")):  # set by backward, unless changed by hand
+        if np.shape(getattr(layer, grad)) != np.shape(layer.params[param]):
+            raise ValueError(
+                f"{type(layer).__name__}.{grad} must have the shape of {param}, "
+                f"{np.shape(layer.params[param])}, as backward sets it, but holds shape "
+                f"{np.shape(getattr(layer, grad))}"
+            )
     return check_learning_rate(learning_rate)
 
 

@@ -641,3 +641,36 @@ def test_a_sigmoid_layer_keeps_its_input_z():
     Z = np.array([[0.0, 2.0]])
     layer.forward(Z)
     np.testing.assert_array_equal(layer.Z, Z)  # the documented attribute, the input of the last pass
+
+
+# --- parameters and gradients set by hand (first-time reader review, session 3) ----------
+
+
+def test_a_weight_set_by_hand_with_other_rows_than_b_is_named_not_broadcast():
+    X, Y = xor_gate()
+    net = build_network(X.shape, [4, 1])
+    net[0].params["W"] = np.full((3, 2), 0.5)  # b stays (4, 1)
+    message = r"params must hold W of shape \(n_out, n_in\) and b of shape \(n_out, 1\) .* W: shape \(3, 2\)"
+    with pytest.raises(ValueError, match=message):
+        train(net, X, Y)
+
+
+def test_a_bias_set_by_hand_with_a_column_per_example_is_refused():
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5, m=4)
+    layer.params["b"] = np.zeros((1, 4))  # would broadcast into a Z of the right shape
+    with pytest.raises(ValueError, match=r"b: shape \(1, 4\)"):
+        layer.forward(np.ones((2, 4)))
+
+
+@pytest.mark.parametrize("name, shape", [("dW", (1, 1)), ("db", (1, 4))])
+def test_gradients_set_by_hand_with_another_shape_are_not_broadcast_into_the_parameters(name, shape):
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5, m=4)
+    layer.forward(np.ones((2, 4)))
+    layer.backward(np.ones((1, 4)))
+    setattr(layer, name, np.ones(shape))
+    expected = "(1, 2)" if name == "dW" else "(1, 1)"
+    message = rf"^LinearLayer\.{name} must have the shape of {name[1]}, {re.escape(expected)}, .* holds shape"
+    with pytest.raises(ValueError, match=message):
+        layer.update_params(0.1)
+    np.testing.assert_array_equal(layer.params["W"], [[1.0, 2.0]])
+    np.testing.assert_array_equal(layer.params["b"], [[0.5]])

@@ -15,8 +15,8 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 
 from nbnp.history import History
-from nbnp.train import Layer, forward
-from nbnp.validation import as_matrix, check_binary
+from nbnp.train import Layer, _check_layers, forward
+from nbnp.validation import as_matrix, check_binary, check_callable
 
 __all__ = [
     "CLASS_COLORS",
@@ -128,7 +128,16 @@ def network_proba(
     -------
     callable
         ``proba(P)`` with ``P`` of shape (2, N), returning shape (1, N).
+
+    Raises
+    ------
+    TypeError
+        If ``layers`` is not a non-empty list of layers, or ``features`` is
+        not callable.
     """
+    layers = _check_layers(layers)
+    if features is not None:
+        check_callable("features", features)
     return lambda P: forward(layers, features(P) if features else P)
 
 
@@ -166,7 +175,21 @@ def plot_decision_boundary(
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    TypeError
+        If ``proba`` is not callable (a list of layers is named as such), or
+        ``X``/``Y`` are not numeric arrays.
+    ValueError
+        If ``X`` is not (2, m) or ``Y`` not (1, m) labels 0 or 1.
     """
+    if isinstance(proba, (list, tuple)):
+        raise TypeError(
+            "proba must be a function from points (2, N) to outputs (1, N), but received a "
+            f"{type(proba).__name__} (of layers?): pass nbnp.network_proba(layers)"
+        )
+    check_callable("proba", proba)
     X, Y = _check_data(X, Y)
     ax = _axes(ax)
     x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)

@@ -137,3 +137,20 @@ def test_plot_data_refuses_labels_that_are_not_0_or_1(Y, value):
     with pytest.raises(ValueError, match=rf"^Y must hold class labels 0 or 1, but received {value} "):
         plot_data(X, Y)
     plt.close("all")
+
+
+def test_decision_boundary_names_a_list_of_layers_passed_as_proba():
+    X, Y = xor_gate()
+    layers = [LinearLayer.from_params([[1.0, 1.0]], -1.5)]
+    message = r"^proba must be a function .* received a list .*network_proba\(layers\)$"
+    with pytest.raises(TypeError, match=message):
+        plot_decision_boundary(layers, X, Y)
+    with pytest.raises(TypeError, match=r"^proba must be callable \(a function\), but received"):
+        plot_decision_boundary("net", X, Y)
+
+
+def test_network_proba_checks_its_layers_and_features_at_once():
+    with pytest.raises(TypeError, match=r"^layers must be a non-empty list of layers"):
+        network_proba("net")
+    with pytest.raises(TypeError, match=r"^features must be callable"):
+        network_proba([LinearLayer.from_params([[1.0, 1.0]])], features="x1*x2")
