@@ -17,7 +17,7 @@ __all__ = ["sigmoid", "sigmoid_derivative"]
 
 @np.errstate(over="ignore")
 def _sigmoid(Z: np.ndarray) -> np.ndarray:
-    """σ(Z) = 1 / (1 + e^(−Z)), element by element, for an already checked float array.
+    """σ(Z) = 1 / (1 + e^(−Z)), element by element, for a checked float array.
 
     Below z ≈ −709.78, ``np.exp(-z)`` overflows to ``inf`` and the formula
     gives exactly 0.0. The true σ(z) ≈ e^z is then below 1.7e-308 but not

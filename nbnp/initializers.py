@@ -13,7 +13,7 @@ INI_TYPES = ("plain", "xavier", "he")
 
 
 def _scale(ini_type: str, n_in: int) -> float | None:
-    """Multiplier for ``plain`` and ``he``; ``None`` for ``xavier`` (a division)."""
+    """Multiplier for ``plain`` and ``he``; None for ``xavier`` (a division)."""
     if ini_type == "plain":
         return 0.01
     if ini_type == "he":

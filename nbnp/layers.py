@@ -106,7 +106,7 @@ class LinearLayer:
         n_in, self.m = _check_input_shape(input_shape)
         self.params = initialize_parameters(n_in, n_out, ini_type, random_state)
         self.Z = np.zeros((self.params["W"].shape[0], self.m))
-        self.steps: set[str] = set()  # taken since the last update, see _check_order
+        self.steps: set[str] = set()  # since the last update: _check_order
 
     @classmethod
     def from_params(cls, W: np.ndarray, b: np.ndarray | float = 0.0, m: int = 1) -> LinearLayer:
@@ -150,14 +150,16 @@ class LinearLayer:
         numpy.ndarray, shape (n_out, m)
             ``Z``, also stored as ``self.Z``.
         """
-        A_prev = as_matrix("A_prev", A_prev, rows=_n_in(self), finite=False)  # Z's check covers it
+        A_prev = as_matrix("A_prev", A_prev, rows=_n_in(self), finite=False)
         self.A_prev = A_prev
         self.Z = np.dot(self.params["W"], A_prev) + self.params["b"]
         Z = _check_output(self)
         self.steps.add("forward")
         return Z
 
-    def backward(self, upstream_grad: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
+    def backward(
+        self, upstream_grad: np.ndarray, input_grad: bool = True
+    ) -> np.ndarray | None:
         """Compute ``dW``, ``db`` and ``dA_prev`` from ∂Cost/∂Z.
 
         Parameters
@@ -171,19 +173,23 @@ class LinearLayer:
         Returns
         -------
         numpy.ndarray, shape (n_in, m), or None
-            ``dA_prev``, the gradient for the layer below (None if not computed).
+            ``dA_prev``, the gradient for the layer below (or None).
         """
-        upstream_grad = _check_backward(self, upstream_grad, "A_prev", self.Z.shape, finite=False)
+        upstream_grad = _check_backward(
+            self, upstream_grad, "A_prev", self.Z.shape, finite=False
+        )
         _check_order(self, "backward")
         self.dW = np.dot(upstream_grad, self.A_prev.T)
         self.db = upstream_grad.sum(axis=1, keepdims=True)
-        self.dA_prev = np.dot(self.params["W"].T, upstream_grad) if input_grad else None
+        self.dA_prev = None
+        if input_grad:
+            self.dA_prev = np.dot(self.params["W"].T, upstream_grad)
         dA_prev = _check_gradient(self, upstream_grad)
         self.steps.add("backward")
         return dA_prev
 
     def update_params(self, learning_rate: float = 0.1) -> None:
-        """One step of gradient descent: ``W ← W − α·dW``, ``b ← b − α·db``.
+        """One step of gradient descent: W ← W − α·dW, b ← b − α·db.
 
         Parameters
         ----------
@@ -194,7 +200,8 @@ class LinearLayer:
         _check_order(self, "update_params")
         W = self.params["W"] - learning_rate * self.dW
         b = self.params["b"] - learning_rate * self.db
-        self.params["W"], self.params["b"] = _check_step(self, W, b, learning_rate)
+        W, b = _check_step(self, W, b, learning_rate)
+        self.params["W"], self.params["b"] = W, b
         self.steps.clear()
 
 
@@ -204,8 +211,7 @@ class SigmoidLayer:
     Parameters
     ----------
     shape : tuple of int
-        (n, m): the shape of the ``Z`` coming in. Every ``Z`` must have n rows;
-        m only sizes ``A`` before the first pass (predictions may use any m).
+        (n, m), the shape of ``Z``: n rows always, any m for predictions.
 
     Attributes
     ----------
@@ -218,7 +224,8 @@ class SigmoidLayer:
     """
 
     def __init__(self, shape: tuple[int, int]) -> None:
-        self.A = np.zeros(_check_input_shape(shape, "shape", "(n, m) such as Z1.Z.shape"))
+        shape = _check_input_shape(shape, "shape", "(n, m) such as Z1.Z.shape")
+        self.A = np.zeros(shape)
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
         """Compute ``A = σ(Z)``, element by element.

@@ -198,8 +198,10 @@ def train(
     return history
 
 
-def _gradient_step(layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float) -> float:
-    """One epoch on ``X`` (n_x, m) and ``Y`` (1, m); returns the cost before the update."""
+def _gradient_step(
+    layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float
+) -> float:
+    """One epoch on ``X`` (n_x, m) and ``Y`` (1, m); the cost before the update."""
     cost, dY_hat = compute_cost(Y, _forward(layers, X))
     _backward(layers, dY_hat, input_grad=False)
     for layer in layers:
