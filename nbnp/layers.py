@@ -224,7 +224,7 @@ class SigmoidLayer:
     """
 
     def __init__(self, shape: tuple[int, int]) -> None:
-        shape = _check_input_shape(shape, "shape", "(n, m) such as Z1.Z.shape")
+        shape = _check_input_shape(shape, "shape", "(n, m) like Z1.Z.shape")
         self.A = np.zeros(shape)
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
