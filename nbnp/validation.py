@@ -169,6 +169,7 @@ def check_labels(name: str, Y: np.ndarray, row: bool = True) -> np.ndarray:
         raise ValueError(f"{name} must be one row of labels, shape (1, m), but received shape {Y.shape}")
     if _only_zeros_and_ones(Y):
         return Y
+    check_finite(name, Y)  # a NaN is a missing label, not a prediction in the labels' place
     try:
         return check_binary(name, Y)  # raises, naming the first entry that is neither
     except ValueError as error:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import nbnp
 from nbnp.validation import (
     _all_finite,
     as_array,
@@ -324,3 +325,12 @@ def test_check_labels_refuses_a_stray_value_among_ones_only_or_zeros_only(m, fil
     Y[0, m // 2] = 0.5  # "not 0" or "not 1" must not pass for "is a label"
     with pytest.raises(ValueError, match=r"^Y must hold class labels 0 or 1, but received 0\.5"):
         check_labels("Y", Y)
+
+
+@pytest.mark.parametrize("bad, said", [(np.nan, "NaN"), (np.inf, "infinity")])
+def test_check_labels_calls_a_nan_or_infinity_what_it_is_not_a_swap(bad, said):
+    Y = np.array([[0.0, 1.0, bad, 1.0]])
+    with pytest.raises(ValueError, match=rf"^Y must contain only finite numbers, but it contains {said}"):
+        check_labels("Y", Y)
+    with pytest.raises(ValueError, match=rf"^Y must contain only finite numbers, but it contains {said}"):
+        nbnp.compute_cost(Y, np.full((1, 4), 0.5))
