@@ -171,7 +171,8 @@ def as_matrix(name: str, value: object, rows: int | None = None, finite: bool = 
         raise ValueError(f"{name} must not be empty, but received {_describe(value)}")
     if rows is not None and value.shape[0] != rows:
         raise ValueError(
-            f"{name} must have {rows} rows (one per input of the layer), but received shape {value.shape}"
+            f"{name} must have {rows} row{'s' * (rows != 1)} (one per input of the layer), "
+            f"but received shape {value.shape}"
         )
     if finite and not _all_finite(value):  # one call fewer than check_finite on the hot path
         check_finite(name, value)  # raises, naming what it found

@@ -43,7 +43,7 @@ from nbnp.layer_checks import (
     _check_update,
     _n_in,
 )
-from nbnp.validation import as_array, as_matrix, check_positive_int
+from nbnp.validation import as_array, as_matrix, check_flag, check_positive_int
 
 __all__ = ["Layer", "LinearLayer", "SigmoidLayer"]
 
@@ -182,7 +182,7 @@ class LinearLayer:
         self.dW = np.dot(upstream_grad, self.A_prev.T)
         self.db = upstream_grad.sum(axis=1, keepdims=True)
         self.dA_prev = None
-        if input_grad:
+        if check_flag("input_grad", input_grad):
             self.dA_prev = np.dot(self.params["W"].T, upstream_grad)
         dA_prev = _check_gradient(self, upstream_grad)
         self.steps.add("backward")

@@ -674,3 +674,20 @@ def test_gradients_set_by_hand_with_another_shape_are_not_broadcast_into_the_par
         layer.update_params(0.1)
     np.testing.assert_array_equal(layer.params["W"], [[1.0, 2.0]])
     np.testing.assert_array_equal(layer.params["b"], [[0.5]])
+
+
+@pytest.mark.parametrize("flag", ["no", "False", None, 0])
+def test_linear_backward_needs_a_bool_input_grad(flag):
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5, m=4)
+    layer.forward(np.ones((2, 4)))
+    with pytest.raises(TypeError, match=r"^input_grad must be True or False, but received "):
+        layer.backward(np.ones((1, 4)), input_grad=flag)
+    with pytest.raises(LayerStateError):  # the refused backward left no gradients to apply
+        layer.update_params(0.1)
+
+
+def test_one_row_is_said_in_the_singular():
+    layer = LinearLayer.from_params([[2.0]])
+    message = "A_prev must have 1 row (one per input of the layer), but received shape (2, 1)"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        layer.forward(np.ones((2, 1)))
