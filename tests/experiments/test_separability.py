@@ -48,7 +48,7 @@ def test_bad_input_names_the_argument():
     X, Y = nbnp.xor_gate()
     with pytest.raises(TypeError, match="^X must"):
         best_linear_accuracy("X", Y)
-    with pytest.raises(ValueError, match="^Y must have 1 rows"):
+    with pytest.raises(ValueError, match="^Y must have 1 row "):
         best_linear_accuracy(X, np.vstack([Y, Y]))
     with pytest.raises(ValueError, match="^Y must contain only the labels 0 and 1$"):
         best_linear_accuracy(X, Y * 2)
