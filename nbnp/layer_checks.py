@@ -51,7 +51,11 @@ def _check_backward(
 
 
 def _n_in(layer: LinearLayer) -> int:
-    """The number of inputs of the layer: the columns of its ``W``, if ``W`` is a matrix."""
+    """The number of inputs of the layer, the columns of ``W``, once ``W`` and ``b`` fit each other.
+
+    ``W`` must be a real matrix and ``b`` of shape (n_out, 1), so that
+    ``W·A_prev + b`` has the shape (n_out, m) with no broadcast.
+    """
     W, b = layer.params["W"], layer.params["b"]
     if type(W) is not np.ndarray or W.ndim != 2 or W.dtype.kind not in "fiu" or np.shape(b) != (len(W), 1):
         _check_params(layer)  # raises, naming what params holds
@@ -59,15 +63,14 @@ def _n_in(layer: LinearLayer) -> int:
 
 
 def _check_output(layer: LinearLayer) -> np.ndarray:
-    """``layer.Z``, once it is finite and of shape (n_out, m).
+    """``layer.Z``, once it is finite (its shape, (n_out, m), :func:`_n_in` made sure of).
 
     One pass over ``Z`` covers its inputs too: a NaN or infinity in
-    ``A_prev``, ``W`` or ``b`` makes ``Z`` non-finite, and a ``b`` of the
-    wrong shape broadcasts ``Z`` to the wrong shape. Only then are they
+    ``A_prev``, ``W`` or ``b`` makes ``Z`` non-finite. Only then are they
     looked at one by one, to name the culprit.
     """
-    Z, W = layer.Z, layer.params["W"]
-    if Z.shape == (W.shape[0], layer.A_prev.shape[1]) and _all_finite(Z):
+    Z = layer.Z
+    if _all_finite(Z):
         return Z
     check_finite("A_prev", layer.A_prev)
     _check_params(layer)
@@ -140,11 +143,11 @@ def _check_update(layer: LinearLayer, learning_rate: object) -> float:
             "backward(upstream_grad) first, so the layer holds the gradients dW and db"
         )
     for grad, param in (("dW", "W"), ("db", "b")):  # set by backward, unless changed by hand
-        if np.shape(getattr(layer, grad)) != np.shape(layer.params[param]):
+        held, wanted = np.shape(getattr(layer, grad)), np.shape(layer.params[param])
+        if held != wanted:
             raise ValueError(
-                f"{type(layer).__name__}.{grad} must have the shape of {param}, "
-                f"{np.shape(layer.params[param])}, as backward sets it, but holds shape "
-                f"{np.shape(getattr(layer, grad))}"
+                f"{type(layer).__name__}.{grad} must have the shape of {param}, {wanted}, "
+                f"as backward sets it, but holds shape {held}"
             )
     return check_learning_rate(learning_rate)
 

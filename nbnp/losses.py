@@ -103,19 +103,19 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     error = Y - Y_hat
     cost = (1 / (2 * m)) * np.square(error).sum()
     dY_hat = -1 / m * error
-    return _check_cost(cost, Y, Y_hat), dY_hat
+    return _check_cost(cost, Y_hat), dY_hat
 
 
-def _check_cost(cost: np.floating, Y: np.ndarray, Y_hat: np.ndarray) -> float:
-    """The cost as a float, unless ``Y`` or ``Y_hat`` is not finite or the cost overflowed.
+def _check_cost(cost: np.floating, Y_hat: np.ndarray) -> float:
+    """The cost as a float, unless ``Y_hat`` is not finite or the cost overflowed.
 
-    A NaN or infinity in ``Y`` or ``Y_hat`` makes the cost (and ``dY_hat``)
-    non-finite, so one test of the cost covers them; only then are they
-    looked at, to name the culprit.
+    ``Y`` holds labels 0 or 1 (:func:`_check_labels_and_predictions`), so a
+    NaN or infinity can only come from ``Y_hat``, and it makes the cost (and
+    ``dY_hat``) non-finite: one test of the cost covers it, and only then is
+    ``Y_hat`` looked at, to name it.
     """
     cost = float(cost)
     if not math.isfinite(cost):
-        check_finite("Y", Y)
         check_finite("Y_hat", Y_hat)
         raise ValueError(
             f"the cost (1 / 2m) · Σ (Y − Y_hat)² is {cost}: it overflowed beyond the float range "

@@ -156,7 +156,7 @@ def check_labels(name: str, Y: np.ndarray, row: bool = True) -> np.ndarray:
     name : str
         Argument name used in the error message.
     Y : numpy.ndarray, shape (1, m), or any shape if ``row`` is False
-        Finite array to check.
+        Array to check; a NaN or infinity in it is named as such.
     row : bool, optional
         Whether ``Y`` must be one row, the layout of a batch's labels. Default True.
 
@@ -181,7 +181,7 @@ _LABEL_VALUES = frozenset({0.0, 1.0})
 
 
 def _only_zeros_and_ones(A: np.ndarray) -> bool:
-    """True if every entry of the finite array ``A`` is 0 or 1.
+    """True if every entry of the array ``A`` is 0 or 1 (a NaN or infinity is neither).
 
     Labels are checked at every call of :func:`nbnp.compute_cost`, once an
     epoch: a few entries are compared in Python, quicker than any NumPy call
