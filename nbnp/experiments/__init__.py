@@ -3,6 +3,7 @@
 * :mod:`nbnp.experiments.batch`: batch gradients the article's two ways, a
   per-example loop and the vectorized form, and how their time grows with m;
 * :mod:`nbnp.experiments.descent`: gradient descent on a parabola;
+* :mod:`nbnp.experiments.paths`: chapter 4's three equations, a gradient as the sum of its paths;
 * :mod:`nbnp.experiments.separability`: the best accuracy a straight line reaches.
 """
 
@@ -15,6 +16,7 @@ from nbnp.experiments.batch import (
     vectorized_gradients,
 )
 from nbnp.experiments.descent import Parabola, descent_path
+from nbnp.experiments.paths import sum_of_paths_pass
 from nbnp.experiments.separability import best_linear_accuracy
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "growth_exponent",
     "loop_gradients",
     "per_example_gradients",
+    "sum_of_paths_pass",
     "time_gradients",
     "vectorized_gradients",
 ]

@@ -1,0 +1,38 @@
+"""Tests of nbnp.experiments.paths: b feeds two nodes, so its gradient is the sum of the two paths."""
+
+import numpy as np
+import pytest
+
+from nbnp.experiments import sum_of_paths_pass
+
+
+@pytest.mark.parametrize("a, b", [(2.0, 1.0), (-0.5, 3.25), (0.0, -1.0)])
+def test_the_gradient_of_b_is_the_sum_of_its_two_paths_and_matches_a_nudge(a, b):
+    r = sum_of_paths_pass(a, b)
+    assert (r["c"], r["d"], r["e"]) == (a + b, b + 1, (a + b) * (b + 1))
+    assert (r["via_c"], r["via_d"]) == (b + 1, a + b)
+    assert r["de_db"] == r["via_c"] + r["via_d"] and r["de_da"] == b + 1
+    h = 1e-4
+    nudge = (sum_of_paths_pass(a, b + h)["e"] - sum_of_paths_pass(a, b - h)["e"]) / (2 * h)
+    assert np.isclose(r["de_db"], nudge, rtol=0, atol=1e-9)
+
+
+def test_every_value_is_a_float64_scalar_and_arrays_of_one_number_are_accepted():
+    r = sum_of_paths_pass(np.array([[2.0]]), np.array(1))
+    assert set(r) == {"a", "b", "c", "d", "e", "de_dc", "de_dd", "via_c", "via_d", "de_db", "de_da"}
+    assert all(type(v) is np.float64 for v in r.values())
+    assert (r["a"], r["b"], r["e"], r["de_db"], r["de_da"]) == (2.0, 1.0, 6.0, 5.0, 2.0)
+
+
+@pytest.mark.parametrize(
+    "a, b, error, match",
+    [
+        ([1.0, 2.0], 1.0, ValueError, r"a must be a single number, but received shape \(2,\)"),
+        (1.0, np.zeros((1, 2)), ValueError, r"b must be a single number, but received shape \(1, 2\)"),
+        (1.0, float("nan"), ValueError, "b"),
+        ("x", 1.0, TypeError, "a"),
+    ],
+)
+def test_bad_input_is_refused_naming_the_argument(a, b, error, match):
+    with pytest.raises(error, match=match):
+        sum_of_paths_pass(a, b)
