@@ -22,11 +22,23 @@ class History:
         The cost at each of those epochs.
     final_cost : float
         The cost after the last update.
+
+    Raises
+    ------
+    ValueError
+        If ``epochs`` and ``costs`` have different lengths.
     """
 
     epochs: list[int] = field(default_factory=list)
     costs: list[float] = field(default_factory=list)
     final_cost: float = float("nan")
+
+    def __post_init__(self) -> None:
+        if len(self.epochs) != len(self.costs):
+            raise ValueError(
+                "epochs and costs must have the same length, but received "
+                f"{len(self.epochs)} and {len(self.costs)}"
+            )
 
     def cost_at(self, epoch: int) -> float:
         """The recorded cost at ``epoch`` (raises ``KeyError`` if not recorded)."""

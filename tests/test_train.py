@@ -184,10 +184,17 @@ def test_log_shows_every_epoch_when_there_are_few():
     assert history.log(head=1, tail=2) == history.log()
 
 
-@pytest.mark.parametrize("bad", [{"head": 0}, {"tail": -1}, {"head": 1.5}])
-def test_log_rejects_a_bad_head_or_tail(bad):
-    with pytest.raises((TypeError, ValueError), match="must be a positive integer"):
+@pytest.mark.parametrize("bad", [{"head": 0}, {"tail": -1}, {"head": 1.5}, {"tail": 2.0}])
+def test_log_rejects_a_bad_head_or_tail_naming_it(bad):
+    (name, value), = bad.items()
+    with pytest.raises((TypeError, ValueError), match=f"^{name} must be a positive integer, but received"):
         History(epochs=[0], costs=[0.1]).log(**bad)
+
+
+def test_a_history_with_more_epochs_than_costs_is_refused():
+    message = r"^epochs and costs must have the same length, but received 2 and 1$"
+    with pytest.raises(ValueError, match=message):
+        History(epochs=[0, 100], costs=[0.1])
 
 
 def test_large_learning_rate_saturates_without_warnings():

@@ -221,7 +221,7 @@ def _learner_line(entry: ArticleValue, ours: Value) -> str:
     try:
         text, status = _status(entry, ours)
     except ArticleMismatch:
-        text, status = fmt_array(np.asarray(ours, dtype=float), sig=6), "differs"
+        text, status = fmt_array(ours, sig=6), "differs"
     line = _sentence(entry, text, status, explained=False)
     if status != "differs":  # the article's figure is an erratum, and ours now matches it
         line = f"{line[:-1]}, a figure the article got wrong (see the errata)."

@@ -303,40 +303,38 @@ def ch7_default_learning_rate() -> float:
 # ---------------------------------------------------------------- the companion notebooks' runs
 
 
-def _companion_values(
-    prefix: str, run: str, named: str, where: str, chapter: str, costs: dict[int, str]
-) -> None:
-    """Declare one companion run's printed costs, predictions and accuracy (the same rules as Part II).
-
-    ``named`` ends each description ("cost at epoch 0 of the feature-cross run"), so that
-    each stays unique beside the article's own "cost at epoch 4900".
-    """
+#: One row per companion run: key prefix, run, how its descriptions end ("cost at epoch 0 of the
+#: feature-cross run", unique beside the article's own "cost at epoch 4900"), notebook, chapter,
+#: and the costs the notebook printed. Each run declares its costs, predictions and accuracy
+#: (the same rules as Part II's).
+_COMPANION_RUNS = (
+    (
+        "ch5.companion",
+        "feature_cross",
+        "the feature-cross run",
+        COMPANION_CROSS,
+        "05_feature_crosses",
+        {0: "0.12480797532784463", 1000: "0.010006868961998287", 4900: "0.0016049339955154555"},
+    ),
+    (
+        "ch8.companion",
+        "2-5-3-1",
+        "the 2-5-3-1 run",
+        COMPANION_DEEP,
+        "08_going_deeper",
+        {0: "0.12580048583996017", 1000: "0.12349798488056588", 4900: "0.00030237818967873963"},
+    ),
+)
+for prefix, run, named, where, chapter, costs in _COMPANION_RUNS:
     for epoch, text in costs.items():
         what = f"cost at epoch {epoch} of {named}"
         article_value(f"{prefix}_cost_{epoch}", text, what, where, chapter, "sig12")(
-            lambda epoch=epoch: companion_run(run)["costs"][epoch]
+            lambda epoch=epoch, run=run: companion_run(run)["costs"][epoch]
         )
     article_value(f"{prefix}_predictions", "[[0, 1, 1, 0]]", f"predicted outputs of {named}", where, chapter)(
-        lambda: companion_run(run)["predictions"]
+        lambda run=run: companion_run(run)["predictions"]
     )
     article_value(f"{prefix}_accuracy", "100.0", f"accuracy of {named} in percent", where, chapter)(
-        lambda: companion_run(run)["accuracy"]
+        lambda run=run: companion_run(run)["accuracy"]
     )
-
-
-_companion_values(
-    "ch5.companion",
-    "feature_cross",
-    "the feature-cross run",
-    COMPANION_CROSS,
-    "05_feature_crosses",
-    {0: "0.12480797532784463", 1000: "0.010006868961998287", 4900: "0.0016049339955154555"},
-)
-_companion_values(
-    "ch8.companion",
-    "2-5-3-1",
-    "the 2-5-3-1 run",
-    COMPANION_DEEP,
-    "08_going_deeper",
-    {0: "0.12580048583996017", 1000: "0.12349798488056588", 4900: "0.00030237818967873963"},
-)
+del prefix, run, named, where, chapter, costs, epoch, text, what  # the loop's names, not the module's

@@ -178,6 +178,23 @@ def test_show_in_a_learners_run_handles_a_changed_shape_and_a_now_matching_errat
     assert "a figure the article got wrong" in out and "is not the article's result" in out
 
 
+def test_a_learners_value_of_another_shape_is_printed_to_six_digits(monkeypatch, capsys):
+    monkeypatch.delenv("NBNP_STRICT", raising=False)
+    show("predicted outputs", np.array([[1 / 3, 2 / 3, 0.5]]))
+    ours, theirs = "[[0.333333, 0.666667, 0.5]]", ARTICLE["ch7.predictions"].text
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == f"Predicted outputs: ours, {ours}, differs from the article's {theirs}."
+
+
+def test_a_learners_value_equal_to_an_erratum_says_the_article_got_it_wrong(monkeypatch, capsys):
+    monkeypatch.delenv("NBNP_STRICT", raising=False)
+    show("loss after the step", ARTICLE["ch2.loss_new"].value)  # the article's 0.109, which is wrong
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Loss after the step: ours, 0.109, agrees with the article's 0.109, "
+        "a figure the article got wrong (see the errata)."
+    )
+
+
 def test_show_in_a_learners_run_still_rejects_an_unknown_key(monkeypatch):
     monkeypatch.delenv("NBNP_STRICT", raising=False)
     with pytest.raises(KeyError):
