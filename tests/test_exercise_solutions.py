@@ -111,6 +111,7 @@ def test_ch3_two_steps_and_the_zigzag():
     assert list(solution("03", "ex-ch3-zigzag")["zigzag"]) == [-8.0, 4.0, -2.0, 1.0]
 
 
+@pytest.mark.slow
 def test_ch4_undecided_cost_and_half_alpha():
     assert solution("04", "ex-ch4-cost-at-one-half")["undecided"] == 0.125
     costs = solution("04", "ex-ch4-half-alpha")["final_costs"]
@@ -167,6 +168,7 @@ def test_ch4_second_iteration_gradients_by_value():
     assert ns["printed"].count("agrees") == 2 and "differs" not in ns["printed"]
 
 
+@pytest.mark.slow
 def test_ch4_undecided_cost_and_half_alpha_by_value():
     undecided = solution("04", "ex-ch4-cost-at-one-half")
     assert undecided["undecided"] == float(np.mean((OR_Y - 0.5) ** 2) / 2)

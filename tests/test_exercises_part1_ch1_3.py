@@ -73,6 +73,7 @@ def _train_or_neuron(alpha, epochs):
     return neuron, nbnp.train(neuron, X, Y, learning_rate=alpha, epochs=epochs, record_every=1)
 
 
+@pytest.mark.slow
 def test_ch3_real_neuron_claims():
     """Chapter 3's prose: α = 50 rises once and then converges; α = 500 saturates at 1/8."""
     _, h50 = _train_or_neuron(50, 1000)

@@ -38,6 +38,7 @@ def tanh_network(seed=48):
     return [Z1, TanhLayer(Z1.Z.shape), Z2, nbnp.SigmoidLayer(Z2.Z.shape)]
 
 
+@pytest.mark.slow
 def test_a_tanh_layer_trains_xor_to_100_percent():
     X, Y = nbnp.xor_gate()
     layers = tanh_network()

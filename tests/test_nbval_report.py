@@ -226,6 +226,7 @@ def test_the_matplotlib_config_folder_is_writable_and_has_a_font_cache():
     assert list(folder.glob("fontlist-*.json"))
 
 
+@pytest.mark.slow
 def test_a_usable_config_folder_is_kept_and_an_unusable_one_gives_way_to_the_default(tmp_path, monkeypatch):
     mplconfig = load_tool("mplconfig")
     usable = os.environ["MPLCONFIGDIR"]

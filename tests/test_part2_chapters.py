@@ -40,6 +40,7 @@ def _sigma(z):
     return 1 / (1 + math.exp(-z))
 
 
+@pytest.mark.slow
 def test_ch7_or_gate_solution_matches_plain_python_gradient_descent():
     ns = {"np": np, "nbnp": nbnp}
     printed = run_cells("07_modular_code.ipynb", ["solution-or-gate"], ns)
@@ -59,6 +60,7 @@ def test_ch7_or_gate_solution_matches_plain_python_gradient_descent():
     assert "differs" not in printed and printed.count("agrees") == 3
 
 
+@pytest.mark.slow
 def test_ch8_plain_seeds_solution_never_leaves_the_plateau():
     X, Y = nbnp.xor_gate()
     ns = {"np": np, "nbnp": nbnp, "X_train": X, "Y_train": Y}
@@ -125,6 +127,7 @@ def test_ch9_eps_sweep_magnitudes_survive_last_place_changes():
     assert len(printed) == 1, printed
 
 
+@pytest.mark.slow
 def test_ch9_checks_stay_a_decade_below_the_printed_bound():
     """Chapter 9 prints "< 1e-8" for each check; every trial must stay below 1e-9."""
     worst = 0.0
@@ -168,6 +171,7 @@ def _defined_names(path):
     return names
 
 
+@pytest.mark.slow
 def test_ch7_includes_the_four_article_objects_from_the_package():
     nb = nbformat.read(PART2 / "07_modular_code.ipynb", as_version=4)
     markdown = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")

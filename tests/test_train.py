@@ -55,6 +55,7 @@ def test_train_predictions_and_accuracy(trained):
     assert accuracy(predictions, Y) == ARTICLE["ch7.accuracy"].value
 
 
+@pytest.mark.slow
 def test_train_equals_the_article_loop_to_the_last_bit(trained):
     layers, history = trained
     costs, article_layers = article_run()
@@ -422,6 +423,7 @@ def test_an_overridden_layer_stops_on_divergence():
             train(layers, X * 100, Y, learning_rate=1.0, epochs=5000)
 
 
+@pytest.mark.slow
 def test_train_defaults_are_the_article_run():
     X, Y = xor_gate()
     default, explicit = _network(False), _network(False)
@@ -598,6 +600,7 @@ def test_accuracy_names_the_argument_that_is_not_a_matrix():
 # --- issue 14, round two: the default initialization, labels in train -------------------
 
 
+@pytest.mark.slow
 def test_build_network_defaults_to_xavier_with_which_xor_is_learned():
     X, Y = xor_gate()
     np.random.seed(48)
@@ -613,6 +616,7 @@ def test_build_network_defaults_to_xavier_with_which_xor_is_learned():
     assert accuracy(predict(default, X), Y) == 100.0
 
 
+@pytest.mark.slow
 def test_plain_initialization_leaves_xor_unlearned_as_documented():
     X, Y = xor_gate()
     np.random.seed(48)

@@ -89,6 +89,7 @@ def test_every_number_the_article_states_is_a_row_or_explained():
     assert set(lg.NOT_RESULTS) <= stated
 
 
+@pytest.mark.slow
 def test_ledger_table_is_exactly_this_markdown():
     keys = ("ch1.y_hat", "ch2.loss_new")
     results = {key: check_all()[key] for key in keys}

@@ -32,6 +32,7 @@ def test_ours_agrees_with_the_article_or_its_erratum(key):
         assert result.status == "differs"
 
 
+@pytest.mark.slow
 def test_check_all_covers_every_key_in_order():
     assert list(rep.check_all()) == list(ARTICLE)
 
@@ -49,6 +50,7 @@ def test_returned_arrays_are_copies():
     assert rep.reproduce("ch4.dW_second")[0, 0] != 42.0
 
 
+@pytest.mark.slow
 def test_reproducers_leave_the_global_random_stream_alone():
     np.random.seed(7)
     expected = np.random.rand()
@@ -58,6 +60,7 @@ def test_reproducers_leave_the_global_random_stream_alone():
     assert np.random.rand() == expected
 
 
+@pytest.mark.slow
 def test_the_seeded_run_matches_the_global_seed_48_stream():
     X, Y = nbnp.xor_gate()
     np.random.seed(48)
@@ -77,6 +80,7 @@ class _DriftingNumPy:
         return np.exp(x) * (1 + 1e-6)
 
 
+@pytest.mark.slow
 def test_a_drift_of_one_part_in_a_million_in_the_sigmoid_is_caught(monkeypatch):
     # Patch every nbnp module's NumPy rather than a function: each path to σ (the
     # public function, the layer, the training loop's kernel) goes through an np.exp.

@@ -37,6 +37,7 @@ def test_draw_graph_batch_values_and_given_axes():
     assert texts["[0.500, 0.646, …]"].get_position()[1] > 0  # written above the node
 
 
+@pytest.mark.slow
 def test_draw_graph_is_deterministic():
     def pixels():
         ax = draw_neuron_graph((0.3, 0.9), (0.1, 0.6), 1, b=0.2)

@@ -60,12 +60,14 @@ def test_walk_steps_reveal_in_order_and_highlight_the_current_step():
     assert {n.name for n in first if n.highlight} == {"z1_0", "a1_0"}
 
 
+@pytest.mark.slow
 def test_walk_figures_have_no_overlapping_texts():
     layers, X, Y = _xor_network()
     for step in ("output", "dA1", "dW1"):
         assert text_overlaps(draw_neuron_walk(layers, X, Y, step=step).figure) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("step", WALK_STEPS)
 def test_each_walk_text_stands_by_its_own_node_or_arrow(step):
     """E.g. σ′ of a^[2] is nearer a^[2] than y, z of a neuron nearer its z than the next a."""
@@ -73,6 +75,7 @@ def test_each_walk_text_stands_by_its_own_node_or_arrow(step):
     assert misplaced_texts(draw_neuron_walk(layers, X, Y, step=step).figure) == []
 
 
+@pytest.mark.slow
 def test_walk_node_labels_sit_inside_their_nodes_with_room_to_spare():
     """The labels are not shrunk, and an arrow starting on a node's rim stays clear of its label
     by at least 3 px, whatever the font metrics of the matplotlib release (3.10 draws mathtext taller)."""
