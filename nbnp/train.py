@@ -217,7 +217,19 @@ def _check_layers(layers: object) -> list[Layer]:
         raise TypeError(f"layers must be a non-empty list of layers, got {got}")
     for i, layer in enumerate(layers):
         _check_layer(layer, f"layers[{i}]")
+    for i in range(1, len(layers)):
+        _check_chain(layers, i)
     return list(layers)
+
+
+def _check_chain(layers: list[Layer], i: int) -> None:
+    """A ``ValueError`` naming both layers if ``layers[i]`` cannot take what ``layers[i - 1]`` gives."""
+    takes, gives = _input_rows(layers[i]), _output_rows(layers[i - 1])
+    if takes is not None and gives is not None and takes != gives:
+        raise ValueError(
+            f"layers[{i}] takes {takes} rows (one per input), but layers[{i - 1}] "
+            f"gives {gives}: the sizes of neighbouring layers must match"
+        )
 
 
 def _with_params(layers: list[Layer], what: str) -> list[Layer]:
@@ -242,6 +254,14 @@ def _input_rows(layer: Layer) -> int | None:
         return layer.A.shape[0]
     W = getattr(layer, "params", {}).get("W")
     return W.shape[1] if isinstance(W, np.ndarray) and W.ndim == 2 else None
+
+
+def _output_rows(layer: Layer) -> int | None:
+    """How many rows a layer's output has: one per bias in ``b``, or a sigmoid's declared rows."""
+    if isinstance(layer, SigmoidLayer):
+        return layer.A.shape[0]
+    b = getattr(layer, "params", {}).get("b")
+    return b.shape[0] if isinstance(b, np.ndarray) and b.ndim == 2 else None
 
 
 def _check_output_grad(layer: Layer, dY_hat: object) -> np.ndarray:

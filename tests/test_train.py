@@ -687,3 +687,23 @@ def test_backward_names_dY_hat_for_a_network_ending_in_a_linear_layer():
     with pytest.raises(ValueError, match=message):
         backward([linear], np.ones((1, 3)))
     assert backward([linear], np.ones((1, 4))).shape == (2, 4)
+
+
+@pytest.mark.parametrize("call", ["forward", "backward", "train"])
+def test_neighbouring_layers_of_different_sizes_are_named_before_anything_runs(call):
+    X, Y = xor_gate()
+    hidden = LinearLayer(input_shape=(2, 4), n_out=3, ini_type="plain")
+    out = LinearLayer(input_shape=(2, 4), n_out=1, ini_type="plain")  # should take 3 rows
+    layers = [hidden, SigmoidLayer((3, 4)), out, SigmoidLayer((1, 4))]
+    calls = {"forward": (forward, (X,)), "backward": (backward, (np.ones((1, 4)),)), "train": (train, (X, Y))}
+    run, args = calls[call]
+    message = r"^layers\[2\] takes 2 rows \(one per input\), but layers\[1\] gives 3: the sizes"
+    with pytest.raises(ValueError, match=message):
+        run(layers, *args)
+    assert not hasattr(hidden, "A_prev")  # refused before the first layer ran
+
+
+def test_a_sigmoid_declared_with_other_rows_than_the_layer_below_is_named():
+    layers = [LinearLayer(input_shape=(2, 4), n_out=3, ini_type="plain"), SigmoidLayer((2, 4))]
+    with pytest.raises(ValueError, match=r"^layers\[1\] takes 2 rows .* but layers\[0\] gives 3"):
+        forward(layers, xor_gate()[0])
