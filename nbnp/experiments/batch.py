@@ -221,10 +221,7 @@ def time_gradients(
 def _check_sizes(sizes: object) -> list[int]:
     if not isinstance(sizes, (list, tuple, np.ndarray)) or len(sizes) == 0:
         raise ValueError(f"sizes must be a non-empty list of positive integers, got {sizes!r:.80}")
-    return [
-        check_positive_int(f"sizes[{i}]", int(m) if isinstance(m, np.integer) else m)
-        for i, m in enumerate(sizes)
-    ]
+    return [check_positive_int(f"sizes[{i}]", m) for i, m in enumerate(sizes)]
 
 
 def growth_exponent(sizes: list[int], seconds: np.ndarray, min_size: int = 1) -> float:
@@ -256,11 +253,12 @@ def growth_exponent(sizes: list[int], seconds: np.ndarray, min_size: int = 1) ->
     if not (np.isfinite(t).all() and (t > 0).all()):
         raise ValueError("seconds must be finite and greater than 0")
     min_size = check_positive_int("min_size", min_size)
-    keep = np.array(sizes) >= min_size
-    if len(set(np.array(sizes)[keep].tolist())) < 2:
+    m = np.array(sizes)
+    keep = m >= min_size
+    if len(set(m[keep].tolist())) < 2:
         raise ValueError(
             f"at least two sizes must be >= min_size={min_size} to fit a slope, and they must "
             f"differ (the fit would be rank-deficient), but received sizes {sizes!r:.80}"
         )
-    slope, _ = np.polyfit(np.log(np.array(sizes, dtype=float)[keep]), np.log(t[keep]), 1)
+    slope, _ = np.polyfit(np.log(m[keep]), np.log(t[keep]), 1)
     return float(slope)

@@ -21,7 +21,8 @@ def best_linear_accuracy(X: np.ndarray, Y: np.ndarray, n_angles: int = 360) -> f
 
     For each of ``n_angles`` directions u (angles evenly spaced in [0, π)),
     the points are projected onto u and every threshold between consecutive
-    projections (and beyond both ends) is tried, with class 1 on either side.
+    projections, and one below them all, is tried with class 1 on either
+    side (so the one below them all predicts either class everywhere).
     Every way a line can split a finite point set is found once the angle
     grid is fine enough to fall between the directions where two points
     project equally; 360 angles is ample for the book's small datasets.
@@ -52,7 +53,7 @@ def best_linear_accuracy(X: np.ndarray, Y: np.ndarray, n_angles: int = 360) -> f
     for theta in np.arange(n_angles) * np.pi / n_angles:
         p = np.cos(theta) * X[0] + np.sin(theta) * X[1]
         edges = np.unique(p)
-        thresholds = np.concatenate([[edges[0] - 1], (edges[:-1] + edges[1:]) / 2, [edges[-1] + 1]])
+        thresholds = np.concatenate([[edges[0] - 1], (edges[:-1] + edges[1:]) / 2])
         above = p[None, :] > thresholds[:, None]  # one row per threshold
         correct = (above == y).mean(axis=1)
         best = max(best, float(correct.max()), float((1 - correct).max()))

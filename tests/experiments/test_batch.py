@@ -1,9 +1,12 @@
 """Tests of nbnp.experiments.batch: the per-example loop and the vectorized batch gradients."""
 
+import types
+
 import numpy as np
 import pytest
 
 import nbnp
+from nbnp.experiments import batch
 from nbnp.experiments.batch import (
     growth_exponent,
     loop_gradients,
@@ -262,3 +265,39 @@ def test_growth_exponent_refuses_a_rank_deficient_fit():
     with pytest.raises(ValueError, match=r"rank-deficient"):
         growth_exponent([1, 8, 8], [1.0, 2.0, 3.0], min_size=2)
     assert growth_exponent([1, 8, 8], [1.0, 8.0, 8.0]) == pytest.approx(1.0)
+
+
+def test_time_gradients_keeps_the_fastest_of_three_rounds_by_default(monkeypatch):
+    layers, _, _ = _or_neuron()
+    clock = [1000.0]
+    durations = iter([0.5, 2.0, 0.25, 3.0, 1.0, 1.0])  # calls alternate between m = 3 and m = 5
+
+    def method(net, X, Y):
+        clock[0] += next(durations)
+
+    monkeypatch.setattr(batch, "time", types.SimpleNamespace(perf_counter=lambda: clock[0]))
+    assert time_gradients(method, layers, [3, 5]).tolist() == [0.25, 1.0]
+    assert next(durations, "all used") == "all used"
+
+
+def test_time_gradients_draws_its_batches_from_seed_0_by_default():
+    layers, _, _ = _or_neuron()
+    seen = []
+    time_gradients(lambda net, X, Y: seen.append((X, Y)), layers, [6], repeats=1)
+    rng = np.random.RandomState(0)
+    np.testing.assert_array_equal(seen[0][0], rng.rand(2, 6))
+    np.testing.assert_array_equal(seen[0][1], (rng.rand(1, 6) > 0.5).astype(float))
+
+
+def test_time_gradients_names_the_type_of_a_method_that_is_not_a_function():
+    layers, _, _ = _or_neuron()
+    with pytest.raises(TypeError, match=r"^method must be a function .* -> gradients, got int$"):
+        time_gradients(5, layers, [3])
+
+
+def test_sizes_may_be_numpy_integers_but_not_floats():
+    assert growth_exponent(np.array([10, 100]), [1.0, 10.0]) == pytest.approx(1.0)
+    with pytest.raises(TypeError, match=r"^sizes\[1\] must be a positive integer"):
+        growth_exponent([10, 100.0], [1.0, 10.0])
+    with pytest.raises(TypeError, match=r"^sizes\[0\] must be a positive integer"):
+        time_gradients(vectorized_gradients, _or_neuron()[0], [2.5])

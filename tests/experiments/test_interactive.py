@@ -15,6 +15,7 @@ from nbnp.experiments.interactive import (
     figure_html,
     neuron_pass_batch,
     neuron_table,
+    show_interactive,
 )
 
 CURVE = nbnp.Parabola(curvature=0.1, minimum=0.0)
@@ -71,3 +72,64 @@ def test_figure_html_keeps_the_script_element_closed_and_checks_the_name():
     assert "</x" not in figure_html({"kind": "descent", "note": "</x"}, "a")
     with pytest.raises(ValueError, match="name must hold only letters"):
         figure_html({"kind": "descent"}, 'a" onload="x')
+
+
+def test_descent_table_draws_the_curve_on_41_points_either_side_of_an_offset_minimum():
+    curve = nbnp.Parabola(curvature=1.0, minimum=2.0)
+    table = descent_table(curve, -2.0, alphas=(0.5,))  # 4 from the minimum: the curve spans 2 ± 5
+    theta = [-3.0 + 0.25 * i for i in range(41)]
+    assert table["curve"]["theta"] == [nbnp.fmt(t, SIG) for t in theta]
+    assert table["curve"]["loss"] == [nbnp.fmt(0.5 * (t - 2.0) ** 2, SIG) for t in theta]
+    assert len(table["stops"][0]["theta"]) == len(table["stops"][0]["loss"]) == 11  # 10 steps by default
+
+
+def test_descent_table_rounds_the_learning_rate_to_the_figures_digits():
+    table = descent_table(CURVE, -8.0, alphas=(0.1234567,), steps=1)
+    assert table["stops"][0]["alpha"] == "0.123457"
+
+
+def test_neuron_pass_batch_adds_the_bias():
+    X, Y = nbnp.or_gate()
+    run = neuron_pass_batch(X, Y, 0.0, 0.0, -np.log(3.0))  # ŷ = σ(−ln 3) = 1/4 everywhere
+    np.testing.assert_allclose(run["y_hat"], [[0.25, 0.25, 0.25, 0.25]], rtol=1e-15)
+    assert run["cost"] == pytest.approx((0.25**2 + 3 * 0.75**2) / 8, rel=1e-15)
+    # dZ = −(y − ŷ)/4 · ŷ(1 − ŷ) = 3/256 for y = 0 and −9/256 for y = 1
+    np.testing.assert_allclose(run["dW"], [[-18 / 256, -18 / 256]], rtol=1e-14)
+    np.testing.assert_allclose(run["db"], [[-24 / 256]], rtol=1e-14)
+
+
+def test_neuron_table_is_tagged_neuron_and_holds_the_bias_gradient():
+    X, Y = nbnp.or_gate()
+    table = neuron_table(X, Y, stops=(-1.0, 2.0))
+    assert table["kind"] == "neuron"
+    run = neuron_pass_batch(X, Y, -1.0, 2.0, 2.0)
+    assert table["grid"]["0,1,1"]["db"] == [nbnp.fmt(run["db"][0, 0], SIG)]
+
+
+def test_figure_html_writes_compact_sorted_utf8_json_with_closing_tags_escaped():
+    table = {"note": "θ </b>", "kind": "descent", "a": [1, 2]}
+    assert figure_html(table, "fig-1") == (
+        '<div class="nbnp-interactive" id="fig-1" data-kind="descent">'
+        '<script type="application/json">{"a":[1,2],"kind":"descent","note":"θ <\\/b>"}</script>'
+        "<noscript>Interactive figure: in the HTML version of the book.</noscript></div>"
+    )
+
+
+@pytest.mark.parametrize("name", ["", "-", "--"])
+def test_figure_html_refuses_a_name_without_a_letter_or_digit(name):
+    with pytest.raises(ValueError, match="^name must hold only letters, digits and '-'"):
+        figure_html({"kind": "descent"}, name)
+
+
+def test_show_interactive_displays_the_html_raw_with_a_plain_text_fallback(monkeypatch):
+    import IPython.display
+
+    calls = []
+    monkeypatch.setattr(IPython.display, "display", lambda *args, **kwargs: calls.append((args, kwargs)))
+    table = descent_table(CURVE, -8.0, alphas=(0.5,), steps=2)
+    show_interactive(table, "descent-alpha")
+    bundle = {
+        "text/html": figure_html(table, "descent-alpha"),
+        "text/plain": "Interactive figure: in the HTML version of the book.",
+    }
+    assert calls == [((bundle,), {"raw": True})]
