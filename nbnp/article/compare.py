@@ -44,12 +44,16 @@ __all__ = ["ArticleMismatch", "Comparison", "check_all", "compare", "is_strict",
 COMPANION = "Companion notebook"
 #: The environment variable that makes :func:`show` raise on a disagreement (any value but "" or "0").
 STRICT_ENV = "NBNP_STRICT"
-#: Why a learner's own run may differ from the article (printed after the differing line).
+#: Why a learner's own run may differ from the article (printed after the first differing line).
 EXPECTED_DIFFERENCE = (
     "  This is not the article's result. That is expected if you changed a setting above\n"
     "  (a seed, the learning rate, the number of epochs or the layers): the article's value\n"
     "  comes from its own settings. Restore them to see the agreement again."
 )
+#: The same, shortened, after every later differing line of the session.
+EXPECTED_DIFFERENCE_AGAIN = "  This is not the article's result either (see the first such note)."
+#: Whether this session has printed :data:`EXPECTED_DIFFERENCE` in full.
+_noted = {"in full": False}
 
 
 class ArticleMismatch(AssertionError):
@@ -187,8 +191,9 @@ def show(what: str, ours: Value) -> None:
     """Print our value beside the article's, named as a reader names it (see :func:`compare`).
 
     In a strict run (:func:`is_strict`) a disagreement raises. Otherwise, as
-    in a learner's own run, it prints ours beside the article's and a note
-    saying that the two differ and why that is expected, and returns.
+    in a learner's own run, it prints the article's value beside this run's
+    and a note saying why a difference is expected (in full the first time
+    in a session, then in one line), and returns.
 
     Parameters
     ----------
@@ -217,15 +222,22 @@ def show(what: str, ours: Value) -> None:
 
 
 def _learner_line(entry: ArticleValue, ours: Value) -> str:
-    """Ours beside the article's where they disagree, with the note for a learner's run."""
+    """The article's value and a learner's run's, and the note, in full the first time only.
+
+    The description keeps the article's setting ("bias after one step with
+    α = 1"), so the sentence gives that setting to the article's value.
+    """
     try:
         text, status = _status(entry, ours)
     except ArticleMismatch:
         text, status = fmt_array(ours, sig=6), "differs"
-    line = _sentence(entry, text, status, explained=False)
+    theirs = "the companion notebook" if entry.where.startswith(COMPANION) else "the article"
+    line = f"{_capitalized(entry.what)}: {theirs} says {entry.text}, this run gives {text}"
     if status != "differs":  # the article's figure is an erratum, and ours now matches it
-        line = f"{line[:-1]}, a figure the article got wrong (see the errata)."
-    return f"{line}\n{EXPECTED_DIFFERENCE}"
+        line += ", the figure the article got wrong (see the errata)"
+    note = EXPECTED_DIFFERENCE_AGAIN if _noted["in full"] else EXPECTED_DIFFERENCE
+    _noted["in full"] = True
+    return f"{line}.\n{note}"
 
 
 def check_all() -> dict[str, Comparison]:

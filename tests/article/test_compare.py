@@ -1,5 +1,6 @@
 """nbnp.article.compare and the registry: the article's values and how ours are compared with them."""
 
+import importlib
 import re
 
 import numpy as np
@@ -15,6 +16,7 @@ DECIMAL_ENTRIES = [
 ERRATA = [e for e in ARTICLE.values() if e.erratum is not None]
 SIG12 = [e for e in ARTICLE.values() if e.rule == "sig12"]
 SHAPES = [e for e in ARTICLE.values() if e.rule == "shape"]
+compare_module = importlib.import_module("nbnp.article.compare")  # nbnp.article.compare is the function
 
 
 def _ids(entries):
@@ -145,6 +147,12 @@ def test_show_prints_the_comparison(capsys):
 # --- show: strict for maintainers, a note for a learner's own run ----------------------
 
 
+@pytest.fixture(autouse=True)
+def _a_fresh_session(monkeypatch):
+    """Each test starts as a new kernel: the learner's note not yet printed in full."""
+    monkeypatch.setitem(compare_module._noted, "in full", False)
+
+
 def test_show_raises_on_a_disagreement_in_a_strict_run(monkeypatch):
     monkeypatch.setenv("NBNP_STRICT", "1")
     with pytest.raises(ArticleMismatch):
@@ -162,10 +170,32 @@ def test_show_says_why_ours_differs_in_a_learners_run_and_carries_on(monkeypatch
     out = capsys.readouterr().out
     first, *note = out.splitlines()
     ours = fmt(entry.value * 1.5)
-    assert first == f"Cost at epoch 4600: ours, {ours}, differs from the article's {entry.text}."
+    assert first == f"Cost at epoch 4600: the article says {entry.text}, this run gives {ours}."
     assert "is not the article's result" in note[0] and "expected if you changed" in note[0]
     assert "seed" in " ".join(note) and "learning rate" in " ".join(note)
     assert all(len(line) <= 100 for line in out.splitlines())
+
+
+def test_the_note_is_printed_in_full_once_then_in_one_line(monkeypatch, capsys):
+    monkeypatch.delenv("NBNP_STRICT", raising=False)
+    entry = ARTICLE["ch2.b_new"]  # "bias after one step with α = 1": the setting is the article's
+    show(entry.what, 0.75)
+    show("cost at epoch 4600", 1.0)
+    first, *note, second, again = capsys.readouterr().out.splitlines()
+    says = f"the article says {entry.text}, this run gives 0.750 (0.75)."
+    assert first == f"Bias after one step with α = 1: {says}"
+    assert "\n".join(note) == compare_module.EXPECTED_DIFFERENCE and len(note) == 3
+    assert second.startswith("Cost at epoch 4600: the article says 0.00101830548865")
+    assert again == "  This is not the article's result either (see the first such note)."
+
+
+def test_a_companion_value_is_the_companion_notebooks(monkeypatch, capsys):
+    monkeypatch.delenv("NBNP_STRICT", raising=False)
+    entry = ARTICLE["ch5.companion_cost_0"]
+    show(entry.what, 0.5)
+    first = capsys.readouterr().out.splitlines()[0]
+    expected = f"Cost at epoch 0 of the feature-cross run: the companion notebook says {entry.text}"
+    assert first == f"{expected}, this run gives 0.5."
 
 
 def test_show_in_a_learners_run_handles_a_changed_shape_and_a_now_matching_erratum(monkeypatch, capsys):
@@ -175,7 +205,7 @@ def test_show_in_a_learners_run_handles_a_changed_shape_and_a_now_matching_errat
     erratum = ERRATA[0]
     show(erratum.what, erratum.value)  # ours equal to the article's erroneous figure
     out = capsys.readouterr().out
-    assert "a figure the article got wrong" in out and "is not the article's result" in out
+    assert "the figure the article got wrong" in out and "is not the article's result" in out
 
 
 def test_a_learners_value_of_another_shape_is_printed_to_six_digits(monkeypatch, capsys):
@@ -183,15 +213,15 @@ def test_a_learners_value_of_another_shape_is_printed_to_six_digits(monkeypatch,
     show("predicted outputs", np.array([[1 / 3, 2 / 3, 0.5]]))
     ours, theirs = "[[0.333333, 0.666667, 0.5]]", ARTICLE["ch7.predictions"].text
     first = capsys.readouterr().out.splitlines()[0]
-    assert first == f"Predicted outputs: ours, {ours}, differs from the article's {theirs}."
+    assert first == f"Predicted outputs: the article says {theirs}, this run gives {ours}."
 
 
 def test_a_learners_value_equal_to_an_erratum_says_the_article_got_it_wrong(monkeypatch, capsys):
     monkeypatch.delenv("NBNP_STRICT", raising=False)
     show("loss after the step", ARTICLE["ch2.loss_new"].value)  # the article's 0.109, which is wrong
     assert capsys.readouterr().out.splitlines()[0] == (
-        "Loss after the step: ours, 0.109, agrees with the article's 0.109, "
-        "a figure the article got wrong (see the errata)."
+        "Loss after the step: the article says 0.109, this run gives 0.109, "
+        "the figure the article got wrong (see the errata)."
     )
 
 
@@ -253,7 +283,7 @@ def test_an_erratum_explains_only_our_value_for_the_articles_setting(monkeypatch
     show("loss after the step", 0.0607767)
     out = capsys.readouterr().out
     assert "rounds to 0.110" not in out
-    assert out.startswith("Loss after the step: ours, 0.061 (0.0607767), differs from the article's 0.109.\n")
+    assert out.startswith("Loss after the step: the article says 0.109, this run gives 0.061 (0.0607767).\n")
     assert "That is expected if you changed a setting" in out
 
 
