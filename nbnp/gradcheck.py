@@ -205,15 +205,13 @@ def relative_error(a: np.ndarray, b: np.ndarray) -> float:
 def _comparable(a: object, b: object) -> tuple[np.ndarray, np.ndarray]:
     """``a`` and ``b`` as finite arrays of one shape, scaled by one power of two so no norm overflows.
 
-    The scaling is exact (a power of two) and cancels in the relative error.
+    The scaling is exact (a power of two) and cancels in the relative error;
+    all zeros (or empty) are left as they are (frexp(0) has exponent 0).
     """
     a, b = as_array("a", a), as_array("b", b)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
-    largest = max(_largest(a), _largest(b))
-    if largest == 0:
-        return a, b
-    exponent = -int(np.frexp(largest)[1])  # the largest entry becomes [0.5, 1)
+    exponent = -int(np.frexp(max(_largest(a), _largest(b)))[1])  # the largest entry becomes [0.5, 1)
     return np.ldexp(a, exponent), np.ldexp(b, exponent)
 
 

@@ -84,8 +84,15 @@ def test_feature_cross_rejects_bad_rows():
         feature_cross(X, True, 1)
 
 
+def test_feature_cross_counts_rows_from_the_end_as_far_as_the_first():
+    X = np.arange(8.0).reshape(2, 4)  # two rows: -2 is the first, -3 is none
+    np.testing.assert_array_equal(feature_cross(X, -2, -1)[2], X[0] * X[1])
+    with pytest.raises(ValueError, match=r"^i must index a row of X \(0\.\.1\), got -3$"):
+        feature_cross(X, -3, 1)
+
+
 def test_feature_cross_validates_X():
-    with pytest.raises(ValueError, match=r"X must be a 2-D array .* received an array of shape \(4,\)"):
+    with pytest.raises(ValueError, match=r"^X must be a 2-D array .* received an array of shape \(4,\)"):
         feature_cross(np.zeros(4))
 
 

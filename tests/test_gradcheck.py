@@ -5,6 +5,7 @@ The layer, cost and network checkers, the ε sweep and fmt_magnitude.
 
 import math
 import re
+import warnings
 
 import autograd
 import autograd.numpy as anp
@@ -78,6 +79,13 @@ def test_fmt_magnitude_rejects_negative_and_non_finite(bad):
 def test_fmt_magnitude_rejects_non_numbers(bad):
     with pytest.raises(TypeError, match="x must be a real number"):
         fmt_magnitude(bad)
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered")
+def test_fmt_magnitude_refuses_a_number_beyond_the_float_range():
+    # finite as a long double (on x86 and ARM Linux), infinite as the float it is printed from
+    with pytest.raises(ValueError, match=r"^x must contain only finite numbers, but it contains infinity"):
+        fmt_magnitude(np.longdouble("1e400"))
 
 
 # --- check_layer_gradients and layer_relative_error ------------------------------
@@ -156,6 +164,22 @@ def test_layer_relative_error_pools_the_draws():
     assert 0 < pooled < 1e-7
 
 
+def test_layer_relative_error_pools_eight_draws_by_default():
+    network, X, _ = _xor_network()
+    assert float(layer_relative_error(network[0], X)) == float(layer_relative_error(network[0], X, draws=8))
+    assert float(layer_relative_error(network[0], X)) != float(layer_relative_error(network[0], X, draws=9))
+
+
+def test_layer_relative_error_draws_from_random_state_0_like_the_single_check():
+    # a sigmoid has one gradient, dZ: one draw pools only it, with the upstream
+    # gradient check_layer_gradients draws by default, and with the same round-off floor
+    Z = np.random.RandomState(2).randn(3, 4)
+    single = check_layer_gradients(nbnp.SigmoidLayer(Z.shape), Z)["Z"]
+    pooled = layer_relative_error(nbnp.SigmoidLayer(Z.shape), Z, draws=1)
+    assert single.checkable and pooled.checkable
+    assert float(pooled) == float(single) and pooled.floor == single.floor
+
+
 # --- check_cost_gradient -----------------------------------------------------------
 
 
@@ -163,6 +187,19 @@ def test_cost_gradient_passes():
     Y = np.array([[0.0, 1.0, 1.0, 0.0]])
     Y_hat = np.array([[0.2, 0.7, 0.4, 0.9]])
     assert check_cost_gradient(Y, Y_hat) < 1e-7
+
+
+def test_cost_gradient_uses_the_given_step():
+    # at ε = 1e-12 the round-off of the cost, ~ machine-ε · cost / ε, shows in the error
+    Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+    Y_hat = np.array([[0.2, 0.7, 0.4, 0.9]])
+    assert check_cost_gradient(Y, Y_hat, eps=1e-12) > 1e-7 > check_cost_gradient(Y, Y_hat)
+
+
+def test_cost_gradient_check_calls_no_deprecated_numpy():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # NumPy's deprecations become errors in later releases
+        assert check_cost_gradient(np.array([[0.0, 1.0]]), np.array([[0.2, 0.7]])) < 1e-7
 
 
 def test_cost_gradient_rejects_broadcastable_shapes():
@@ -509,6 +546,12 @@ def test_an_eps_below_the_floor_is_refused_not_reported_too_small():
     assert nbnp.gradcheck.EPS_MIN == 1e-12
     errors = check_network_gradients(layers, X, Y, eps=1e-12)  # the floor itself: chapter 9's last step
     assert all(error.checkable and error < 0.1 for error in errors.values())  # noisy, yet checked
+
+
+def test_eps_sweep_refuses_no_steps():
+    layers, X, Y = _xor_network()
+    with pytest.raises(ValueError, match=r"^eps_values must not be empty$"):
+        eps_sweep(layers, X, Y, [])
 
 
 def test_eps_sweep_names_the_bad_step():

@@ -1,5 +1,6 @@
 """Tests for nbnp/train.py: build_network, train, History, forward/backward, predict, accuracy."""
 
+import inspect
 import re
 import warnings
 
@@ -434,6 +435,17 @@ def test_train_defaults_are_the_article_run():
         reference.costs,
         reference.final_cost,
     )
+
+
+def test_train_defaults_are_documented_as_the_article_run():
+    # the fast half of the test above: α = 1 and 5000 epochs, the article's run
+    defaults = {name: p.default for name, p in inspect.signature(train).parameters.items()}
+    assert (defaults["learning_rate"], defaults["epochs"]) == (1.0, 5000)
+    X, Y = xor_gate()
+    default, explicit = _network(False), _network(False)
+    train(default, X, Y, epochs=1)
+    train(explicit, X, Y, learning_rate=1.0, epochs=1)
+    np.testing.assert_array_equal(default[0].params["W"], explicit[0].params["W"])
 
 
 def test_train_errors_name_the_data():

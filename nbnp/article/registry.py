@@ -212,7 +212,7 @@ def article_says(what: str) -> ArticleValue:
         raise KeyError(f"{len(found)} article values are described as {what!r} ({keys}): each needs its own")
     if not found:
         described = [entry.what for entry in ARTICLE.values()]
-        close = difflib.get_close_matches(what, described, n=3, cutoff=0.5)
+        close = difflib.get_close_matches(what, described, cutoff=0.5)  # at most 3, difflib's default
         hint = f"; the closest: {', '.join(map(repr, close))}" if close else ""
         raise KeyError(f"no article value is described as {what!r}{hint}")
     return found[0]

@@ -1,5 +1,6 @@
 """nbnp.article.compare and the registry: the article's values and how ours are compared with them."""
 
+import dataclasses
 import importlib
 import re
 
@@ -9,6 +10,7 @@ import pytest
 from nbnp import ARTICLE, ArticleMismatch, compare, fmt, show
 from nbnp.article import ArticleValue
 from nbnp.article import reproduce as reproduce_value
+from nbnp.article.compare import _capitalized
 
 DECIMAL_ENTRIES = [
     e for e in ARTICLE.values() if e.rule == "decimals" and e.erratum is None and e.decimals > 0
@@ -285,6 +287,24 @@ def test_an_erratum_explains_only_our_value_for_the_articles_setting(monkeypatch
     assert "rounds to 0.110" not in out
     assert out.startswith("Loss after the step: the article says 0.109, this run gives 0.061 (0.0607767).\n")
     assert "That is expected if you changed a setting" in out
+
+
+def test_an_erratum_on_a_list_explains_our_value_at_the_articles_decimals(monkeypatch):
+    # no list has an erratum yet: give ch4.dW_second one, with a misprinted first weight
+    key = "ch4.dW_second"
+    slip = dataclasses.replace(ARTICLE[key], text="[-0.045, -0.035]", erratum="a slip in the first weight")
+    monkeypatch.setitem(ARTICLE, key, slip)
+    result = compare(key, reproduce_value(key))
+    assert result.status == "differs" and result.ours.startswith("[-0.044, -0.035] (")
+    assert compare(key, [-0.04449, -0.035]).ours.startswith("[-0.044, -0.035] (")  # the same decimals
+    with pytest.raises(ArticleMismatch, match=r"does not explain it"):
+        compare(key, [-0.046, -0.035])
+
+
+def test_a_latin_first_letter_is_capitalized_a_greek_one_kept():
+    assert _capitalized("w₁ after the step") == "W₁ after the step"
+    assert _capitalized("σ(2), the worst case") == "σ(2), the worst case"  # not Σ(2)
+    assert _capitalized("") == ""
 
 
 # --- issue 14, round two: errors name ours, the argument ----------------------------

@@ -60,6 +60,23 @@ def test_reproducers_leave_the_global_random_stream_alone():
     assert np.random.rand() == expected
 
 
+@pytest.mark.parametrize("key", ["ch6.layers_hidden", "ch6.layers_single"])
+def test_counting_layers_leaves_the_global_random_stream_alone(key):
+    # the fast part of the test above: the networks counted draw their weights elsewhere
+    np.random.seed(7)
+    expected = np.random.rand()
+    np.random.seed(7)
+    assert rep.reproduce(key) == ARTICLE[key].value
+    assert np.random.rand() == expected
+
+
+def test_or_network_is_the_articles_start_for_m_examples():
+    linear, sigmoid = runs.or_network(4)
+    np.testing.assert_array_equal(linear.params["W"], [[0.1, 0.6]])
+    np.testing.assert_array_equal(linear.params["b"], [[0.0]])
+    assert linear.Z.shape == sigmoid.A.shape == (1, 4)
+
+
 @pytest.mark.slow
 def test_the_seeded_run_matches_the_global_seed_48_stream():
     X, Y = nbnp.xor_gate()
