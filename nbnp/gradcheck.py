@@ -275,7 +275,7 @@ def fmt_magnitude(x: float) -> str:
         return TOO_SMALL
     if isinstance(x, bool) or not isinstance(x, (int, float, np.floating, np.integer)):
         raise TypeError(f"x must be a real number, but received {type(x).__name__} {x!r}")
-    x = float(check_finite("x", np.asarray(x, dtype=float)))
+    x = float(as_array("x", x))
     if x < 0:
         raise ValueError(f"x must be at least 0, but received {x}")
     return "0" if x == 0 else f"1e{round(math.log10(x))}"

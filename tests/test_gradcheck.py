@@ -86,6 +86,8 @@ def test_fmt_magnitude_refuses_a_number_beyond_the_float_range():
     # finite as a long double (on x86 and ARM Linux), infinite as the float it is printed from
     with pytest.raises(ValueError, match=r"^x must contain only finite numbers, but it contains infinity"):
         fmt_magnitude(np.longdouble("1e400"))
+    with pytest.raises(ValueError, match=r"^x holds an integer too large for a float \(beyond 1.8e308\)"):
+        fmt_magnitude(10**400)  # was an OverflowError from inside NumPy
 
 
 # --- check_layer_gradients and layer_relative_error ------------------------------
