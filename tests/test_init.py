@@ -47,6 +47,10 @@ def test_an_unknown_name_is_an_attribute_error_saying_so():
     assert "no_such_name" not in vars(nbnp)
 
 
+def test_dir_lists_the_modules_names_the_public_ones_and_the_subpackages():
+    assert nbnp.__dir__() == sorted(set(vars(nbnp)) | set(nbnp.__all__) | set(SUBPACKAGES))
+
+
 def test_dir_lists_the_public_names_and_subpackages_before_any_is_loaded():
     # A fresh interpreter: here the machinery is already loaded, so dir() would list it anyway.
     probe = "import json, nbnp; print(json.dumps(dir(nbnp)))"
