@@ -91,3 +91,16 @@ def test_check_reports_then_write_fixes(tmp_path: Path, capsys: Any) -> None:
     assert TOOL.main([str(path)]) == 0 and path.read_bytes() == written  # untouched the second time
     nbformat.validate(nbformat.read(path, as_version=4))
     assert "missing or outdated" in capsys.readouterr().out
+
+
+def test_both_cells_fit_an_80_character_column(tmp_path: Path) -> None:
+    none = TOOL.bootstrap_source(config(tmp_path, 'repository:\n  url: ""\n'))
+    github = TOOL.bootstrap_source(config(tmp_path, "repository:\n  url: https://github.com/org/book\n"))
+    for source in (none, github):
+        assert max(len(line) for line in source.splitlines()) <= 80, source
+    strings = [node.value for node in ast.walk(ast.parse(none)) if isinstance(node, ast.Constant)]
+    [message] = [value for value in strings if isinstance(value, str)]
+    assert message == (  # the implicitly joined pieces read as one sentence, single-spaced
+        "nbnp is not installed: in a clone of the book's repository run `pip install .` (or `make venv`),"
+        " then restart the kernel; see the book's page 'Running this book'"
+    )

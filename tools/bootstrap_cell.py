@@ -34,7 +34,8 @@ CELL_ID = "nbnp-bootstrap"
 TAGS = ["remove-cell", CELL_ID]
 
 INSTALL = '''\
-# nbnp, the book's package: installed from the book's repository if this kernel lacks it.
+# nbnp, the book's package: installed from the book's repository
+# if this kernel lacks it.
 try:
     import nbnp  # noqa: F401 (only to see whether it is installed)
 except ModuleNotFoundError:
@@ -42,13 +43,15 @@ except ModuleNotFoundError:
     import nbnp'''
 
 NO_REPOSITORY = '''\
-# nbnp, the book's package, must be installed in this kernel (the book names no repository yet).
+# nbnp, the book's package, must be installed in this kernel
+# (the book names no repository yet).
 try:
     import nbnp  # noqa: F401 (only to see whether it is installed)
 except ModuleNotFoundError:
     raise ModuleNotFoundError(
-        "nbnp is not installed: in a clone of the book's repository run `pip install .`"
-        " (or `make venv`), then restart the kernel; see the book's page 'Running this book'"
+        "nbnp is not installed: in a clone of the book's repository run"
+        " `pip install .` (or `make venv`), then restart the kernel;"
+        " see the book's page 'Running this book'"
     ) from None'''
 
 
