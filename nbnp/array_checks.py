@@ -122,6 +122,7 @@ def as_array(name: str, value: object) -> np.ndarray:
     Returns
     -------
     numpy.ndarray, same shape as ``value``, dtype float64
+        The validated array (``value`` itself when it already is a float64 array).
     """
     if type(value) is not np.ndarray or (value.dtype is not _FLOAT64 and value.dtype != _FLOAT64):
         value = _coerce(name, value)

@@ -1,5 +1,7 @@
 """Tests for nbnp/fmt.py: the book's one formatting policy for printed numbers."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -117,6 +119,17 @@ def test_fmt_refuses_what_is_not_a_real_number(x):
     with pytest.raises(TypeError, match=r"x must be a real number, received"):
         fmt(x)
     with pytest.raises(TypeError, match=r"x must be a real number, received"):
+        fmt_fixed(x)
+
+@pytest.mark.parametrize(
+    "x, received",
+    [("a", "str 'a'"), (None, "NoneType None"), ([0.5], "list [0.5]"), (1 + 2j, "complex (1+2j)")],
+)
+def test_fmt_names_the_type_and_value_it_refuses(x, received):
+    message = rf"^x must be a real number, received {re.escape(received)}$"
+    with pytest.raises(TypeError, match=message):
+        fmt(x)
+    with pytest.raises(TypeError, match=message):
         fmt_fixed(x)
 
 
