@@ -104,8 +104,11 @@ def test_cost_rejects_one_dimensional_labels():
 
 def test_compute_cost_refuses_an_overflowed_cost():
     with pytest.warns(RuntimeWarning, match="overflow"):
-        message = r"^the cost \(1 / 2m\) · Σ \(Y − Y_hat\)² is inf: it overflowed .*Y and"
-        with pytest.raises(ValueError, match=message):
+        message = (
+            "the cost (1 / 2m) · Σ (Y − Y_hat)² is inf: it overflowed beyond the float range (±1.8e308) "
+            "although Y and Y_hat are finite; expected finite results: make Y and Y_hat smaller"
+        )
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
             compute_cost([[0.0]], [[1e300]])
     assert compute_cost([[0.0]], [[1e150]])[0] == 0.5 * 1e150**2  # the largest costs that fit still come out
 
@@ -124,6 +127,28 @@ def test_one_dimensional_labels_get_the_row_hint():
     with pytest.raises(ValueError, match=r"use Y\.reshape\(1, -1\), shape \(1, 4\)"):
         compute_cost(np.ones(4), np.ones((1, 4)))
     assert compute_cost(np.ones(4).reshape(1, -1), np.ones((1, 4)))[0] == 0.0  # the hint works
+
+
+def test_one_dimensional_predictions_get_the_row_hint_naming_Y_hat():
+    message = (
+        "Y_hat must be a 2-D array of shape (features, examples), but received an array of shape (4,) "
+        "and dtype float64; labels and predictions are one row: use Y_hat.reshape(1, -1), shape (1, 4)"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        compute_cost(np.ones((1, 4)), np.ones(4))
+    with pytest.raises(TypeError, match=r"^Y_hat must be a numeric array, but received str 'high'$"):
+        compute_cost(np.ones((1, 4)), "high")
+
+
+@pytest.mark.parametrize("m", [4, 20])  # a few labels are checked in Python, more with NumPy
+@pytest.mark.parametrize("bad, word", [(np.nan, "NaN"), (np.inf, "infinity"), (-np.inf, "infinity")])
+@pytest.mark.parametrize("name", ["Y", "Y_hat"])
+def test_compute_cost_names_the_argument_holding_nan_or_infinity(m, bad, word, name):
+    arrays = {"Y": np.zeros((1, m)), "Y_hat": np.full((1, m), 0.5)}
+    arrays[name][0, 1] = bad
+    message = f"^{name} must contain only finite numbers, but it contains {word}$"
+    with pytest.raises(ValueError, match=message):
+        compute_cost(arrays["Y"], arrays["Y_hat"])
 
 
 def test_the_derivative_refuses_a_label_that_overflowed_before():

@@ -509,9 +509,12 @@ def test_an_error_after_epoch_0_is_a_divergence_naming_the_epoch():
 
 def test_a_non_finite_final_pass_is_a_divergence():
     X, Y = xor_gate()
-    message = r"^training diverged: Z must contain only finite numbers, but it contains NaN; expected"
+    message = (
+        r"^training diverged: Z must contain only finite numbers, but it contains NaN; "
+        r"expected finite values throughout, try a smaller learning_rate than 0\.25$"
+    )
     with pytest.raises(ValueError, match=message):
-        train(_xor_with_nan_after(10), X, Y, epochs=10)
+        train(_xor_with_nan_after(10), X, Y, learning_rate=0.25, epochs=10)
 
 
 # --- issue 14: silent results and messages naming the wrong argument -------------
