@@ -5,7 +5,7 @@ mistake is reported with the argument's name, what was expected and what was
 received, instead of surfacing as a NumPy traceback or a silent NaN.
 
 This module checks numbers and other arguments (a learning rate that is
-already a Python ``float`` or ``int`` skips the abstract-class checks); the
+already a positive Python ``float`` skips the abstract-class checks); the
 array checks live in :mod:`nbnp.array_checks` and are importable from here too.
 """
 
@@ -52,8 +52,8 @@ def check_binary(name: str, A: np.ndarray) -> np.ndarray:
     numpy.ndarray
         ``A`` itself, unchanged.
     """
-    bad = (A != 0) & (A != 1)
-    if bad.any():
+    if not _only_zeros_and_ones(A):
+        bad = (A != 0) & (A != 1)
         raise ValueError(
             f"{name} must hold class labels 0 or 1, but received {float(A[bad][0])!r:.20} among its "
             "entries (threshold probabilities with nbnp.predict; map -1/+1 labels with (Y + 1) / 2)"
@@ -130,10 +130,8 @@ def check_learning_rate(value: object, name: str = "learning_rate") -> float:
     float
         ``value`` as a Python float.
     """
-    if type(value) is float and 0.0 < value < math.inf:  # the common cases, without ABC checks
+    if type(value) is float and 0.0 < value < math.inf:  # the common case, without the ABC checks
         return value
-    if type(value) is int and 0 < value < 2**1000:
-        return float(value)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a positive real number, but received {_describe(value)}")
     try:

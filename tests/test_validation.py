@@ -182,6 +182,45 @@ def test_check_learning_rate_rejects(lr, error, received):
         check_learning_rate(lr)
 
 
+@pytest.mark.parametrize(
+    "lr, expected",
+    [
+        (0.5, 0.5),
+        (1.0, 1.0),
+        (5e-324, 5e-324),  # the smallest positive float
+        (1.7e308, 1.7e308),
+        (1, 1.0),
+        (2, 2.0),
+        (2**1000 - 1, 2.0**1000),  # rounded to the nearest float
+        (2**1000, 2.0**1000),
+        (2**1023, 2.0**1023),
+        (np.float64(0.5), 0.5),
+        (np.int64(2), 2.0),
+    ],
+)
+def test_check_learning_rate_returns_a_python_float_at_the_edges(lr, expected):
+    out = check_learning_rate(lr)
+    assert type(out) is float and out == expected
+
+
+@pytest.mark.parametrize(
+    "lr, error, message",
+    [
+        (2**1024, ValueError, "learning_rate must be a finite number greater than 0, but received inf"),
+        (-1, ValueError, "learning_rate must be a finite number greater than 0, but received -1.0"),
+        (-0.0, ValueError, "learning_rate must be a finite number greater than 0, but received -0.0"),
+        (-math.inf, ValueError, "learning_rate must be a finite number greater than 0, but received -inf"),
+        (np.float64(0), ValueError, "learning_rate must be a finite number greater than 0, but received 0.0"),
+        (True, TypeError, "learning_rate must be a positive real number, but received bool True"),
+        (np.bool_(True), TypeError, "learning_rate must be a positive real number, but received bool"),
+        (1 + 0j, TypeError, "learning_rate must be a positive real number, but received complex (1+0j)"),
+    ],
+)
+def test_check_learning_rate_refuses_with_a_message_naming_what_it_received(lr, error, message):
+    with pytest.raises(error, match=f"^{re.escape(message)}"):
+        check_learning_rate(lr)
+
+
 def test_check_learning_rate_uses_the_given_name():
     with pytest.raises(ValueError, match="alpha must be a finite number greater than 0"):
         check_learning_rate(-1.0, name="alpha")
