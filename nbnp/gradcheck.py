@@ -135,7 +135,9 @@ def _round_off_floor(f_value: float, eps: float) -> float:
     return float(np.finfo(float).eps * abs(f_value) / eps)
 
 
-def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = EPS) -> np.ndarray:
+def numerical_gradient(
+    f: Callable[[], float], x: np.ndarray, eps: float = EPS
+) -> np.ndarray:
     """Central-difference gradient of ``f()`` with respect to the array ``x``.
 
     ``x`` is perturbed in place, one entry at a time, and restored.
@@ -164,7 +166,8 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = EPS) 
         f_minus = f()
         x[i] = saved
         grad[i] = (f_plus - f_minus) / (2 * eps)
-    return check_finite("the numerical gradient (f(x + ε) − f(x − ε)) / 2ε", grad)
+    what = "the numerical gradient (f(x + ε) − f(x − ε)) / 2ε"
+    return check_finite(what, grad)
 
 
 def _check_function(f: object, x: object) -> Callable[[], float]:

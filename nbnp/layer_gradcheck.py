@@ -98,8 +98,10 @@ def _layer_gradients(
     return {name: (analytic[name], numerical_gradient(f, arrays[name], eps)) for name in arrays}
 
 
-def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: float = EPS) -> float:
-    """Relative error of all of one layer's gradients at once, over several upstream gradients.
+def layer_relative_error(
+    layer: Layer, A_in: np.ndarray, draws: int = 8, eps: float = EPS
+) -> float:
+    """One relative error for all of a layer's gradients, pooled over draws.
 
     Runs the check of :func:`check_layer_gradients` for ``draws`` upstream
     gradients (standard-normal, from ``RandomState(0)``), stacks every
@@ -115,12 +117,14 @@ def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: fl
     draws : int, optional
         Number of upstream gradients, default 8.
     eps : float, optional
-        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`; default :data:`~nbnp.gradcheck.EPS`.
+        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`;
+        default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------
     GradientCheck
-        A float; see :class:`~nbnp.gradcheck.GradientCheck` for gradients under the round-off floor.
+        A float; see :class:`~nbnp.gradcheck.GradientCheck` for gradients
+        under the round-off floor.
     """
     layer = _check_layer(layer)
     draws, eps = check_positive_int("draws", draws), _check_eps(eps)
@@ -130,8 +134,10 @@ def layer_relative_error(layer: Layer, A_in: np.ndarray, draws: int = 8, eps: fl
     analytic, numeric, floor = [], [], 0.0
     for _ in range(draws):
         grad = rng.randn(*shape)
-        floor = max(floor, _round_off_floor(float(np.sum(grad * layer.forward(A_in))), eps))
+        cost = float(np.sum(grad * layer.forward(A_in)))  # ∂cost/∂output = grad
+        floor = max(floor, _round_off_floor(cost, eps))
         for a, n in _layer_gradients(layer, A_in, grad, eps).values():
             analytic.append(a.ravel())
             numeric.append(n.ravel())
-    return GradientCheck(np.concatenate(analytic), np.concatenate(numeric), floor)
+    analytic, numeric = np.concatenate(analytic), np.concatenate(numeric)
+    return GradientCheck(analytic, numeric, floor)

@@ -69,7 +69,7 @@ def _parameter_gradients(
 def network_gradient_vectors(
     layers: list[Layer], X: np.ndarray, Y: np.ndarray, eps: float = EPS
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Backprop's and central differences' gradients of every parameter, as two vectors.
+    """Every parameter's gradient by backprop and by central differences.
 
     Parameters
     ----------
@@ -78,7 +78,8 @@ def network_gradient_vectors(
     X : numpy.ndarray, shape (n_x, m)
     Y : numpy.ndarray, shape (1, m)
     eps : float, optional
-        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`; default :data:`~nbnp.gradcheck.EPS`.
+        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`;
+        default :data:`~nbnp.gradcheck.EPS`.
 
     Returns
     -------

@@ -197,7 +197,7 @@ def train(
 def _gradient_step(
     layers: list[Layer], X: np.ndarray, Y: np.ndarray, learning_rate: float
 ) -> float:
-    """One epoch on ``X`` (n_x, m) and ``Y`` (1, m); the cost before the update."""
+    """One epoch on ``X`` (n_x, m), ``Y`` (1, m); the cost before the update."""
     cost, dY_hat = compute_cost(Y, _forward(layers, X))
     _backward(layers, dY_hat, input_grad=False)
     for layer in layers:

@@ -665,3 +665,28 @@ def test_a_click_enlarges_a_figure_to_its_stored_size(visit: Any) -> None:
     tab.keyboard.press("Escape")
     assert tab.locator(".nbnp-zoom").count() == 0
     assert not view.errors, view.errors
+
+
+#: For each kind of code block on the page (a code cell's input, a listing of the package),
+#: whether a line of 80 characters (tests/test_notebook_code.py's limit) fits without wrapping.
+EIGHTY_FIT = """() => ['div.cell div.cell_input pre', 'div.highlight-python div.highlight pre']
+  .map(sel => document.querySelector('.bd-content ' + sel))
+  .filter(pre => pre !== null)
+  .map(pre => {
+    const line = document.createElement('span');
+    line.textContent = '0'.repeat(80);
+    pre.appendChild(line);
+    const style = getComputedStyle(pre);
+    const room = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const width = line.getBoundingClientRect().width;
+    line.remove();
+    return {room, width};
+  })"""
+
+
+@pytest.mark.parametrize("page", [p for p in CHAPTERS if "02_bias" in p or "07_modular" in p])
+def test_a_code_line_of_80_characters_fits_the_desktop_column(page: str, visit: Any) -> None:
+    """At 1280 px no code line within the limit wraps back to column 0 (chapter 7 has listings)."""
+    blocks = visit().open(page).evaluate(EIGHTY_FIT)
+    assert blocks, "no code block found"
+    assert all(b["width"] <= b["room"] for b in blocks), blocks
