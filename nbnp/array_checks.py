@@ -25,6 +25,8 @@ __all__ = [
 
 #: Arguments laid out as one row of labels or predictions, shape (1, m).
 _ROW_ARGUMENTS = frozenset({"Y", "Y_hat", "predictions", "dY_hat"})
+#: The shape an argument that is not data has, in the article's notation.
+_PARAMETER_SHAPES = {"W": "(n_out, n_in)", "b": "(n_out, 1)"}
 
 
 def _describe(value: object) -> str:
@@ -165,14 +167,14 @@ def as_matrix(name: str, value: object, rows: int | None = None, finite: bool = 
         value = _coerce(name, value)
     if value.ndim != 2:
         raise ValueError(
-            f"{name} must be a 2-D array of shape (features, examples), "
+            f"{name} must be a 2-D array of shape {_PARAMETER_SHAPES.get(name, '(features, examples)')}, "
             f"but received {_describe(value)}{_reshape_hint(name, value)}"
         )
     if value.size == 0:
         raise ValueError(f"{name} must not be empty, but received {_describe(value)}")
     if rows is not None and value.shape[0] != rows:
         raise ValueError(
-            f"{name} must have {rows} row{'s' * (rows != 1)} (one per input of the layer), "
+            f"{name} must have {rows} row{'s' * (rows != 1)} ({_what_rows_are(name)}), "
             f"but received shape {value.shape}"
         )
     if finite and not _all_finite(value):  # one call fewer than check_finite on the hot path
@@ -180,10 +182,24 @@ def as_matrix(name: str, value: object, rows: int | None = None, finite: bool = 
     return value
 
 
+def _what_rows_are(name: str) -> str:
+    """What one row of the argument ``name`` stands for, in an error message."""
+    if name == "b":
+        return "one per neuron, as W has"
+    if name in _ROW_ARGUMENTS:
+        return "labels and predictions are one row"
+    return "one per input of the layer"
+
+
 def _reshape_hint(name: str, value: np.ndarray) -> str:
-    """How to turn a 1-D ``value`` into the expected matrix: a row for labels, a column otherwise."""
+    """How to turn a 1-D ``value`` into the expected matrix: a row for labels and for one
+    neuron's weights, a column for biases and for one example."""
     if value.ndim != 1:
         return ""
+    if name == "W":
+        return f"; one neuron's weights are one row: use W.reshape(1, -1), shape (1, {value.size})"
+    if name == "b":
+        return f"; the biases are one column: use b.reshape(-1, 1), shape ({value.size}, 1)"
     if name in _ROW_ARGUMENTS:
         return f"; labels and predictions are one row: use {name}.reshape(1, -1), shape (1, {value.size})"
     return f"; a single example is one column: use {name}.reshape(-1, 1), shape ({value.size}, 1)"

@@ -103,11 +103,10 @@ def layer_relative_error(
 ) -> float:
     """One relative error for all of a layer's gradients, pooled over draws.
 
-    Runs the check of :func:`check_layer_gradients` for ``draws`` upstream
-    gradients (standard-normal, from ``RandomState(0)``), stacks every
-    analytic and every numerical gradient into two vectors, and compares
-    them. Pooling many entries averages out round-off, so the result is far
-    more stable across machines than any single entry's error.
+    The check of :func:`check_layer_gradients` for ``draws`` standard-normal
+    upstream gradients (``RandomState(0)``), all gradients stacked into two
+    vectors: pooling averages out round-off, so the result is far more stable
+    across machines than any single entry's error.
 
     Parameters
     ----------
@@ -117,14 +116,12 @@ def layer_relative_error(
     draws : int, optional
         Number of upstream gradients, default 8.
     eps : float, optional
-        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`;
-        default :data:`~nbnp.gradcheck.EPS`.
+        Step ε, at least :data:`~nbnp.gradcheck.EPS_MIN`; default 1e-5.
 
     Returns
     -------
     GradientCheck
-        A float; see :class:`~nbnp.gradcheck.GradientCheck` for gradients
-        under the round-off floor.
+        A float that knows its round-off floor (see ``GradientCheck``).
     """
     layer = _check_layer(layer)
     draws, eps = check_positive_int("draws", draws), _check_eps(eps)
@@ -134,7 +131,7 @@ def layer_relative_error(
     analytic, numeric, floor = [], [], 0.0
     for _ in range(draws):
         grad = rng.randn(*shape)
-        cost = float(np.sum(grad * layer.forward(A_in)))  # ∂cost/∂output = grad
+        cost = float(np.sum(grad * layer.forward(A_in)))  # its gradient: grad
         floor = max(floor, _round_off_floor(cost, eps))
         for a, n in _layer_gradients(layer, A_in, grad, eps).values():
             analytic.append(a.ravel())

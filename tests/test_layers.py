@@ -691,3 +691,31 @@ def test_one_row_is_said_in_the_singular():
     message = "A_prev must have 1 row (one per input of the layer), but received shape (2, 1)"
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         layer.forward(np.ones((2, 1)))
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        (
+            {"W": [0.1, 0.6]},
+            r"^W must be a 2-D array of shape \(n_out, n_in\), but received an array of shape \(2,\) "
+            r"and dtype float64; one neuron's weights are one row: use W.reshape\(1, -1\), shape \(1, 2\)$",
+        ),
+        (
+            {"W": [[0.1, 0.6], [0.2, 0.3]], "b": [1.0, 2.0]},
+            r"^b must be a 2-D array of shape \(n_out, 1\), but received an array of shape \(2,\) "
+            r"and dtype float64; the biases are one column: use b.reshape\(-1, 1\), shape \(2, 1\)$",
+        ),
+    ],
+)
+def test_a_one_dimensional_W_or_b_gets_the_hint_that_fixes_it(params, message):
+    with pytest.raises(ValueError, match=message):
+        LinearLayer.from_params(**params)
+    fixed = {k: np.reshape(v, (1, -1) if k == "W" else (-1, 1)) if np.ndim(v) == 1 else v for k, v in params.items()}
+    assert LinearLayer.from_params(**fixed).params["W"].shape[1] == 2  # following the hint works
+
+
+def test_b_with_other_rows_than_W_says_one_row_per_neuron():
+    message = r"^b must have 1 row \(one per neuron, as W has\), but received shape \(2, 1\)$"
+    with pytest.raises(ValueError, match=message):
+        LinearLayer.from_params([[0.1, 0.6]], b=[[1.0], [2.0]])
