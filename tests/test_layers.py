@@ -711,7 +711,8 @@ def test_one_row_is_said_in_the_singular():
 def test_a_one_dimensional_W_or_b_gets_the_hint_that_fixes_it(params, message):
     with pytest.raises(ValueError, match=message):
         LinearLayer.from_params(**params)
-    fixed = {k: np.reshape(v, (1, -1) if k == "W" else (-1, 1)) if np.ndim(v) == 1 else v for k, v in params.items()}
+    hinted = {"W": (1, -1), "b": (-1, 1)}
+    fixed = {k: np.reshape(v, hinted[k]) if np.ndim(v) == 1 else v for k, v in params.items()}
     assert LinearLayer.from_params(**fixed).params["W"].shape[1] == 2  # following the hint works
 
 
@@ -719,3 +720,128 @@ def test_b_with_other_rows_than_W_says_one_row_per_neuron():
     message = r"^b must have 1 row \(one per neuron, as W has\), but received shape \(2, 1\)$"
     with pytest.raises(ValueError, match=message):
         LinearLayer.from_params([[0.1, 0.6]], b=[[1.0], [2.0]])
+
+
+# --- issue 14, mutation round 3: the exact message a learner reads ------------------------
+
+
+def _overflowed(what, inputs):
+    """The whole message of a result that overflowed from finite inputs, as a regex."""
+    return re.escape(
+        f"{what} overflowed beyond the float range (±1.8e308) although its inputs are finite; "
+        f"expected finite results: make {inputs} smaller"
+    )
+
+
+def _refused(call, *args, **kwargs):
+    """The message of the ValueError that ``call`` raises, with overflow warnings silenced."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        with pytest.raises(ValueError) as info:
+            call(*args, **kwargs)
+    return str(info.value)
+
+
+def test_each_overflowed_gradient_names_what_to_make_smaller():
+    layer = LinearLayer.from_params([[1e300, 1e300]])
+    layer.forward([[1.0], [1.0]])
+    message = _refused(layer.backward, [[1e10]])
+    assert re.fullmatch(_overflowed("dA_prev = Wᵀ·upstream_grad", "upstream_grad or the weights"), message)
+    layer = LinearLayer.from_params([[1.0, 1.0]], m=2)
+    layer.forward([[1e300, 1e300], [1.0, 1.0]])
+    message = _refused(layer.backward, [[1e10, 1e10]])
+    assert re.fullmatch(_overflowed("dW = upstream_grad·A_prevᵀ", "upstream_grad or A_prev"), message)
+    layer = LinearLayer.from_params([[1.0, 1.0]], m=2)
+    layer.forward([[1e-10, 1e-10], [1e-10, 1e-10]])
+    message = _refused(layer.backward, [[1e308, 1e308]])
+    assert re.fullmatch(_overflowed("db = upstream_grad summed over the examples", "upstream_grad"), message)
+    layer = LinearLayer.from_params([[10.0, 10.0]])
+    message = _refused(layer.forward, [[1e308], [1e308]])
+    inputs = "the weights or A_prev (the data X in a first layer)"
+    assert re.fullmatch(_overflowed("Z = W·A_prev + b", inputs), message)
+
+
+@pytest.mark.parametrize(
+    "name, formula", [("dW", "upstream_grad·A_prevᵀ"), ("db", "Σ upstream_grad")]
+)
+def test_update_names_the_formula_of_a_gradient_that_overflows_the_step(name, formula):
+    layer = LinearLayer.from_params([[1.0, 1.0]], m=2)
+    layer.forward([[1.0, 1.0], [1.0, 1.0]])
+    layer.backward([[1.0, 1.0]], input_grad=False)
+    setattr(layer, name, np.full_like(getattr(layer, name), np.inf))  # set by hand
+    message = _overflowed(f"{name} = {formula} (in backward)", "upstream_grad")
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        layer.update_params(1e-300)
+
+
+@pytest.mark.parametrize("bad, word", [(np.nan, "NaN"), (np.inf, "infinity")])
+def test_a_linear_layer_names_a_non_finite_upstream_grad(bad, word):
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5, m=2)
+    layer.forward(np.ones((2, 2)))
+    message = f"upstream_grad must contain only finite numbers, but it contains {word}"
+    for input_grad in (True, False):
+        assert _refused(layer.backward, [[1.0, bad]], input_grad=input_grad) == message
+
+
+def test_a_non_finite_upstream_grad_of_the_wrong_shape_is_named_by_its_shape():
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5, m=2)
+    layer.forward(np.ones((2, 2)))
+    message = (
+        "LinearLayer.backward: upstream_grad must have the shape of the layer's output (1, 2), "
+        "but received shape (1, 3)"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        layer.backward([[np.nan, 1.0, 1.0]])  # its shape is checked before its values
+
+
+def test_forward_names_a_nan_in_a_prev_before_one_in_w():
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5)
+    layer.params["W"][0, 1] = np.nan
+    with pytest.raises(ValueError, match=r"^A_prev must contain only finite numbers, but it contains NaN$"):
+        layer.forward([[np.nan], [1.0]])
+    message = r'^params\["W"\] must contain only finite numbers, but it contains NaN$'
+    with pytest.raises(ValueError, match=message):
+        layer.forward([[1.0], [1.0]])
+
+
+_PARAMS_MESSAGE = (
+    "LinearLayer.params must hold W of shape (n_out, n_in) and b of shape (n_out, 1) as arrays, "
+    "but holds W: {W} and b: {b}"
+)
+
+
+@pytest.mark.parametrize(
+    "W, held",
+    [
+        (np.array([1.0]), "shape (1,), dtype float64"),
+        (np.ones((1, 1, 2)), "shape (1, 1, 2), dtype float64"),
+        (np.ones((1, 2), dtype=complex), "shape (1, 2), dtype complex128"),
+        (np.ones((1, 2), dtype=bool), "shape (1, 2), dtype bool"),
+        (np.ones((1, 2), dtype=object), "shape (1, 2), dtype object"),
+    ],
+)
+def test_a_weight_set_by_hand_that_is_no_real_matrix_is_named(W, held):
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5, m=2)
+    layer.params["W"] = W  # one row, like b: only its dimensions or dtype are wrong
+    message = _PARAMS_MESSAGE.format(W=held, b="shape (1, 1), dtype float64")
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        layer.forward(np.ones((2, 2)))
+
+
+def test_a_bias_set_by_hand_with_two_columns_is_refused_for_two_examples():
+    layer = LinearLayer.from_params([[1.0, 2.0]], 0.5, m=2)
+    layer.params["b"] = np.zeros((1, 2))  # b + W·A_prev would broadcast to the shape of Z
+    message = _PARAMS_MESSAGE.format(W="shape (1, 2), dtype float64", b="shape (1, 2), dtype float64")
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        layer.forward(np.ones((2, 2)))
+
+
+def test_from_params_expects_one_example_by_default():
+    layer = LinearLayer.from_params([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    assert layer.m == 1 and layer.Z.shape == (3, 1)
+
+
+def test_a_bad_sigmoid_shape_gets_the_whole_message():
+    message = "shape must be a pair (n, m) like Z1.Z.shape, but received (3,)"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        SigmoidLayer((3,))
