@@ -7,6 +7,8 @@ was expected and what was received.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -67,14 +69,16 @@ def _check_output(layer: LinearLayer) -> np.ndarray:
 
     One pass over ``Z`` covers its inputs too: a NaN or infinity in
     ``A_prev``, ``W`` or ``b`` makes ``Z`` non-finite. Only then are they
-    looked at one by one, to name the culprit.
+    looked at one by one, to name the culprit. A refused pass leaves no
+    ``A_prev`` behind, so a backward pass after it asks for a forward pass.
     """
     Z = layer.Z
     if _all_finite(Z):
         return Z
-    check_finite("A_prev", layer.A_prev)
-    _check_params(layer)
-    return check_no_overflow("Z = W·A_prev + b", Z, "the weights or A_prev (the data X in a first layer)")
+    with _forgotten_if_refused(layer, "forward", "A_prev"):
+        check_finite("A_prev", layer.A_prev)
+        _check_params(layer)
+        return check_no_overflow("Z = W·A_prev + b", Z, "the weights or A_prev (the data X in a first layer)")
 
 
 def _check_params(layer: LinearLayer) -> None:
@@ -122,17 +126,31 @@ def _check_gradient(layer: LinearLayer, upstream_grad: np.ndarray) -> np.ndarray
     Only then is it looked at, to name it. Each result gets its own pass,
     because a finite ``upstream_grad`` can overflow in one of them alone
     (times a large ``A_prev`` in ``dW``, summed in ``db``), and a reader of
-    ``layer.dW`` must never meet an infinity.
+    ``layer.dW`` must never meet an infinity: a refused pass leaves no
+    gradients behind, so ``update_params`` after it asks for a backward pass.
     """
     dA_prev = layer.dA_prev
     results = (layer.dW, layer.db) if dA_prev is None else (layer.dW, layer.db, dA_prev)
     if all(_all_finite(R) for R in results):
         return dA_prev
-    check_finite("upstream_grad", upstream_grad)
-    check_no_overflow("dW = upstream_grad·A_prevᵀ", layer.dW, "upstream_grad or A_prev")
-    check_no_overflow("db = upstream_grad summed over the examples", layer.db, "upstream_grad")
-    # dA_prev is not None here: with dW and db finite, the first test returned
-    return check_no_overflow("dA_prev = Wᵀ·upstream_grad", dA_prev, "upstream_grad or the weights")
+    with _forgotten_if_refused(layer, "backward", "dW", "db", "dA_prev"):
+        check_finite("upstream_grad", upstream_grad)
+        check_no_overflow("dW = upstream_grad·A_prevᵀ", layer.dW, "upstream_grad or A_prev")
+        check_no_overflow("db = upstream_grad summed over the examples", layer.db, "upstream_grad")
+        # dA_prev is not None here: with dW and db finite, the first test returned
+        return check_no_overflow("dA_prev = Wᵀ·upstream_grad", dA_prev, "upstream_grad or the weights")
+
+
+@contextmanager
+def _forgotten_if_refused(layer: LinearLayer, step: str, *names: str) -> Iterator[None]:
+    """If the block raises, the layer forgets ``names`` and ``step``, as if the step never ran."""
+    try:
+        yield
+    except ValueError:
+        for name in names:
+            layer.__dict__.pop(name, None)
+        layer.steps.discard(step)
+        raise
 
 
 def _check_update(layer: LinearLayer, learning_rate: object) -> float:

@@ -845,3 +845,30 @@ def test_a_bad_sigmoid_shape_gets_the_whole_message():
     message = "shape must be a pair (n, m) like Z1.Z.shape, but received (3,)"
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         SigmoidLayer((3,))
+
+
+def test_a_refused_forward_leaves_no_input_for_backward():
+    layer = LinearLayer.from_params([[1.0, 2.0]], m=2)
+    layer.forward(np.ones((2, 2)))
+    with pytest.raises(ValueError, match="^A_prev must contain only finite numbers, but it contains NaN$"):
+        layer.forward(np.array([[np.nan, 1.0], [1.0, 1.0]]))
+    assert not hasattr(layer, "A_prev") and "forward" not in layer.steps
+    with pytest.raises(LayerStateError, match=r"^LinearLayer.backward was called before forward"):
+        layer.backward(np.ones((1, 2)))  # not "dW overflowed although its inputs are finite"
+    layer.forward(np.ones((2, 2)))
+    np.testing.assert_array_equal(layer.backward(np.ones((1, 2))), [[1.0, 1.0], [2.0, 2.0]])
+
+
+def test_a_refused_backward_leaves_no_gradients_for_the_update():
+    layer = LinearLayer.from_params([[1.0, 2.0]], m=2)
+    layer.forward(np.ones((2, 2)))
+    layer.backward(np.ones((1, 2)))
+    message = "^upstream_grad must contain only finite numbers, but it contains NaN$"
+    with pytest.raises(ValueError, match=message):
+        layer.backward(np.array([[np.nan, 1.0]]))
+    assert not any(hasattr(layer, name) for name in ("dW", "db", "dA_prev"))
+    with pytest.raises(LayerStateError, match=r"^LinearLayer.update_params was called before backward"):
+        layer.update_params(0.1)  # the NaN gradient is never applied, nor named as an overflow
+    layer.backward(np.ones((1, 2)))
+    layer.update_params(0.5)
+    np.testing.assert_array_equal(layer.params["W"], [[0.0, 1.0]])
