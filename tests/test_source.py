@@ -74,6 +74,15 @@ def test_every_listing_resolves_to_at_most_40_lines(path, options):
     assert 3 <= len(lines) <= MAX_LINES, f"{options}: {len(lines)} lines"
 
 
+@pytest.mark.parametrize(
+    ("path", "options"), ALL, ids=lambda v: v.get("pyobject", "") if isinstance(v, dict) else ""
+)
+def test_every_listing_fits_80_characters(path, options):
+    # the limit of the chapters' code cells (test_notebook_code.py): at 1280 px nothing wraps
+    long = [f"{len(line)}: {line.strip()}" for line in read(path, options).splitlines() if len(line) > 80]
+    assert not long, f"{options}:\n" + "\n".join(long)
+
+
 def _listing(pyobject, start=None):
     for path, options in CH7:
         if options.get("pyobject") == pyobject and options.get("start-at", "").startswith(start or ""):
