@@ -152,7 +152,7 @@ wheel-test: venv
 
 # Mutation testing of nbnp/ with mutmut (CPU heavy: minutes to tens of minutes on 2 cores).
 MUTMUT_JOBS ?= 2
-MUTATION_MIN ?= 90
+MUTATION_MIN ?= 95
 mutation: venv
 	rm -rf mutants && mkdir -p _build
 	nice -n 19 $(BIN)/mutmut run --max-children $(MUTMUT_JOBS) > _build/mutation.log 2>&1 \

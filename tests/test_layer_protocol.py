@@ -151,3 +151,13 @@ def test_an_object_without_the_methods_is_not_a_layer():
         nbnp.train([NoBackward()], X, Y)
     with pytest.raises(TypeError, match="must be a layer"):
         check_layer_gradients(NoBackward(), X)
+
+
+def test_a_layer_without_params_between_linear_layers_passes_the_size_check():
+    layers = tanh_network()  # Linear, Tanh (no params, no declared rows), Linear, Sigmoid
+    X, _ = nbnp.xor_gate()
+    assert nbnp.forward(layers, X).shape == (1, 4)
+    layers[2] = nbnp.LinearLayer(input_shape=(5, 4), n_out=1)  # 5 rows, after the 3 of layer 0
+    # a reader's own layer declares no sizes, so the mismatch shows where it happens
+    with pytest.raises(ValueError, match=r"^A_prev must have 5 rows \(one per input of the layer\)"):
+        nbnp.forward(layers, X)

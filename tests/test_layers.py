@@ -867,6 +867,7 @@ def test_a_refused_backward_leaves_no_gradients_for_the_update():
     with pytest.raises(ValueError, match=message):
         layer.backward(np.array([[np.nan, 1.0]]))
     assert not any(hasattr(layer, name) for name in ("dW", "db", "dA_prev"))
+    assert layer.steps == {"forward"}  # the earlier backward's gradients are gone with it
     with pytest.raises(LayerStateError, match=r"^LinearLayer.update_params was called before backward"):
         layer.update_params(0.1)  # the NaN gradient is never applied, nor named as an overflow
     layer.backward(np.ones((1, 2)))
