@@ -1,20 +1,19 @@
 """nbnp: Nothing but NumPy, the package behind the executable book.
 
-The core is the network, written with NumPy only: the article's API
-(``LinearLayer``, ``SigmoidLayer``, ``initialize_parameters``,
-``compute_cost``), activations, losses, the training loop, gradient checking,
-the toy datasets, and the printing policy (``nbnp.fmt``). Importing ``nbnp``
-imports the core and nothing else.
+The core is a small neural network in NumPy only, as plain as the article's
+own code: the layers (``LinearLayer``, ``SigmoidLayer``), ``sigmoid``, the
+loss and ``compute_cost``, ``initialize_parameters``, a training loop over a
+list of layers, gradient checks, the toy datasets, and the checks that turn a
+learner's mistake into a clear message (:mod:`nbnp.checks`). Importing
+``nbnp`` imports the core and nothing else.
 
-The book's machinery lives in three subpackages, loaded the first time one of
-their names is used (``nbnp.show``, ``nbnp.plot_data``, ...):
+The book's machinery lives in subpackages, loaded the first time one of their
+names is used (``nbnp.plot_data``, ``nbnp.show``, ...):
 
-* :mod:`nbnp.article`: the article's values, our reproduction of each, the
-  comparison and the numbers ledger;
-* :mod:`nbnp.draw`: computational-graph drawings and plots (the only part of
-  nbnp that imports matplotlib);
-* :mod:`nbnp.experiments`: the measurements of Part I (the per-example loop
-  against the vectorized gradients, descent on a parabola, separability).
+* :mod:`nbnp.article`: the article's values, the comparison, the numbers
+  ledger and the printing policy (``fmt``);
+* :mod:`nbnp.draw`: computational graphs and plots (the only matplotlib);
+* :mod:`nbnp.experiments`: Part I's measurements.
 """
 
 from __future__ import annotations
@@ -22,145 +21,51 @@ from __future__ import annotations
 import importlib
 
 from nbnp.activations import sigmoid, sigmoid_derivative
+from nbnp.checks import LayerStateError
 from nbnp.datasets import and_gate, feature_cross, or_gate, quadrant_xor, xor_gate
-from nbnp.fmt import SIG, fmt, fmt_array, fmt_fixed, fmt_shape
 from nbnp.gradcheck import (
-    TOO_SMALL,
-    GradientCheck,
     check_cost_gradient,
-    fmt_magnitude,
+    check_layer_gradients,
+    check_network_gradients,
+    eps_sweep,
+    layer_relative_error,
+    network_gradient_vectors,
+    network_relative_error,
     numerical_gradient,
     relative_error,
 )
-from nbnp.history import History
 from nbnp.initializers import INI_TYPES, initialize_parameters
-from nbnp.layer_checks import LayerStateError
-from nbnp.layer_gradcheck import check_layer_gradients, layer_relative_error
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost, squared_error_loss, squared_error_loss_derivative
-from nbnp.network_gradcheck import (
-    check_network_gradients,
-    eps_sweep,
-    network_gradient_vectors,
-    network_relative_error,
-)
-from nbnp.predict import accuracy, predict
-from nbnp.train import backward, build_network, forward, train
+from nbnp.training import History, accuracy, backward, build_network, forward, predict, train, train_step
 
 #: The book's machinery: subpackage → the names it lends to ``nbnp``, imported on first use.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
     "nbnp.article": ("ARTICLE", "ArticleMismatch", "article_says", "compare", "show"),
+    "nbnp.article.fmt": ("SIG", "fmt", "fmt_array", "fmt_fixed", "fmt_magnitude", "fmt_shape"),
     "nbnp.draw": (
-        "Edge",
-        "Node",
-        "batch_neuron_graph",
-        "batch_neuron_pass",
-        "draw_batch_neuron_graph",
-        "draw_graph",
-        "draw_layer_graph",
-        "draw_neuron_graph",
-        "draw_neuron_walk",
-        "format_value",
-        "layer_graph",
-        "layer_pass",
-        "network_proba",
-        "neuron_graph",
-        "neuron_pass",
-        "plot_data",
-        "plot_decision_boundary",
-        "plot_descent",
-        "plot_hidden_units",
-        "plot_learning_curve",
+        "Edge", "Node", "batch_neuron_graph", "batch_neuron_pass", "draw_batch_neuron_graph",
+        "draw_graph", "draw_layer_graph", "draw_neuron_graph", "draw_neuron_walk", "format_value",
+        "layer_graph", "layer_pass", "network_proba", "neuron_graph", "neuron_pass", "plot_data",
+        "plot_decision_boundary", "plot_descent", "plot_hidden_units", "plot_learning_curve",
         "shared_parameter_graph",
     ),
     "nbnp.experiments": (
-        "Parabola",
-        "best_linear_accuracy",
-        "descent_path",
-        "growth_exponent",
-        "loop_gradients",
-        "per_example_gradients",
-        "time_gradients",
-        "vectorized_gradients",
+        "Parabola", "best_linear_accuracy", "descent_path", "growth_exponent", "loop_gradients",
+        "per_example_gradients", "time_gradients", "vectorized_gradients",
     ),
 }
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 _SUBPACKAGES = ("article", "draw", "experiments")
 
 __all__ = [
-    "ARTICLE",
-    "ArticleMismatch",
-    "Edge",
-    "GradientCheck",
-    "History",
-    "INI_TYPES",
-    "LayerStateError",
-    "LinearLayer",
-    "Node",
-    "Parabola",
-    "SIG",
-    "SigmoidLayer",
-    "TOO_SMALL",
-    "accuracy",
-    "and_gate",
-    "article_says",
-    "backward",
-    "batch_neuron_graph",
-    "batch_neuron_pass",
-    "best_linear_accuracy",
-    "build_network",
-    "check_cost_gradient",
-    "check_layer_gradients",
-    "check_network_gradients",
-    "compare",
-    "compute_cost",
-    "descent_path",
-    "draw_batch_neuron_graph",
-    "draw_graph",
-    "draw_layer_graph",
-    "draw_neuron_graph",
-    "draw_neuron_walk",
-    "eps_sweep",
-    "feature_cross",
-    "fmt",
-    "fmt_array",
-    "fmt_fixed",
-    "fmt_magnitude",
-    "fmt_shape",
-    "format_value",
-    "forward",
-    "growth_exponent",
-    "initialize_parameters",
-    "layer_graph",
-    "layer_pass",
-    "layer_relative_error",
-    "loop_gradients",
-    "network_gradient_vectors",
-    "network_proba",
-    "network_relative_error",
-    "neuron_graph",
-    "neuron_pass",
-    "numerical_gradient",
-    "or_gate",
-    "per_example_gradients",
-    "plot_data",
-    "plot_decision_boundary",
-    "plot_descent",
-    "plot_hidden_units",
-    "plot_learning_curve",
-    "predict",
-    "quadrant_xor",
-    "relative_error",
-    "shared_parameter_graph",
-    "show",
-    "sigmoid",
-    "sigmoid_derivative",
-    "squared_error_loss",
-    "squared_error_loss_derivative",
-    "time_gradients",
-    "train",
-    "vectorized_gradients",
-    "xor_gate",
+    "History", "INI_TYPES", "LayerStateError", "LinearLayer", "SigmoidLayer", "accuracy", "and_gate",
+    "backward", "build_network", "check_cost_gradient", "check_layer_gradients",
+    "check_network_gradients", "compute_cost", "eps_sweep", "feature_cross", "forward",
+    "initialize_parameters", "layer_relative_error", "network_gradient_vectors",
+    "network_relative_error", "numerical_gradient", "or_gate", "predict", "quadrant_xor",
+    "relative_error", "sigmoid", "sigmoid_derivative", "squared_error_loss",
+    "squared_error_loss_derivative", "train", "train_step", "xor_gate", *sorted(_LAZY),
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.validation import as_matrix, check_positive_int
+from nbnp.checks import as_matrix, check_positive_int
 
 __all__ = ["and_gate", "feature_cross", "or_gate", "quadrant_xor", "xor_gate"]
 
@@ -20,7 +20,7 @@ def _gate(labels: list[int]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def or_gate() -> tuple[np.ndarray, np.ndarray]:
-    """The OR gate: y = 1 if any input is 1.
+    """The OR gate: y = 1 if any input is 1 (chapter 1).
 
     Returns
     -------
@@ -42,7 +42,7 @@ def and_gate() -> tuple[np.ndarray, np.ndarray]:
 
 
 def xor_gate() -> tuple[np.ndarray, np.ndarray]:
-    """The XOR gate: y = 1 if exactly one input is 1.
+    """The XOR gate: y = 1 if exactly one input is 1 (chapter 5).
 
     Returns
     -------
@@ -92,11 +92,8 @@ def feature_cross(X: np.ndarray, i: int = 0, j: int = 1) -> np.ndarray:
     Returns
     -------
     numpy.ndarray, shape (n + 1, m)
+
+    Explained in chapter 5.
     """
     X = as_matrix("X", X)
-    for name, row in (("i", i), ("j", j)):
-        if isinstance(row, bool) or not isinstance(row, (int, np.integer)):
-            raise TypeError(f"{name} must be a row index, but received {row!r}")
-        if not -X.shape[0] <= row < X.shape[0]:
-            raise ValueError(f"{name} must index a row of X (0..{X.shape[0] - 1}), got {row}")
     return np.vstack([X, X[i] * X[j]])

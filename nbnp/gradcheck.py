@@ -1,284 +1,233 @@
-"""Gradient checking by central differences.
-
-The numerical gradient of a scalar function f at x perturbs one entry at a time:
+"""Gradient checking: backpropagation's gradients against central differences.
 
 .. math::
 
-    \\frac{\\partial f}{\\partial x_i}
-    \\approx \\frac{f(x + \\varepsilon e_i) - f(x - \\varepsilon e_i)}{2\\varepsilon}
+    \\frac{\\partial f}{\\partial x_i} \\approx
+    \\frac{f(x + \\varepsilon e_i) - f(x - \\varepsilon e_i)}{2\\varepsilon},
+    \\qquad
+    \\text{relative error} =
+    \\frac{\\lVert g - \\tilde g \\rVert}{\\lVert g \\rVert + \\lVert \\tilde g \\rVert}
 
-and the check reports the relative error
-``‖g_analytic − g_numeric‖ / (‖g_analytic‖ + ‖g_numeric‖)``.
+A relative error below about 1e-7 means the backward pass is right. Every
+check runs under ``np.errstate(over="raise", invalid="raise")``.
 
-This module holds the primitives (the numerical gradient, the relative error,
-the check of the cost's gradient); the checks of a layer and of a network
-built on them are :mod:`nbnp.layer_gradcheck` and :mod:`nbnp.network_gradcheck`.
+Explained in chapter 9.
 """
 
 from __future__ import annotations
 
-import math
+import inspect
 from typing import Callable
 
 import numpy as np
 
+from nbnp.checks import as_matrix, check_layers, check_learning_rate, check_positive_int
 from nbnp.losses import compute_cost
-from nbnp.validation import (
-    as_array,
-    as_matrix,
-    check_callable,
-    check_finite,
-    check_learning_rate,
-    check_real,
-)
+from nbnp.training import backward, forward
 
 __all__ = [
     "EPS",
-    "EPS_MIN",
-    "TOO_SMALL",
-    "GradientCheck",
     "check_cost_gradient",
-    "fmt_magnitude",
+    "check_layer_gradients",
+    "check_network_gradients",
+    "eps_sweep",
+    "layer_relative_error",
+    "network_gradient_vectors",
+    "network_relative_error",
     "numerical_gradient",
     "relative_error",
 ]
 
-#: Default step ε: small enough for truncation error, large enough for round-off.
+#: The default step ε: small for the truncation error (∝ ε²), large for round-off (∝ 1/ε).
 EPS = 1e-5
 
-#: The smallest step ε accepted. Central differences carry a round-off error of
-#: about machine-ε · ``|f|`` / ε (2.2e-4 · ``|f|`` at ε = 1e-12), and below 1e-12 it
-#: swamps the gradients of any network of the book: a smaller ε would report
-#: "too small to check" (or a large error) where the problem is ε itself.
-#: Chapter 9's sweep goes down to exactly this floor.
-EPS_MIN = 1e-12
 
+def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = EPS) -> np.ndarray:
+    """The central-difference gradient of ``f()`` with respect to the array ``x``.
 
-#: What a :class:`GradientCheck` says when both gradients are under the round-off floor.
-TOO_SMALL = "too small to check"
-
-
-class GradientCheck(float):
-    """The relative error of a gradient check, a float, that knows whether the check could see anything.
-
-    Central differences cannot resolve a change of the checked function
-    ``f`` below its last bit: every numerical gradient entry smaller than
-    the round-off floor ``machine-ε · |f| / ε`` may come out as 0. When the
-    analytic and the numerical gradients both lie under that floor (a
-    saturated network), their relative error says nothing, and the check
-    reports NaN with ``checkable`` False and prints as ``"too small to
-    check"``, instead of the 1.0 that a real bug would give.
-
-    Parameters
-    ----------
-    analytic, numeric : numpy.ndarray, same shape
-        The two gradients compared.
-    floor : float
-        The round-off floor of ``numeric``.
-
-    Attributes
-    ----------
-    checkable : bool
-        False when both gradients are under the floor.
-    floor : float
-        The round-off floor of the numerical gradient.
-    """
-
-    checkable: bool
-    floor: float
-
-    def __new__(cls, analytic: np.ndarray, numeric: np.ndarray, floor: float) -> GradientCheck:
-        analytic, numeric, floor = _check_gradients(analytic, numeric, floor)
-        checkable = max(_largest(analytic), _largest(numeric)) > floor
-        result = super().__new__(cls, relative_error(analytic, numeric) if checkable else math.nan)
-        result.checkable, result.floor = checkable, floor
-        return result
-
-    @property
-    def status(self) -> str:
-        """``"too small to check"``, or the relative error's order of magnitude (``"1e-10"``)."""
-        return fmt_magnitude(self)
-
-    def __repr__(self) -> str:
-        if self.checkable:
-            return float.__repr__(self)
-        return f"GradientCheck({TOO_SMALL!r}, floor={self.floor!r})"
-
-    __str__ = __repr__
-
-
-def _check_gradients(
-    analytic: object, numeric: object, floor: object
-) -> tuple[np.ndarray, np.ndarray, float]:
-    """Finite gradients of one shape and a floor of at least 0, or an error naming the argument.
-
-    A NaN gradient must not pass for one "too small to check".
-    """
-    analytic, numeric = as_array("analytic", analytic), as_array("numeric", numeric)
-    if analytic.shape != numeric.shape:
-        raise ValueError(
-            "analytic and numeric must have the same shape, but received "
-            f"{analytic.shape} and {numeric.shape}"
-        )
-    floor = check_real("floor", floor)
-    if floor < 0:
-        raise ValueError(f"floor must be at least 0, but received {floor}")
-    return analytic, numeric, floor
-
-
-def _largest(A: np.ndarray) -> float:
-    return float(np.abs(A).max()) if A.size else 0.0
-
-
-def _round_off_floor(f_value: float, eps: float) -> float:
-    """The smallest gradient central differences of ``f`` with step ``eps`` can resolve."""
-    return float(np.finfo(float).eps * abs(f_value) / eps)
-
-
-def numerical_gradient(
-    f: Callable[[], float], x: np.ndarray, eps: float = EPS
-) -> np.ndarray:
-    """Central-difference gradient of ``f()`` with respect to the array ``x``.
-
-    ``x`` is perturbed in place, one entry at a time, and restored.
+    ``x`` is changed in place one entry at a time, and restored.
 
     Parameters
     ----------
     f : callable
-        Takes no argument and returns a float that depends on ``x``.
-    x : numpy.ndarray, any shape, float
-        The array (for example ``layer.params["W"]``) to differentiate against.
+        No arguments; returns a float that depends on ``x``.
+    x : numpy.ndarray of float, any shape
+        For example ``layer.params["W"]``.
     eps : float, optional
-        Step ε, from :data:`EPS_MIN` (1e-12) up; default 1e-5.
+        The step ε, positive. Default 1e-5.
 
     Returns
     -------
-    numpy.ndarray, same shape as ``x``
+    numpy.ndarray, the shape of ``x``
+
+    Explained in chapter 9.
     """
-    f = _check_function(f, x)
-    eps = _check_eps(eps)
+    eps = check_learning_rate(eps, name="eps")
+    if not isinstance(x, np.ndarray) or x.dtype != float:
+        raise TypeError(f"x must be a float array, changed in place, but received {type(x).__name__}")
     grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):
-        saved = x[i]
-        x[i] = saved + eps
-        f_plus = f()
-        x[i] = saved - eps
-        f_minus = f()
-        x[i] = saved
-        grad[i] = (f_plus - f_minus) / (2 * eps)
-    what = "the numerical gradient (f(x + ε) − f(x − ε)) / 2ε"
-    return check_finite(what, grad)
-
-
-def _check_function(f: object, x: object) -> Callable[[], float]:
-    """``f`` wrapped so that each call returns a finite float, once ``x`` is a finite float64 array."""
-    check_callable("f", f)
-    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
-        raise TypeError(f"x must be a float64 numpy array (perturbed in place), got {type(x).__name__}")
-    check_finite("x", x)
-
-    def checked() -> float:
-        value = f()
-        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
-            raise TypeError(f"f must return a real number, but returned {type(value).__name__} {value!r:.40}")
-        if not math.isfinite(value):
-            raise ValueError(f"f must return a finite number, but returned {value} at a perturbed x")
-        return float(value)
-
-    return checked
+    with np.errstate(over="raise", invalid="raise"):
+        for i in np.ndindex(x.shape):
+            saved = x[i]
+            x[i] = saved + eps
+            f_plus = f()
+            x[i] = saved - eps
+            f_minus = f()
+            x[i] = saved
+            grad[i] = (f_plus - f_minus) / (2 * eps)
+    return grad
 
 
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
-    """Relative error ‖a − b‖ / (‖a‖ + ‖b‖), and 0 when both are zero.
-
-    Parameters
-    ----------
-    a, b : numpy.ndarray, same shape
-
-    Returns
-    -------
-    float
-    """
-    a, b = _comparable(a, b)
-    scale = np.linalg.norm(a) + np.linalg.norm(b)
-    diff = np.linalg.norm(a - b)
-    return float(diff / scale) if scale > 0 else float(diff)
-
-
-def _comparable(a: object, b: object) -> tuple[np.ndarray, np.ndarray]:
-    """``a`` and ``b`` as finite arrays of one shape, scaled by one power of two so no norm overflows.
-
-    The scaling is exact (a power of two) and cancels in the relative error;
-    all zeros (or empty) are left as they are (frexp(0) has exponent 0).
-    """
-    a, b = as_array("a", a), as_array("b", b)
+    """‖a − b‖ / (‖a‖ + ‖b‖), in [0, 1]; 0 when both are zero. Explained in chapter 9."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
-    exponent = -int(np.frexp(max(_largest(a), _largest(b)))[1])  # the largest entry becomes [0.5, 1)
-    return np.ldexp(a, exponent), np.ldexp(b, exponent)
+        raise ValueError(f"a and b must have the same shape, but received {a.shape} and {b.shape}")
+    scale = np.linalg.norm(a) + np.linalg.norm(b)
+    return float(np.linalg.norm(a - b) / scale) if scale > 0 else 0.0
 
 
-def _check_eps(eps: object, name: str = "eps") -> float:
-    """The step ε as a float, finite and at least :data:`EPS_MIN`; errors name ``name``."""
-    eps = check_learning_rate(eps, name=name)
-    if eps < EPS_MIN:
-        raise ValueError(
-            f"{name} must be at least {EPS_MIN:g} (EPS_MIN), but received {eps!r}: with a smaller step the "
-            "round-off of f(x ± eps), about machine-ε · |f| / eps, swamps any gradient; try the default "
-            f"{EPS:g}"
-        )
-    return eps
+def _checked_error(analytic: np.ndarray, numeric: np.ndarray, f_value: float, eps: float, what: str) -> float:
+    """The relative error, unless both gradients are below what central differences can resolve.
+
+    A change of ``f`` smaller than its last bit, ``machine-ε·|f|``, is lost, so a
+    numerical gradient under ``machine-ε·|f|/ε`` may be 0 (a saturated network):
+    comparing there would report a bug that is not one.
+    """
+    floor = np.finfo(float).eps * abs(f_value) / eps
+    if max(np.abs(analytic).max(initial=0), np.abs(numeric).max(initial=0)) <= floor:
+        raise ValueError(f"the gradients of {what} are too small to check: both are under the round-off "
+                         f"floor {floor:.1e} of central differences; check a network that is not saturated")
+    return relative_error(analytic, numeric)
 
 
 def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray, eps: float = EPS) -> float:
-    """Check ``compute_cost``'s ``dY_hat`` against central differences.
-
-    Parameters
-    ----------
-    Y : numpy.ndarray, shape (1, m)
-        Labels.
-    Y_hat : numpy.ndarray, shape (1, m)
-        Predictions at which the gradient is checked.
-    eps : float, optional
-        Step ε, at least :data:`EPS_MIN`; default :data:`EPS`.
-
-    Returns
-    -------
-    GradientCheck
-        A float; see :class:`GradientCheck` for gradients under the round-off floor.
-        Relative error between ``dY_hat`` and the numerical gradient.
-    """
-    eps = _check_eps(eps)
-    Y, Y_hat = as_matrix("Y", Y), as_matrix("Y_hat", Y_hat).copy()
+    """The relative error of ``compute_cost``'s ``dY_hat``, shape (1, m). Explained in chapter 9."""
+    Y_hat = as_matrix("Y_hat", Y_hat).copy()
     cost, dY_hat = compute_cost(Y, Y_hat)
     numeric = numerical_gradient(lambda: compute_cost(Y, Y_hat)[0], Y_hat, eps)
-    return GradientCheck(dY_hat, numeric, _round_off_floor(cost, eps))
+    return _checked_error(dY_hat, numeric, cost, eps, "the cost")
 
 
-def fmt_magnitude(x: float) -> str:
-    """A non-negative number rounded to the nearest power of ten, as text.
+def _layer_gradients(layer: object, A_in: np.ndarray, grad: np.ndarray,
+                     eps: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Backprop's and central differences' gradients of f = Σ grad ⊙ layer.forward(A_in).
 
-    Relative errors of gradient checks depend on round-off, which differs
-    between machines in the last bits, so the book prints only their order
-    of magnitude: the power of ten nearest on a log scale.
+    Named after the parameters (``W``, ``b``) and the argument of ``forward``
+    (``A_prev``, ``Z``), whose gradient ``backward`` returns.
+    """
+    def f() -> float:
+        return float(np.sum(grad * layer.forward(A_in)))
+
+    f()
+    arrays = dict(getattr(layer, "params", {}))
+    input_name = next(iter(inspect.signature(layer.forward).parameters))
+    analytic = {input_name: layer.backward(grad).copy()}
+    analytic.update({name: getattr(layer, "d" + name).copy() for name in arrays})
+    arrays[input_name] = A_in
+    return {name: (analytic[name], numerical_gradient(f, arrays[name], eps)) for name in arrays}
+
+
+def check_layer_gradients(layer: object, A_in: np.ndarray, upstream_grad: np.ndarray | None = None,
+                          eps: float = EPS) -> dict[str, float]:
+    """Check one layer's ``backward`` on its own, for each gradient it computes.
+
+    A layer alone has no cost, so it gets one: f = Σ upstream_grad ⊙ output,
+    whose gradient with respect to the output is ``upstream_grad``.
 
     Parameters
     ----------
-    x : float
-        A finite number, at least 0.
+    layer : a layer
+        Its parameters are changed and restored.
+    A_in : numpy.ndarray, shape (n_in, m)
+        The layer's input (``A_prev`` of a linear layer, ``Z`` of a sigmoid).
+    upstream_grad : numpy.ndarray, shape (n_out, m), optional
+        Default: a fixed standard-normal draw (``RandomState(0)``).
+    eps : float, optional
 
     Returns
     -------
-    str
-        For example ``fmt_magnitude(3.0e-10)`` is ``'1e-10'`` (log₁₀ = −9.52)
-        and ``fmt_magnitude(4.0e-10)`` is ``'1e-9'``; 0 gives ``'0'``, and a
-        :class:`GradientCheck` that could not check gives ``'too small to check'``.
+    dict of float
+        The relative error per gradient: ``{"W", "b", "A_prev"}`` for a
+        linear layer, ``{"Z"}`` for a sigmoid.
+
+    Explained in chapter 9.
     """
-    if isinstance(x, GradientCheck) and not x.checkable:
-        return TOO_SMALL
-    if isinstance(x, bool) or not isinstance(x, (int, float, np.floating, np.integer)):
-        raise TypeError(f"x must be a real number, but received {type(x).__name__} {x!r}")
-    x = float(as_array("x", x))
-    if x < 0:
-        raise ValueError(f"x must be at least 0, but received {x}")
-    return "0" if x == 0 else f"1e{round(math.log10(x))}"
+    check_layers([layer])
+    A_in = as_matrix("A_in", A_in).copy()
+    out = layer.forward(A_in)
+    grad = np.random.RandomState(0).randn(*out.shape) if upstream_grad is None else upstream_grad
+    grad = as_matrix("upstream_grad", grad)
+    f_value = float(np.sum(grad * out))
+    return {name: _checked_error(a, n, f_value, eps, name)
+            for name, (a, n) in _layer_gradients(layer, A_in, grad, eps).items()}
+
+
+def layer_relative_error(layer: object, A_in: np.ndarray, draws: int = 8, eps: float = EPS) -> float:
+    """One relative error for all of a layer's gradients, over ``draws`` random upstream gradients.
+
+    Pooling averages out round-off, so the result varies little between machines.
+    Explained in chapter 9.
+    """
+    check_layers([layer])
+    draws, A_in = check_positive_int("draws", draws), as_matrix("A_in", A_in).copy()
+    rng = np.random.RandomState(0)
+    analytic, numeric, f_max = [], [], 0.0
+    for _ in range(draws):
+        grad = rng.randn(*layer.forward(A_in).shape)
+        f_max = max(f_max, abs(float(np.sum(grad * layer.forward(A_in)))))
+        for a, n in _layer_gradients(layer, A_in, grad, eps).values():
+            analytic.append(a.ravel())
+            numeric.append(n.ravel())
+    return _checked_error(np.concatenate(analytic), np.concatenate(numeric), f_max, eps, "the layer")
+
+
+def _network_gradients(layers: list, X: np.ndarray, Y: np.ndarray,
+                       eps: float) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], float]:
+    """``{"W1": (backprop, central differences), "b1": ..., "W2": ...}`` and the cost."""
+    layers = check_layers(layers)
+    cost, dY_hat = compute_cost(Y, forward(layers, X))
+    backward(layers, dY_hat)
+    learning = [layer for layer in layers if hasattr(layer, "params")]
+    if not learning:
+        raise ValueError("layers must hold a layer with params to check, such as a LinearLayer")
+    analytic = {f"{name}{n}": getattr(layer, "d" + name).copy()
+                for n, layer in enumerate(learning, start=1) for name in layer.params}
+    numeric = {f"{name}{n}": numerical_gradient(lambda: compute_cost(Y, forward(layers, X))[0],
+                                                layer.params[name], eps)
+               for n, layer in enumerate(learning, start=1) for name in layer.params}
+    return {label: (analytic[label], numeric[label]) for label in analytic}, cost
+
+
+def check_network_gradients(layers: list, X: np.ndarray, Y: np.ndarray, eps: float = EPS) -> dict[str, float]:
+    """The relative error of the cost's gradient for each parameter, ``{"W1": ..., "b1": ...}``.
+
+    Parameters are numbered by the layers that have them. Explained in chapter 9.
+    """
+    grads, cost = _network_gradients(layers, X, Y, eps)
+    return {label: _checked_error(a, n, cost, eps, label) for label, (a, n) in grads.items()}
+
+
+def network_gradient_vectors(layers: list, X: np.ndarray, Y: np.ndarray,
+                             eps: float = EPS) -> tuple[np.ndarray, np.ndarray]:
+    """Every parameter's gradient, by backprop and by central differences, as two flat vectors.
+
+    The order is ``dW1, db1, dW2, db2, ...``. Explained in chapter 9.
+    """
+    return _flat(_network_gradients(layers, X, Y, eps)[0])
+
+
+def _flat(grads: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    return (np.concatenate([a.ravel() for a, _ in grads.values()]),
+            np.concatenate([n.ravel() for _, n in grads.values()]))
+
+
+def network_relative_error(layers: list, X: np.ndarray, Y: np.ndarray, eps: float = EPS) -> float:
+    """The relative error of the whole gradient, all parameters at once. Explained in chapter 9."""
+    grads, cost = _network_gradients(layers, X, Y, eps)
+    return _checked_error(*_flat(grads), cost, eps, "the network")
+
+
+def eps_sweep(layers: list, X: np.ndarray, Y: np.ndarray, eps_values: list[float]) -> list[float]:
+    """:func:`network_relative_error` for each step ε in ``eps_values``. Explained in chapter 9."""
+    return [network_relative_error(layers, X, Y, eps) for eps in eps_values]

@@ -34,9 +34,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nbnp.article.fmt import fmt, fmt_array, fmt_shape
 from nbnp.article.registry import ARTICLE, ArticleValue, Value, article_says, reproduce
-from nbnp.fmt import fmt, fmt_array, fmt_shape
-from nbnp.validation import as_array
+from nbnp.checks import as_array
 
 __all__ = ["ArticleMismatch", "Comparison", "check_all", "compare", "is_strict", "show"]
 

@@ -19,8 +19,7 @@ import numpy as np
 from nbnp.datasets import feature_cross, or_gate, xor_gate
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
-from nbnp.predict import accuracy, predict
-from nbnp.train import Layer, backward, build_network, forward, train
+from nbnp.training import accuracy, backward, build_network, forward, predict, train
 
 __all__ = [
     "ALPHA",
@@ -44,7 +43,7 @@ EPOCHS = 5000
 SEED = 48
 
 
-def or_network(m: int) -> list[Layer]:
+def or_network(m: int) -> list:
     """The single sigmoid neuron with the article's start, W = [0.1, 0.6] and b = 0.
 
     Parameters

@@ -34,7 +34,7 @@ from nbnp.datasets import or_gate, xor_gate
 from nbnp.gradcheck import numerical_gradient
 from nbnp.layers import LinearLayer
 from nbnp.losses import squared_error_loss
-from nbnp.train import build_network, train
+from nbnp.training import build_network, train
 
 __all__: list[str] = []  # the values are read through the registry, nbnp.ARTICLE
 

@@ -1,7 +1,7 @@
 """The book's figures: computational graphs and plots, drawn with matplotlib from nbnp's runs.
 
 The only part of nbnp that imports matplotlib. Every text in a figure is
-computed by a run and formatted by :mod:`nbnp.fmt`.
+computed by a run and formatted by :mod:`nbnp.article.fmt`.
 
 * :mod:`nbnp.draw.graph`: the graph engine, :class:`nbnp.Node`, :class:`nbnp.Edge`,
   :func:`nbnp.draw_graph`; :mod:`nbnp.draw.layout` (node sizes, candidate places) and

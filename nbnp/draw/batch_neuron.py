@@ -9,7 +9,7 @@ and :class:`nbnp.Edge` objects for :func:`nbnp.draw_graph`:
   shared by the ``m`` per-example computations, each path carrying its own
   gradient back, so the parameter's gradient is their sum.
 
-Every number drawn comes from the run and is formatted by :mod:`nbnp.fmt`.
+Every number drawn comes from the run and is formatted by :mod:`nbnp.article.fmt`.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from nbnp.activations import sigmoid
+from nbnp.article.fmt import fmt_array, fmt_fixed
+from nbnp.checks import as_matrix
 from nbnp.draw.graph import Edge, Node, draw_graph
 from nbnp.draw.labels import check_decimals, matrix_text, steps_so_far, superscript
-from nbnp.fmt import fmt_array, fmt_fixed
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
-from nbnp.validation import as_matrix
 
 __all__ = [
     "BATCH_STEPS",

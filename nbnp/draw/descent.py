@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
-from nbnp.validation import as_array
+from nbnp.checks import as_array
 
 __all__ = ["STEP_COLOR", "plot_descent"]
 

@@ -16,13 +16,13 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from nbnp.article.fmt import fmt_array, fmt_fixed
+from nbnp.checks import as_matrix
 from nbnp.draw.graph import Edge, Node, draw_graph
 from nbnp.draw.labels import steps_so_far
 from nbnp.draw.network import _layer_pairs, layer_pass
 from nbnp.draw.plots import CLASS_COLORS, network_proba, plot_decision_boundary
-from nbnp.fmt import fmt_array, fmt_fixed
-from nbnp.train import Layer, forward
-from nbnp.validation import as_matrix
+from nbnp.training import forward
 
 __all__ = ["WALK_STEPS", "draw_neuron_walk", "neuron_walk_graph", "plot_hidden_units"]
 
@@ -51,7 +51,7 @@ def _sup(name: str, layer: int, index: int | None = None) -> str:
     return f"${name}^{{[{layer}]}}{sub}$"
 
 
-def _example_run(layers: list[Layer], X: np.ndarray, Y: np.ndarray, example: int) -> dict:
+def _example_run(layers: list, X: np.ndarray, Y: np.ndarray, example: int) -> dict:
     """The batch run's matrices, and this example's column of each."""
     X, Y = as_matrix("X", X), as_matrix("Y", Y, rows=1)
     if len(_layer_pairs(list(layers))) != 2:
@@ -170,7 +170,7 @@ def _edges(c: dict, shown: set, current: str, d: int) -> list[Edge]:
 
 
 def neuron_walk_graph(
-    layers: list[Layer],
+    layers: list,
     X: np.ndarray,
     Y: np.ndarray,
     example: int = 0,
@@ -211,7 +211,7 @@ def neuron_walk_graph(
 
 
 def draw_neuron_walk(
-    layers: list[Layer],
+    layers: list,
     X: np.ndarray,
     Y: np.ndarray,
     example: int = 0,
@@ -232,7 +232,7 @@ def draw_neuron_walk(
     return draw_graph(nodes, edges, ax=ax, title=title, scale=0.46)
 
 
-def plot_hidden_units(layers: list[Layer], X: np.ndarray, Y: np.ndarray, resolution: int = 200) -> Figure:
+def plot_hidden_units(layers: list, X: np.ndarray, Y: np.ndarray, resolution: int = 200) -> Figure:
     """What each hidden neuron learned: its activation over the input plane, beside the network's boundary.
 
     Parameters

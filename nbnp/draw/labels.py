@@ -2,7 +2,7 @@
 
 Forward values and gradients are written on nodes and edges as
 :func:`format_value` (a number or a short row) or :func:`matrix_text` (a whole
-matrix, one line per row), with the article's decimals through :mod:`nbnp.fmt`;
+matrix, one line per row), with the article's decimals through :mod:`nbnp.article.fmt`;
 layer and input indices as superscripts and subscripts.
 """
 
@@ -12,8 +12,8 @@ import numbers
 
 import numpy as np
 
-from nbnp.fmt import _digit_count, fmt_array, fmt_fixed
-from nbnp.validation import as_array, as_matrix, check_positive_int
+from nbnp.article.fmt import _digit_count, fmt_array, fmt_fixed
+from nbnp.checks import as_array, as_matrix, check_positive_int
 
 __all__ = [
     "check_decimals",

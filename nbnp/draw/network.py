@@ -13,17 +13,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
+from nbnp.article.fmt import fmt_fixed, fmt_shape
+from nbnp.checks import check_layers, check_positive_int
 from nbnp.draw.graph import Edge, Node, draw_graph
 from nbnp.draw.labels import check_decimals, matrix_text
-from nbnp.fmt import fmt_fixed, fmt_shape
 from nbnp.losses import compute_cost
-from nbnp.train import Layer, _check_layers
-from nbnp.validation import check_positive_int
 
 __all__ = ["draw_layer_graph", "layer_graph", "layer_panel", "layer_pass"]
 
 
-def _layer_pairs(layers: list[Layer]) -> list[tuple[Layer, Layer]]:
+def _layer_pairs(layers: list) -> list[tuple]:
     """(linear, activation) pairs: a layer with parameters, then one without."""
     pairs = list(zip(layers[::2], layers[1::2]))
     ok = len(layers) % 2 == 0 and all(
@@ -37,7 +36,7 @@ def _layer_pairs(layers: list[Layer]) -> list[tuple[Layer, Layer]]:
     return pairs
 
 
-def layer_pass(layers: list[Layer], X: np.ndarray, Y: np.ndarray) -> dict[str, np.ndarray | float]:
+def layer_pass(layers: list, X: np.ndarray, Y: np.ndarray) -> dict[str, np.ndarray | float]:
     """Run a network forward and backward once, naming every matrix as the article does.
 
     The network's stored activations and gradients are overwritten; its
@@ -59,7 +58,7 @@ def layer_pass(layers: list[Layer], X: np.ndarray, Y: np.ndarray) -> dict[str, n
         ``"dA{l}"`` (∂Cost/∂A of that layer's output), shaped like the matrix
         they belong to; and ``"cost"`` (float).
     """
-    pairs = _layer_pairs(_check_layers(layers))
+    pairs = _layer_pairs(check_layers(layers))
     run: dict[str, np.ndarray | float] = {}
     A = X
     for k, (linear, activation) in enumerate(pairs, start=1):
@@ -76,7 +75,7 @@ def layer_pass(layers: list[Layer], X: np.ndarray, Y: np.ndarray) -> dict[str, n
 
 
 def layer_graph(
-    layers: list[Layer], X: np.ndarray, Y: np.ndarray, step: str = "backward"
+    layers: list, X: np.ndarray, Y: np.ndarray, step: str = "backward"
 ) -> tuple[list[Node], list[Edge]]:
     """A network drawn layer by layer: X → Z^[1] → A^[1] → … → Cost ← Y.
 
@@ -151,7 +150,7 @@ def layer_graph(
 
 
 def layer_panel(
-    layers: list[Layer], X: np.ndarray, Y: np.ndarray, step: str = "backward", decimals: int = 3
+    layers: list, X: np.ndarray, Y: np.ndarray, step: str = "backward", decimals: int = 3
 ) -> str:
     """The matrices of one step of a layer-level graph, as text, one block each.
 
@@ -189,7 +188,7 @@ def layer_panel(
 
 
 def draw_layer_graph(
-    layers: list[Layer],
+    layers: list,
     X: np.ndarray,
     Y: np.ndarray,
     step: str = "backward",

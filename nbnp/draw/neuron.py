@@ -12,12 +12,12 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from nbnp.activations import sigmoid_derivative
+from nbnp.article.fmt import fmt_fixed
+from nbnp.checks import as_array
 from nbnp.draw.graph import Edge, Node, draw_graph
 from nbnp.draw.labels import steps_so_far, subscript
-from nbnp.fmt import fmt_fixed
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import squared_error_loss, squared_error_loss_derivative
-from nbnp.validation import as_array
 
 __all__ = ["NEURON_STEPS", "draw_neuron_graph", "neuron_graph", "neuron_pass"]
 

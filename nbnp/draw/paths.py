@@ -14,10 +14,10 @@ for :func:`nbnp.draw_graph`, the ``b`` node showing the sum.
 
 from __future__ import annotations
 
+from nbnp.article.fmt import fmt_fixed
 from nbnp.draw.graph import Edge, Node
 from nbnp.draw.labels import check_decimals
 from nbnp.experiments.paths import sum_of_paths_pass
-from nbnp.fmt import fmt_fixed
 
 __all__ = ["sum_of_paths_graph"]
 

@@ -12,8 +12,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
-from nbnp.fmt import fmt_fixed
-from nbnp.validation import as_matrix
+from nbnp.article.fmt import fmt_fixed
+from nbnp.checks import as_matrix
 
 __all__ = ["plot_bias_lines", "plot_cost_over_weight", "plot_vertical_distances"]
 

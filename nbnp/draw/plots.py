@@ -14,9 +14,8 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 
-from nbnp.history import History
-from nbnp.train import Layer, _check_layers, forward
-from nbnp.validation import as_matrix, check_binary, check_callable
+from nbnp.checks import as_matrix, check_labels, check_layers
+from nbnp.training import History, forward
 
 __all__ = [
     "CLASS_COLORS",
@@ -36,7 +35,7 @@ def _axes(ax: Axes | None) -> Axes:
 
 def _check_data(X: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
     """Validate two-feature data ``X`` (2+, m) and its labels ``Y`` (1, m)."""
-    X, Y = as_matrix("X", X), check_binary("Y", as_matrix("Y", Y))
+    X, Y = as_matrix("X", X), check_labels("Y", as_matrix("Y", Y))
     if X.shape[0] < 2:
         raise ValueError(
             f"X must have at least 2 rows (features x1, x2) to plot, but received shape {X.shape}"
@@ -112,7 +111,7 @@ def plot_learning_curve(history: History, ax: Axes | None = None, title: str = "
 
 
 def network_proba(
-    layers: list[Layer], features: Callable[[np.ndarray], np.ndarray] | None = None
+    layers: list, features: Callable[[np.ndarray], np.ndarray] | None = None
 ) -> Callable[[np.ndarray], np.ndarray]:
     """Turn a trained network into a function from points to output activations.
 
@@ -132,12 +131,9 @@ def network_proba(
     Raises
     ------
     TypeError
-        If ``layers`` is not a non-empty list of layers, or ``features`` is
-        not callable.
+        If ``layers`` is not a non-empty list of layers.
     """
-    layers = _check_layers(layers)
-    if features is not None:
-        check_callable("features", features)
+    layers = check_layers(layers)
     return lambda P: forward(layers, features(P) if features else P)
 
 
@@ -189,7 +185,6 @@ def plot_decision_boundary(
             "proba must be a function from points (2, N) to outputs (1, N), but received a "
             f"{type(proba).__name__} (of layers?): pass nbnp.network_proba(layers)"
         )
-    check_callable("proba", proba)
     X, Y = _check_data(X, Y)
     ax = _axes(ax)
     x1 = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)

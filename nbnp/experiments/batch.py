@@ -27,9 +27,9 @@ from typing import Callable
 
 import numpy as np
 
+from nbnp.checks import as_matrix, check_layers, check_positive_int
 from nbnp.losses import compute_cost
-from nbnp.train import Layer, _check_layers, backward, forward
-from nbnp.validation import as_matrix, check_positive_int
+from nbnp.training import backward, forward
 
 __all__ = [
     "GradientFn",
@@ -44,9 +44,9 @@ __all__ = [
 GradientFn = Callable[[list, np.ndarray, np.ndarray], list]
 
 
-def _check_data(layers: object, X: object, Y: object) -> tuple[list[Layer], np.ndarray, np.ndarray]:
+def _check_data(layers: object, X: object, Y: object) -> tuple[list, np.ndarray, np.ndarray]:
     """Validate a network and a batch whose examples are columns."""
-    layers = _check_layers(layers)
+    layers = check_layers(layers)
     X, Y = as_matrix("X", X), as_matrix("Y", Y)
     if X.shape[1] != Y.shape[1]:
         raise ValueError(
@@ -55,13 +55,13 @@ def _check_data(layers: object, X: object, Y: object) -> tuple[list[Layer], np.n
     return layers, X, Y
 
 
-def _linear(layers: list[Layer]) -> list[Layer]:
+def _linear(layers: list) -> list:
     """The layers with parameters (``W`` and ``b``, gradients ``dW`` and ``db``)."""
     return [layer for layer in layers if hasattr(layer, "params")]
 
 
 def _example_gradients(
-    layers: list[Layer], x: np.ndarray, y: np.ndarray
+    layers: list, x: np.ndarray, y: np.ndarray
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """δ of one example: gradients of its loss ½(y − ŷ)², one (dW, db) per linear layer."""
     _, dY_hat = compute_cost(y, forward(layers, x))  # with m = 1 the cost is the loss
@@ -70,7 +70,7 @@ def _example_gradients(
 
 
 def per_example_gradients(
-    layers: list[Layer], X: np.ndarray, Y: np.ndarray
+    layers: list, X: np.ndarray, Y: np.ndarray
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """The gradient of each example's own loss, stacked along a first axis.
 
@@ -98,7 +98,7 @@ def per_example_gradients(
     ]
 
 
-def loop_gradients(layers: list[Layer], X: np.ndarray, Y: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+def loop_gradients(layers: list, X: np.ndarray, Y: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     """Method 1: loop over the examples, accumulate Δ, average at the end.
 
     Parameters
@@ -131,7 +131,7 @@ def loop_gradients(layers: list[Layer], X: np.ndarray, Y: np.ndarray) -> list[tu
 
 
 def vectorized_gradients(
-    layers: list[Layer], X: np.ndarray, Y: np.ndarray
+    layers: list, X: np.ndarray, Y: np.ndarray
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Method 2: one forward and one backward pass over the whole batch.
 
@@ -164,7 +164,7 @@ def _random_batch(n_x: int, n_out: int, m: int, seed: int) -> tuple[np.ndarray, 
 
 def time_gradients(
     method: GradientFn,
-    layers: list[Layer],
+    layers: list,
     sizes: list[int],
     repeats: int = 3,
     seed: int = 0,
@@ -197,7 +197,7 @@ def time_gradients(
     numpy.ndarray, shape (len(sizes),)
         Seconds per call, the minimum over the repeats.
     """
-    layers = _check_layers(layers)
+    layers = check_layers(layers)
     if not callable(method):
         raise TypeError(f"method must be a function (layers, X, Y) -> gradients, got {type(method).__name__}")
     sizes = _check_sizes(sizes)

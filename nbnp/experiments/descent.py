@@ -18,7 +18,7 @@ from typing import Callable
 
 import numpy as np
 
-from nbnp.validation import as_array, check_learning_rate, check_positive_int, check_real
+from nbnp.checks import as_array, check_learning_rate, check_positive_int, check_real
 
 __all__ = ["Parabola", "descent_path"]
 

@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from nbnp.article.fmt import fmt
 from nbnp.experiments.descent import Parabola, descent_path
-from nbnp.fmt import fmt
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
 

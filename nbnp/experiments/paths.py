@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.validation import as_array
+from nbnp.checks import as_array
 
 __all__ = ["sum_of_paths_pass"]
 

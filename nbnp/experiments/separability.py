@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.validation import as_matrix, check_positive_int
+from nbnp.checks import as_matrix, check_positive_int
 
 __all__ = ["best_linear_accuracy"]
 

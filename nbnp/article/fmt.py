@@ -17,13 +17,14 @@ raises ``TypeError``/``ValueError`` naming the argument.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import partial
 from numbers import Integral, Real
 
 import numpy as np
 
-__all__ = ["MAX_DIGITS", "SIG", "fmt", "fmt_array", "fmt_fixed", "fmt_shape"]
+__all__ = ["MAX_DIGITS", "SIG", "fmt", "fmt_array", "fmt_fixed", "fmt_magnitude", "fmt_shape"]
 
 #: Significant digits for numbers from seeded training runs.
 SIG = 12
@@ -203,3 +204,21 @@ def fmt_shape(shape: tuple[int, ...]) -> str:
         if n < 0:
             raise ValueError(f"shape[{i}] must be non-negative, received {n}")
     return "(" + " × ".join(str(int(n)) for n in shape) + ")"
+
+
+def fmt_magnitude(x: float) -> str:
+    """A number at least 0 as the power of ten nearest on a log scale, ``'1e-10'`` (``'0'`` for 0).
+
+    Gradient checks' relative errors differ between machines in their last
+    bits, so the book prints only their order of magnitude: ``3.0e-10`` gives
+    ``'1e-10'`` (log₁₀ = −9.52), ``4.0e-10`` gives ``'1e-9'``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``x`` is not a finite real number of at least 0.
+    """
+    x = _finite_number(x)
+    if x < 0:
+        raise ValueError(f"x must be at least 0, received {x}")
+    return "0" if x == 0 else f"1e{round(math.log10(x))}"
