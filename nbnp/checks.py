@@ -32,9 +32,6 @@ __all__ = [
     "check_upstream",
 ]
 
-ONE_COLUMN_HINT = "one example is one column: use X.T, or x.reshape(-1, 1) for a single example"
-
-
 class LayerStateError(RuntimeError):
     """A layer's methods were called out of order (``backward`` before ``forward``, ...)."""
 
@@ -68,11 +65,11 @@ def as_matrix(name: str, A: object, rows: int | None = None) -> np.ndarray:
     """
     M = as_array(name, A)
     if M.ndim != 2:
-        raise ValueError(f"{name} must be 2-D (features × examples), but received shape {M.shape}; "
-                         f"{ONE_COLUMN_HINT}")
+        raise ValueError(f"{name} must be 2-D, one column per example, but received shape {M.shape}: "
+                         f"use {name}.reshape(-1, 1) for one example, {name}.reshape(1, -1) for labels")
     if rows is not None and M.shape[0] != rows:
-        raise ValueError(f"{name} must have {rows} rows (one per input feature), but received shape "
-                         f"{M.shape}; {ONE_COLUMN_HINT}")
+        raise ValueError(f"{name} must have {rows} rows, one per input, but received shape {M.shape}: "
+                         f"one example is one column, so if the examples are rows, pass {name}.T")
     return M
 
 

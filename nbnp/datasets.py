@@ -1,7 +1,7 @@
 """The article's toy datasets, features × examples, and feature crosses.
 
-Each gate returns ``X`` of shape (2, 4), one column per input pair in the
-order (0, 0), (0, 1), (1, 0), (1, 1), and ``Y`` of shape (1, 4).
+Each gate returns ``X``, shape (2, 4), one column per input pair (0, 0),
+(0, 1), (1, 0), (1, 1), and its labels ``Y``, shape (1, 4).
 """
 
 from __future__ import annotations
@@ -20,35 +20,17 @@ def _gate(labels: list[int]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def or_gate() -> tuple[np.ndarray, np.ndarray]:
-    """The OR gate: y = 1 if any input is 1 (chapter 1).
-
-    Returns
-    -------
-    X : numpy.ndarray, shape (2, 4)
-    Y : numpy.ndarray, shape (1, 4), ``[[0, 1, 1, 1]]``
-    """
+    """The OR gate: y = 1 if any input is 1. Explained in chapter 1."""
     return _gate([0, 1, 1, 1])
 
 
 def and_gate() -> tuple[np.ndarray, np.ndarray]:
-    """The AND gate: y = 1 only if both inputs are 1.
-
-    Returns
-    -------
-    X : numpy.ndarray, shape (2, 4)
-    Y : numpy.ndarray, shape (1, 4), ``[[0, 0, 0, 1]]``
-    """
+    """The AND gate: y = 1 only if both inputs are 1."""
     return _gate([0, 0, 0, 1])
 
 
 def xor_gate() -> tuple[np.ndarray, np.ndarray]:
-    """The XOR gate: y = 1 if exactly one input is 1 (chapter 5).
-
-    Returns
-    -------
-    X : numpy.ndarray, shape (2, 4)
-    Y : numpy.ndarray, shape (1, 4), ``[[0, 1, 1, 0]]``
-    """
+    """The XOR gate: y = 1 if exactly one input is 1. Explained in chapter 5."""
     return _gate([0, 1, 1, 0])
 
 
