@@ -50,6 +50,7 @@ _LAZY_MODULES: dict[str, tuple[str, ...]] = {
         "plot_decision_boundary", "plot_descent", "plot_hidden_units", "plot_learning_curve",
         "shared_parameter_graph",
     ),
+    "nbnp.exercises": ("check_exercise",),
     "nbnp.experiments": (
         "Parabola", "best_linear_accuracy", "descent_path", "growth_exponent", "loop_gradients",
         "per_example_gradients", "time_gradients", "vectorized_gradients",
