@@ -51,8 +51,10 @@ def _close(got: np.ndarray, want: object, rtol: float) -> bool:
 
 
 def _describe(value: object) -> str:
-    if isinstance(value, np.ndarray):
+    if isinstance(value, np.ndarray) and value.ndim > 0:
         return f"an array of shape {value.shape}"
+    if isinstance(value, (int, float, np.number, np.ndarray)):
+        return "one number"
     return f"{type(value).__name__} {value!r:.40}"
 
 
@@ -78,7 +80,8 @@ def check_value(quantity: str, got: object, expected: object, on: str, variants:
         The fix when ``got`` is None (default: a missing ``return``).
     """
     if got is None:
-        raise Failure(f"{quantity} is None", none_fix or "The function must end with return ...", on)
+        raise Failure(f"{quantity} is None", none_fix or "Nothing came back: end the function with "
+                      "return ...", on)
     array = _float_array(got)
     want = np.asarray(expected, dtype=float)
     if array is None:
@@ -93,8 +96,8 @@ def check_value(quantity: str, got: object, expected: object, on: str, variants:
             raise Failure(variant.problem.format(q=quantity), variant.fix.format(q=quantity), on)
     if array.shape != want.shape:
         raise Failure(f"{quantity} has shape {array.shape}, expected {want.shape}",
-                      "Print the shapes as you go; each gradient has the shape of what it is the "
-                      "gradient of.", on)
+                      "Print the shapes as you go: a gradient has the shape of what it is the gradient "
+                      "of, and an output one column per example.", on)
     wrong = ~np.isclose(array, want, rtol=rtol, atol=ATOL)
     index = tuple(int(i) for i in np.argwhere(wrong)[0])
     at = f" at {list(index)}" if index else ""
@@ -105,6 +108,9 @@ def check_value(quantity: str, got: object, expected: object, on: str, variants:
                   f"got {number(array[index])}", on=on)
 
 
+_COUNTS = {2: "two", 3: "three", 4: "four"}
+
+
 def as_pair(what: str, value: object, names: tuple[str, ...], on: str) -> tuple:
     """``value`` unpacked into ``len(names)`` results, or a Failure saying what to return."""
     listing = ", ".join(names)
@@ -112,6 +118,7 @@ def as_pair(what: str, value: object, names: tuple[str, ...], on: str) -> tuple:
         raise Failure(f"{what} returned None", f"End it with return {listing}.", on)
     if not isinstance(value, (tuple, list)) or len(value) != len(names):
         count = f"{len(value)} values" if isinstance(value, (tuple, list)) else _describe(value)
-        raise Failure(f"{what} must return {len(names)} values, {listing}, but returned {count}",
+        raise Failure(f"{what} must return {_COUNTS.get(len(names), len(names))} values, {listing}, "
+                      f"but returned {count}",
                       f"End it with return {listing}.", on)
     return tuple(value)

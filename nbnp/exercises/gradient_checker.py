@@ -38,9 +38,10 @@ def _mixed(x: np.ndarray) -> Callable[[], float]:
 
 #: (what the feedback calls the input, f's maker, x, eps)
 _CASES = [
-    ("f = Σ x³ on x of shape (1, 3), ε = 1e-3", _cubes, np.array([[1.0, -2.0, 0.5]]), 1e-3),
-    ("the OR neuron's cost over W of shape (1, 2), ε = 1e-5", _neuron_cost, np.array([[0.1, 0.6]]), 1e-5),
-    ("f on x of shape (2, 3), ε = 1e-4", _mixed, np.array([[0.3, -1.2, 2.0], [0.7, 1.5, -0.4]]), 1e-4),
+    ("on f = Σ x³ with x of shape (1, 3), ε = 1e-3", _cubes, np.array([[1.0, -2.0, 0.5]]), 1e-3),
+    ("on the OR neuron's cost over W of shape (1, 2), ε = 1e-5", _neuron_cost, np.array([[0.1, 0.6]]), 1e-5),
+    ("on a function of x of shape (2, 3), ε = 1e-4", _mixed,
+     np.array([[0.3, -1.2, 2.0], [0.7, 1.5, -0.4]]), 1e-4),
 ]
 
 

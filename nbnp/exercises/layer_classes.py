@@ -26,10 +26,10 @@ __all__ = ["ReLUReference", "TanhReference", "check_linear_layer", "check_relu_l
            "check_tanh_layer"]
 
 _LINEAR_CASES = [
-    ("a 2 → 2 layer on a (2, 4) batch", (2, 4), 2, "plain"),
-    ("one column (m = 1), a 3 → 2 layer", (3, 1), 2, "xavier"),
-    ("a 3 → 2 layer on a (3, 5) batch", (3, 5), 2, "he"),
-    ("the article's 2 → 3 layer on a (2, 4) batch", (2, 4), 3, "xavier"),
+    ("on a 2 → 2 layer and a (2, 4) batch", (2, 4), 2, "plain"),
+    ("on one column (m = 1) and a 3 → 2 layer", (3, 1), 2, "xavier"),
+    ("on a 3 → 2 layer and a (3, 5) batch", (3, 5), 2, "he"),
+    ("on the article's 2 → 3 layer and a (2, 4) batch", (2, 4), 3, "xavier"),
 ]
 
 
@@ -317,7 +317,9 @@ def _relu_variants(Z, A, up):
     forward = [Variant("{q} keeps the negative entries: that is |Z| or Z, not max(0, Z)",
                        "A = np.maximum(0, Z).", {"A": np.abs(Z)}),
                Variant("{q} is one number: np.max reduces the array",
-                       "np.maximum(0, Z) works entry by entry.", {"A": np.max(Z)})]
+                       "np.maximum(0, Z) works entry by entry.", {"A": np.max(Z)}),
+               Variant("{q} is one row: np.max(Z, 0) takes the largest entry of each column (axis 0)",
+                       "np.maximum(0, Z) works entry by entry.", {"A": np.max(Z, axis=0)})]
     backward = [
         Variant("{q} forgets the upstream gradient: it is the slope [Z > 0] alone",
                 "dZ = upstream_grad * (Z > 0).", {"dZ": (Z > 0).astype(float)}),

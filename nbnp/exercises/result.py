@@ -74,7 +74,8 @@ def call(what: str, fn: Callable, args: dict[str, object], on: str, shape_fix: s
     NumPy's warnings are silenced during the call (the values are checked
     instead). An exception becomes a Failure naming its type, its message,
     ``what`` was called and ``on`` which input; so does an array argument
-    changed in place (``restore``, if given, is the fix to suggest then).
+    changed in place (beyond round-off; ``restore``, if given, is the fix to
+    suggest for an argument the candidate must change and put back).
     """
     before = {name: np.array(value, copy=True) for name, value in args.items()
               if isinstance(value, np.ndarray)}
@@ -84,13 +85,15 @@ def call(what: str, fn: Callable, args: dict[str, object], on: str, shape_fix: s
             value = fn(*args.values())
     except Exception as err:  # the learner's bug is feedback, never a crash
         text = str(err).strip().splitlines()[0] if str(err).strip() else "(no message)"
-        text = text if len(text) <= 120 else text[:117] + "..."
+        text = text if len(text) <= 120 else text[:119] + "…"
         raise Failure(f"{what} raised {type(err).__name__}: {text}",
                       describe_exception(err, shape_fix), on) from None
     for name, saved in before.items():
         now = args[name]
-        if now.shape != saved.shape or not np.array_equal(now, saved, equal_nan=True):
+        if now.shape != saved.shape or not np.allclose(now, saved, rtol=1e-12, atol=0, equal_nan=True):
+            if restore:
+                raise Failure(f"{what} left {name} changed: restore each entry after nudging it", restore, on)
             raise Failure(f"{what} changed its input {name} in place",
-                          restore or f"Leave {name} as it came: compute into a new array "
+                          f"Leave {name} as it came: compute into a new array "
                           f"(x = x * 2, not x *= 2 or {name}[...] = ...).", on)
     return value

@@ -101,11 +101,11 @@ def _bias_reference(x: np.ndarray, y: float, w: np.ndarray, b: float, alpha: flo
 
 def _bias_cases() -> list[tuple[str, tuple]]:
     np.random.seed(2)
-    return [
-        ("on the chapter's example x = (0, 0), y = 0, α = 1",
-         (np.zeros((2, 1)), 0.0, np.array([[0.1, 0.6]]), 0.0, 1.0)),
+    return [  # b ≠ 0 and α ≠ 1 first, where each known mistake gives its own number
         ("on x = (1, 1), y = 1, b = 0.2, α = 0.5",
          (np.ones((2, 1)), 1.0, np.array([[0.5, -0.3]]), 0.2, 0.5)),
+        ("on the chapter's example x = (0, 0), y = 0, α = 1",
+         (np.zeros((2, 1)), 0.0, np.array([[0.1, 0.6]]), 0.0, 1.0)),
         ("on a random x and w, y = 1, b = -0.4, α = 2",
          (np.random.randn(2, 1), 1.0, np.random.randn(1, 2), -0.4, 2.0)),
         ("at z = 800 (x = (1, 1), w = (400, 400), y = 0)",

@@ -31,7 +31,7 @@ def sigmoid_derivative(z):
 
 
 def bias_step(x, y, w, b, alpha):
-    """The new b after one step; x (2, 1), w (1, 2), y, b, alpha floats. Ch. 2."""
+    """The new b after one step; x (2, 1), w (1, 2), y, b, alpha floats."""
     z = (w @ x)[0, 0] + b
     y_hat = sigmoid(z)
     dL_dy_hat = -(y - y_hat)
@@ -73,7 +73,7 @@ def feature_cross(X):
 
 
 def hidden_layer(X, Y, W1, b1, W2, b2):
-    """(dW1, db1, dW2, db2) of a 2-3-1 sigmoid network, shaped like W1, ... Ch. 6."""
+    """(dW1, db1, dW2, db2) of a 2-3-1 sigmoid network, shaped like W1, ..."""
     A1 = sigmoid(W1 @ X + b1)
     A2 = sigmoid(W2 @ A1 + b2)
     _, dA2 = compute_cost(Y, A2)

@@ -259,7 +259,8 @@ def check_hidden_layer(candidate: Callable) -> str:
     Explained in chapter 6.
     """
     names = {"dW1": "dW1", "db1": "db1", "dW2": "dW2", "db2": "db2"}
-    shape_fix = "The gradient going down through W2 is W2.T @ dZ2; dW = dZ @ A_prev.T."
+    shape_fix = ("The gradient going down through W2 uses its transpose: dA1 = W2.T @ dZ2; "
+                 "and dW = dZ @ A_prev.T.")
     for on, (X, Y, params) in _hidden_cases():
         (W1, b1), (W2, b2) = params
         result = call("hidden_layer", candidate, {"X": X, "Y": Y, "W1": W1, "b1": b1, "W2": W2, "b2": b2},
