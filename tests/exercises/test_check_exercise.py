@@ -5,6 +5,9 @@ The wrong implementations and their diagnoses are in ``test_wrong_bank.py``.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -129,3 +132,10 @@ def test_the_check_leaves_numpys_random_state_as_it_was():
 def test_feedback_is_one_to_three_lines():
     for name in EXERCISES:
         assert 1 <= len(check_exercise(name, getattr(ref, name), quiet=True).feedback.splitlines()) <= 3
+
+
+def test_the_checker_loads_on_first_use_and_never_brings_matplotlib():
+    probe = ("import sys, nbnp; before = 'nbnp.exercises' in sys.modules; nbnp.check_exercise; "
+             "print(before, 'nbnp.exercises' in sys.modules, 'matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "False"]
