@@ -17,8 +17,8 @@ def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
 
     Returns an array of z's shape, or a float for a number. For z below
     about −709.78, e^(−z) overflows to inf and σ(z) is 0.0, which is right:
-    that one overflow is allowed, also inside :func:`nbnp.train`, which
-    raises on any other. Explained in chapter 1.
+    that one overflow is allowed, also inside ``nbnp.train``, which raises
+    on any other. Explained in chapter 1.
     """
     with np.errstate(over="ignore"):
         A = 1 / (1 + np.exp(-np.asarray(z, dtype=float)))

@@ -25,6 +25,8 @@ __all__ = ["LinearLayer", "SigmoidLayer"]
 class LinearLayer:
     """The linear node Z = W·A_prev + b, its gradients and its update.
 
+    Explained in chapter 7.
+
     Parameters
     ----------
     input_shape : tuple of int
@@ -54,8 +56,6 @@ class LinearLayer:
     LayerStateError
         From ``backward`` before ``forward``, or ``update_params`` before
         ``backward``: each gradient is applied once.
-
-    Explained in chapter 7.
     """
 
     def __init__(self, input_shape: tuple[int, int], n_out: int,

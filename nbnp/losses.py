@@ -18,6 +18,8 @@ __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"
 def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> float | np.ndarray:
     """L = ½ (y − ŷ)² for one example (or element by element).
 
+    Explained in chapter 1.
+
     Parameters
     ----------
     y : float or numpy.ndarray
@@ -33,8 +35,6 @@ def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> floa
     ------
     ValueError
         If ``y`` is not 0 or 1 (the label and the prediction swapped?).
-
-    Explained in chapter 1.
     """
     check_labels("y", np.asarray(y))
     return 0.5 * (y - y_hat) ** 2

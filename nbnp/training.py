@@ -126,6 +126,8 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
     that has ``params``. Arithmetic runs under ``np.errstate(over="raise",
     invalid="raise")``: a network that diverges stops with the epoch.
 
+    Explained in chapter 8.
+
     Parameters
     ----------
     layers : list
@@ -153,8 +155,6 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
         "training diverged at epoch N", with what to try.
     TypeError, ValueError
         For arguments a check refuses (see :mod:`nbnp.checks`).
-
-    Explained in chapter 8.
     """
     X, Y = as_matrix("X", X), check_labels("Y", as_matrix("Y", Y))
     learning_rate = check_learning_rate(learning_rate)
