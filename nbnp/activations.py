@@ -13,23 +13,12 @@ __all__ = ["sigmoid", "sigmoid_derivative"]
 
 
 def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
-    """σ(z) = 1 / (1 + e^(−z)), element by element, squashing any real z into [0, 1].
+    """σ(z) = 1 / (1 + e^(−z)), element by element; z of any shape.
 
-    For z below about −709.78, e^(−z) overflows to infinity and σ(z) is 0.0:
-    the right answer to the last bit that matters, so NumPy's overflow
-    warning is switched off here (and only here, also under ``np.errstate``
-    set to raise, as in :func:`nbnp.train`).
-
-    Parameters
-    ----------
-    z : float or numpy.ndarray, any shape
-
-    Returns
-    -------
-    float or numpy.ndarray, same shape as ``z``
-        A Python float when ``z`` is a scalar.
-
-    Explained in chapter 1.
+    Returns an array of z's shape, or a float for a number. For z below
+    about −709.78, e^(−z) overflows to inf and σ(z) is 0.0, which is right:
+    that one overflow is allowed, also inside ``nbnp.train``, which raises
+    on any other. Explained in chapter 1.
     """
     with np.errstate(over="ignore"):
         A = 1 / (1 + np.exp(-np.asarray(z, dtype=float)))

@@ -20,6 +20,8 @@ def initialize_parameters(
 ) -> dict[str, np.ndarray]:
     """Weights drawn from a scaled standard normal, biases zero.
 
+    Explained in chapter 7.
+
     Parameters
     ----------
     n_in : int
@@ -42,8 +44,6 @@ def initialize_parameters(
     ------
     TypeError, ValueError
         If a size is not a positive int, or ``ini_type`` is unknown.
-
-    Explained in chapter 7.
     """
     n_in, n_out = check_positive_int("n_in", n_in), check_positive_int("n_out", n_out)
     if ini_type not in INI_TYPES:

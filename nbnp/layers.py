@@ -25,6 +25,8 @@ __all__ = ["LinearLayer", "SigmoidLayer"]
 class LinearLayer:
     """The linear node Z = W·A_prev + b, its gradients and its update.
 
+    Explained in chapter 7.
+
     Parameters
     ----------
     input_shape : tuple of int
@@ -54,11 +56,10 @@ class LinearLayer:
     LayerStateError
         From ``backward`` before ``forward``, or ``update_params`` before
         ``backward``: each gradient is applied once.
-
-    Explained in chapter 7.
     """
 
-    def __init__(self, input_shape: tuple[int, int], n_out: int, ini_type: str = "plain",
+    def __init__(self, input_shape: tuple[int, int], n_out: int,
+                 ini_type: str = "plain",
                  random_state: np.random.RandomState | None = None) -> None:
         n_in, self.m = check_shape("input_shape", input_shape)
         self.params = initialize_parameters(n_in, n_out, ini_type, random_state)
@@ -92,7 +93,10 @@ class LinearLayer:
         return layer
 
     def forward(self, A_prev: np.ndarray) -> np.ndarray:
-        """Z = W·A_prev + b. A_prev: (n_in, m) → Z: (n_out, m). Explained in chapter 7."""
+        """Z = W·A_prev + b: A_prev, shape (n_in, m) → Z, shape (n_out, m).
+
+        Explained in chapter 7.
+        """
         A_prev = as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1])
         self.A_prev = A_prev
         self.Z = np.dot(self.params["W"], A_prev) + self.params["b"]
@@ -111,9 +115,9 @@ class LinearLayer:
         return self.dA_prev
 
     def update_params(self, learning_rate: float = 0.1) -> None:
-        """One step of gradient descent, W ← W − α·dW and b ← b − α·db; uses up the pass.
+        """One step of gradient descent: W ← W − α·dW, b ← b − α·db.
 
-        Explained in chapter 7.
+        Uses up the pass (A_prev, dW, db). Explained in chapter 7.
         """
         learning_rate = check_update(learning_rate, self.dW)
         self.params["W"] = self.params["W"] - learning_rate * self.dW
@@ -146,13 +150,16 @@ class SigmoidLayer:
         self.Z = self.dZ = None
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
-        """A = σ(Z). Z: (n, m) → A: (n, m). Explained in chapter 7."""
+        """A = σ(Z): Z, shape (n, m) → A, shape (n, m). Explained in chapter 7."""
         self.Z = as_matrix("Z", Z, rows=self.A.shape[0])
         self.A = sigmoid(self.Z)
         return self.A
 
     def backward(self, upstream_grad: np.ndarray) -> np.ndarray:
-        """dZ = upstream_grad ⊙ A ⊙ (1 − A), with upstream_grad = ∂Cost/∂A. Explained in chapter 7."""
+        """dZ = upstream_grad ⊙ A ⊙ (1 − A), with upstream_grad = ∂Cost/∂A.
+
+        Returns dZ, shape (n, m). Explained in chapter 7.
+        """
         upstream_grad = check_upstream(upstream_grad, self.A, self.Z)
         self.dZ = upstream_grad * self.A * (1 - self.A)
         return self.dZ

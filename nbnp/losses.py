@@ -18,6 +18,8 @@ __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"
 def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> float | np.ndarray:
     """L = ½ (y − ŷ)² for one example (or element by element).
 
+    Explained in chapter 1.
+
     Parameters
     ----------
     y : float or numpy.ndarray
@@ -33,8 +35,6 @@ def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> floa
     ------
     ValueError
         If ``y`` is not 0 or 1 (the label and the prediction swapped?).
-
-    Explained in chapter 1.
     """
     check_labels("y", np.asarray(y))
     return 0.5 * (y - y_hat) ** 2
@@ -53,29 +53,12 @@ def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarr
 
 
 def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
-    """The squared-error cost of a batch and its gradient, the article's ``compute_cost``.
+    """The squared-error cost of a batch and its gradient, ∂Cost/∂Ŷ.
 
-    Parameters
-    ----------
-    Y : numpy.ndarray, shape (1, m)
-        Labels, 0 or 1, one column per example.
-    Y_hat : numpy.ndarray, shape (1, m)
-        Predictions, the output layer's activations.
-
-    Returns
-    -------
-    cost : float
-        (1 / 2m) · Σ (Y − Ŷ)².
-    dY_hat : numpy.ndarray, shape (1, m)
-        ∂Cost/∂Ŷ = −(Y − Ŷ) / m.
-
-    Raises
-    ------
-    ValueError
-        If ``Y`` and ``Y_hat`` differ in shape, if ``Y`` holds anything but
-        0 and 1 (the two swapped?), or if the cost is not finite.
-
-    Explained in chapter 4.
+    Y: labels 0 or 1, shape (1, m). Y_hat: predictions, shape (1, m).
+    Returns ``(cost, dY_hat)``: a float, and an array of shape (1, m).
+    ValueError if the shapes differ, if Y holds anything but 0 and 1 (the
+    two swapped?), or if the cost is not finite. Explained in chapter 4.
     """
     Y, Y_hat = check_labels("Y", as_matrix("Y", Y)), as_matrix("Y_hat", Y_hat)
     check_same_shape("Y", Y, "Y_hat", Y_hat)
@@ -83,5 +66,6 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     cost = (1 / (2 * m)) * np.sum(np.square(Y - Y_hat))
     dY_hat = -1 / m * (Y - Y_hat)
     if not np.isfinite(cost):
-        raise ValueError(f"the cost is {cost}: Y_hat must be finite; did training diverge?")
+        raise ValueError(f"the cost is {cost}: Y_hat must be finite; "
+                         "did training diverge?")
     return float(cost), dY_hat

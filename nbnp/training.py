@@ -97,9 +97,9 @@ def build_network(input_shape: tuple[int, int], layer_sizes: list[int], ini_type
 
 
 def forward(layers: list, X: np.ndarray) -> np.ndarray:
-    """The network's output: each layer's ``forward`` fed the one below's. X: (n_x, m) → (n_out, m).
+    """The network's output: each layer's ``forward`` fed the one below's.
 
-    Explained in chapter 7.
+    X, shape (n_x, m) → the output, shape (n_out, m). Explained in chapter 7.
     """
     A = X
     for layer in check_layers(layers):
@@ -108,9 +108,9 @@ def forward(layers: list, X: np.ndarray) -> np.ndarray:
 
 
 def backward(layers: list, dY_hat: np.ndarray) -> np.ndarray:
-    """Each layer's ``backward``, top to bottom, fed the gradient from above; returns ∂Cost/∂X.
+    """Each layer's ``backward``, top to bottom, fed the gradient from above.
 
-    Explained in chapter 7.
+    dY_hat, shape (n_out, m) → ∂Cost/∂X, shape (n_x, m). Explained in chapter 7.
     """
     grad = dY_hat
     for layer in reversed(check_layers(layers)):
@@ -125,6 +125,8 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
     Each epoch: forward, cost, backward, and ``update_params`` on every layer
     that has ``params``. Arithmetic runs under ``np.errstate(over="raise",
     invalid="raise")``: a network that diverges stops with the epoch.
+
+    Explained in chapter 8.
 
     Parameters
     ----------
@@ -153,8 +155,6 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
         "training diverged at epoch N", with what to try.
     TypeError, ValueError
         For arguments a check refuses (see :mod:`nbnp.checks`).
-
-    Explained in chapter 8.
     """
     X, Y = as_matrix("X", X), check_labels("Y", as_matrix("Y", Y))
     learning_rate = check_learning_rate(learning_rate)
@@ -177,9 +177,11 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
     return history
 
 
-def train_step(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float) -> float:
-    """One epoch of the article's loop: forward, cost, backward, update. Returns the cost before the update.
+def train_step(layers: list, X: np.ndarray, Y: np.ndarray,
+               learning_rate: float) -> float:
+    """One epoch of the article's loop: forward, cost, backward, update.
 
+    X, shape (n_x, m), and Y, shape (1, m). Returns the cost before the update.
     Explained in chapter 7.
     """
     cost, dY_hat = compute_cost(Y, forward(layers, X))
