@@ -87,7 +87,7 @@ def relative_error(a: np.ndarray, b: np.ndarray) -> float:
 
 def _checked_error(analytic: np.ndarray, numeric: np.ndarray,
                    f_value: float, eps: float, what: str) -> float:
-    """The relative error, unless both gradients are under the round-off floor."""
+    """The relative error, unless both gradients are under the floor."""
     floor = np.finfo(float).eps * abs(f_value) / eps
     largest = max(np.abs(analytic).max(initial=0),
                   np.abs(numeric).max(initial=0))
@@ -111,8 +111,9 @@ def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray,
     return _checked_error(dY_hat, numeric, cost, eps, "the cost")
 
 
-def layer_gradients(layer: object, A_in: np.ndarray, upstream_grad: np.ndarray,
-                    eps: float = EPS) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def layer_gradients(
+    layer: object, A_in: np.ndarray, upstream_grad: np.ndarray, eps: float = EPS
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Backprop's and central differences' gradients of one layer.
 
     A layer alone has no cost, so it gets one, f = Σ upstream_grad ⊙ output,
