@@ -17,8 +17,8 @@ def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
 
     For z below about −709.78, e^(−z) overflows to infinity and σ(z) is 0.0:
     the right answer to the last bit that matters, so NumPy's overflow
-    warning is switched off here (and only here, also under ``np.errstate``
-    set to raise, as in :func:`nbnp.train`).
+    warning (and, above z ≈ 745, its underflow one) is switched off here (and
+    only here, also under ``np.errstate`` set to raise, as in :func:`nbnp.train`).
 
     Parameters
     ----------
@@ -31,7 +31,7 @@ def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
 
     Explained in chapter 1.
     """
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", under="ignore"):
         A = 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
     return float(A) if A.ndim == 0 else A
 
