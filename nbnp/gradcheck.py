@@ -84,7 +84,7 @@ def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, but received {a.shape} and {b.shape}")
     scale = np.linalg.norm(a) + np.linalg.norm(b)
-    return float(np.linalg.norm(a - b) / scale) if scale > 0 else 0.0
+    return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
 
 
 def _checked_error(analytic: np.ndarray, numeric: np.ndarray, f_value: float, eps: float, what: str) -> float:

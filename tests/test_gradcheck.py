@@ -132,6 +132,17 @@ def test_a_buggy_layer_fails_the_layer_checks_on_the_gradient_it_gets_wrong():
     assert layer_relative_error(ForgotOneMinusA((3, 4)), RNG.randn(3, 4)) > 0.1
 
 
+def test_a_layer_whose_backward_gives_nan_fails_the_layer_check():
+    class NanGradient(SigmoidLayer):
+        def backward(self, upstream_grad):
+            self.dZ = np.full_like(upstream_grad, np.nan)
+            return self.dZ
+
+    error = check_layer_gradients(NanGradient((3, 4)), RNG.randn(3, 4))["Z"]
+    assert not error < 1e-7  # NaN: never a pass
+    assert np.isnan(relative_error([np.nan, 1.0], [0.0, 1.0]))
+
+
 def test_a_correct_network_passes_the_network_checks():
     layers, X, Y = xor_network()
     errors = check_network_gradients(layers, X, Y)
