@@ -28,7 +28,8 @@ def test_sigmoid_keeps_the_shape_and_gives_a_python_float_for_a_number():
 
 def test_sigmoid_derivative_agrees_with_autograd():
     reference = elementwise_grad(lambda z: 1 / (1 + anp.exp(-z)))(Z)
-    np.testing.assert_allclose(sigmoid_derivative(Z), reference, rtol=1e-12, atol=1e-15)  # 1 − σ cancels for z ≫ 0
+    # atol: 1 − σ(z) cancels for z ≫ 0
+    np.testing.assert_allclose(sigmoid_derivative(Z), reference, rtol=1e-12, atol=1e-15)
 
 
 def test_sigmoid_derivative_peaks_at_a_quarter_at_zero():

@@ -86,6 +86,8 @@ def test_from_params_uses_a_number_for_every_bias_and_copies_its_arguments():
 def test_from_params_refuses_a_bias_that_is_not_a_column():
     with pytest.raises(ValueError, match=r"b must be a column"):
         LinearLayer.from_params(W, np.zeros((3, 2)))
+    with pytest.raises(ValueError, match=r"b must be a rectangular array"):
+        LinearLayer.from_params(W, [[0.0], [0.0, 0.0], [0.0]])
 
 
 # --- SigmoidLayer --------------------------------------------------------------------------

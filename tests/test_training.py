@@ -35,9 +35,8 @@ def agree_to_12_digits(ours, article):
     assert f"{ours:.12g}" == f"{article:.12g}", (ours, article)
 
 
-def network(sizes=(3, 1), seed=0, X=None):
-    X = xor_gate()[0] if X is None else X
-    return build_network(X.shape, list(sizes), "xavier", np.random.RandomState(seed))
+def network(sizes=(3, 1), seed=0):
+    return build_network((2, 4), list(sizes), "xavier", np.random.RandomState(seed))
 
 
 def autograd_cost(params, X, Y):
