@@ -38,6 +38,24 @@ class TanhLayer:
         return self.dZ
 
 
+class ScaleLayer:
+    """A = s ⊙ Z with a learned scale s per row: a layer of one's own that learns."""
+
+    def __init__(self, n):
+        self.params = {"s": np.ones((n, 1))}
+
+    def forward(self, Z):
+        self.Z = Z
+        return self.params["s"] * Z
+
+    def backward(self, upstream_grad):
+        self.ds = np.sum(upstream_grad * self.Z, axis=1, keepdims=True)
+        return self.params["s"] * upstream_grad
+
+    def update_params(self, learning_rate):
+        self.params["s"] = self.params["s"] - learning_rate * self.ds
+
+
 def tanh_network(X, seed=2):  # seeds 0 and 1 end in a local minimum, as 2-3-1 nets can
     rng = np.random.RandomState(seed)
     Z1 = LinearLayer(X.shape, 3, "xavier", rng)
@@ -67,6 +85,17 @@ def test_a_network_with_a_tanh_layer_passes_the_network_gradient_checks():
     assert set(errors) == {"W1", "b1", "W2", "b2"}
     assert max(errors.values()) < 1e-7
     assert network_relative_error(tanh_network(X), X, Y) < 1e-7
+
+
+def test_a_learning_layer_of_ones_own_is_trained_and_checked_like_nbnps():
+    X, Y = xor_gate()
+    layers = tanh_network(X)
+    layers.insert(2, ScaleLayer(3))
+    errors = check_network_gradients(layers, X, Y)
+    assert set(errors) == {"W1", "b1", "s2", "W3", "b3"} and max(errors.values()) < 1e-7
+    history = train(layers, X, Y, learning_rate=1, epochs=300)
+    assert history.final_cost < history.costs[0]
+    assert not np.array_equal(layers[2].params["s"], np.ones((3, 1)))
 
 
 def test_a_tanh_layer_with_the_wrong_derivative_fails_the_checks():
