@@ -16,11 +16,12 @@ def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
     """σ(z) = 1 / (1 + e^(−z)), element by element; z of any shape.
 
     Returns an array of z's shape, or a float for a number. For z below
-    about −709.78, e^(−z) overflows to inf and σ(z) is 0.0, which is right:
-    that one overflow is allowed, also inside ``nbnp.train``, which raises
-    on any other. Explained in chapter 1.
+    about −709.78, e^(−z) overflows to inf and σ(z) is 0.0, which is right
+    (above z ≈ 745, e^(−z) underflows to 0 and σ(z) is 1.0, right too):
+    these are allowed, also inside ``nbnp.train``, which raises on any other
+    overflow. Explained in chapter 1.
     """
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", under="ignore"):
         A = 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
     return float(A) if A.ndim == 0 else A
 

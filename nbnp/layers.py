@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from nbnp.activations import sigmoid
-from nbnp.checks import as_matrix, check_shape, check_update, check_upstream
+from nbnp.checks import as_array, as_matrix, check_shape, check_update, check_upstream
 from nbnp.initializers import initialize_parameters
 
 __all__ = ["LinearLayer", "SigmoidLayer"]
@@ -85,7 +85,8 @@ class LinearLayer:
         Explained in chapter 7.
         """
         W = as_matrix("W", W).copy()
-        b = as_matrix("b", np.full((W.shape[0], 1), b) if np.ndim(b) == 0 else b, rows=W.shape[0])
+        b = as_array("b", b)
+        b = as_matrix("b", np.full((W.shape[0], 1), b) if b.ndim == 0 else b, rows=W.shape[0])
         if b.shape[1] != 1:
             raise ValueError(f"b must be a column of shape ({W.shape[0]}, 1), but received {b.shape}")
         layer = cls((W.shape[1], m), W.shape[0], random_state=np.random.RandomState(0))
