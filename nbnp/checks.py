@@ -69,7 +69,7 @@ def as_matrix(name: str, A: object, rows: int | None = None) -> np.ndarray:
                          f"use {name}.reshape(-1, 1) for one example, {name}.reshape(1, -1) for labels")
     if rows is not None and M.shape[0] != rows:
         raise ValueError(f"{name} must have {rows} rows, one per input, but received shape {M.shape}: "
-                         f"one example is one column, so if the examples are rows, pass {name}.T")
+                         "one example is one column, so if the examples are rows, pass the transpose (X.T)")
     return M
 
 

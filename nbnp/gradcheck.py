@@ -57,6 +57,9 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray,
     Explained in chapter 9.
     """
     eps = check_learning_rate(eps, name="eps")
+    if not isinstance(x, np.ndarray) or x.dtype != float:
+        raise TypeError("x must be a float array (nudged in place), but "
+                        f"received {type(x).__name__}: use x.astype(float)")
     grad = np.zeros_like(x)
     with np.errstate(over="raise", invalid="raise"):
         for i in np.ndindex(x.shape):
