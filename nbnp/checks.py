@@ -17,20 +17,9 @@ from numbers import Integral, Real
 
 import numpy as np
 
-__all__ = [
-    "LayerStateError",
-    "as_array",
-    "as_matrix",
-    "check_labels",
-    "check_layers",
-    "check_learning_rate",
-    "check_positive_int",
-    "check_real",
-    "check_shape",
-    "check_same_shape",
-    "check_update",
-    "check_upstream",
-]
+__all__ = ["LayerStateError", "as_array", "as_matrix", "check_labels", "check_layers",
+           "check_learning_rate", "check_positive_int", "check_real", "check_shape",
+           "check_same_shape", "check_update", "check_upstream"]
 
 class LayerStateError(RuntimeError):
     """A layer's methods were called out of order (``backward`` before ``forward``, ...)."""

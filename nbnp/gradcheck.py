@@ -9,11 +9,9 @@
     \\frac{\\lVert g - \\tilde g \\rVert}
          {\\lVert g \\rVert + \\lVert \\tilde g \\rVert}
 
-A relative error below about 1e-7 means the backward pass is right.
-Central differences cannot see a change of f below its last bit, so a
-gradient under the round-off floor machine-ε·|f|/ε may come out as 0: where
-both gradients are that small (a saturated network), the checks raise
-instead of reporting a bug that is not there.
+Below about 1e-7, the backward pass is right. Central differences cannot
+see a gradient under the round-off floor machine-ε·|f|/ε, so where both are
+that small (a saturated network) the checks raise instead of reporting a bug.
 
 Explained in chapter 9.
 """
@@ -29,19 +27,9 @@ from nbnp.checks import as_matrix, check_layers, check_learning_rate
 from nbnp.losses import compute_cost
 from nbnp.training import backward, forward
 
-__all__ = [
-    "EPS",
-    "check_cost_gradient",
-    "check_layer_gradients",
-    "check_network_gradients",
-    "eps_sweep",
-    "layer_gradients",
-    "layer_relative_error",
-    "network_gradient_vectors",
-    "network_relative_error",
-    "numerical_gradient",
-    "relative_error",
-]
+__all__ = ["EPS", "check_cost_gradient", "check_layer_gradients", "check_network_gradients",
+           "eps_sweep", "layer_gradients", "layer_relative_error", "network_gradient_vectors",
+           "network_relative_error", "numerical_gradient", "relative_error"]
 
 #: The default step ε: truncation error grows as ε², round-off as 1/ε.
 EPS = 1e-5
@@ -143,26 +131,11 @@ def check_layer_gradients(layer: object, A_in: np.ndarray,
                           eps: float = EPS) -> dict[str, float]:
     """The relative error of each gradient one layer's ``backward`` computes.
 
-    Parameters
-    ----------
-    layer : a layer
-        Its parameters are changed and restored.
-    A_in : numpy.ndarray, shape (n_in, m)
-        The layer's input (``A_prev`` of a linear layer, ``Z`` of a sigmoid).
-    upstream_grad : numpy.ndarray, shape (n_out, m), optional
-        Default: a fixed standard-normal draw (``RandomState(0)``).
-    eps : float, optional
-
-    Returns
-    -------
-    dict of float
-        ``{"W", "b", "A_prev"}`` for a linear layer, ``{"Z"}`` for a sigmoid.
-
-    Raises
-    ------
-    ValueError
-        Where both gradients are too small to check.
-
+    ``A_in``, shape (n_in, m), is the layer's input (``A_prev`` of a linear
+    layer, ``Z`` of a sigmoid); ``upstream_grad``, shape (n_out, m), defaults
+    to a fixed standard-normal draw. Returns ``{"W": ..., "b": ...,
+    "A_prev": ...}`` for a linear layer, ``{"Z": ...}`` for a sigmoid; raises
+    ``ValueError`` where both gradients are too small to check.
     Explained in chapter 9.
     """
     check_layers([layer])

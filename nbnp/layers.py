@@ -68,21 +68,10 @@ class LinearLayer:
 
     @classmethod
     def from_params(cls, W: np.ndarray, b: np.ndarray | float = 0.0, m: int = 1) -> LinearLayer:
-        """A layer with given weights and bias, for worked examples.
+        """A layer with given weights ``W`` (n_out, n_in) and bias ``b``.
 
-        Parameters
-        ----------
-        W : array_like, shape (n_out, n_in)
-        b : float or array_like, shape (n_out, 1), optional
-            A number is used for every neuron. Default 0.
-        m : int, optional
-            Examples per batch, the columns of the initial ``Z``. Default 1.
-
-        Returns
-        -------
-        LinearLayer
-
-        Explained in chapter 7.
+        ``b`` is a column (n_out, 1) or one number for every neuron; ``m``
+        sizes the initial ``Z``. For worked examples. Explained in chapter 7.
         """
         W = as_matrix("W", W).copy()
         b = as_array("b", b)

@@ -27,15 +27,13 @@ from nbnp.checks import (
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
 
-__all__ = ["History", "accuracy", "backward", "build_network", "forward", "predict", "train", "train_step"]
+__all__ = ["History", "accuracy", "backward", "build_network", "forward", "predict", "train",
+           "train_step"]
 
 
 @dataclass
 class History:
-    """The costs recorded while training: ``costs[i]`` at ``epochs[i]``, and the cost at the end.
-
-    Explained in chapter 8.
-    """
+    """The costs recorded while training: ``costs[i]`` at ``epochs[i]``. Chapter 8."""
 
     epochs: list[int] = field(default_factory=list)
     costs: list[float] = field(default_factory=list)
@@ -63,25 +61,14 @@ class History:
 
 def build_network(input_shape: tuple[int, int], layer_sizes: list[int], ini_type: str = "xavier",
                   random_state: np.random.RandomState | None = None) -> list:
-    """Linear → sigmoid pairs, built in order like the article's layers.
+    """Linear → sigmoid pairs ``[Z1, A1, Z2, A2, ...]``, built like the article's.
 
-    Parameters
-    ----------
-    input_shape : tuple of int
-        (n_x, m), the shape of ``X``.
-    layer_sizes : list of int
-        Neurons per layer, ``[3, 1]`` for the article's 2-3-1 network.
-    ini_type : {"plain", "xavier", "he"}, optional
-        Default ``"xavier"``, the article's choice for every network it
-        trains (with ``"plain"`` the 2-3-1 network never learns XOR).
-    random_state : numpy.random.RandomState, optional
-        Default NumPy's global stream (``np.random.seed``).
-
-    Returns
-    -------
-    list
-        ``[Z1, A1, Z2, A2, ...]``.
-
+    ``input_shape`` is ``X.shape``, (n_x, m); ``layer_sizes`` the neurons per
+    layer, ``[3, 1]`` for the 2-3-1 network. ``ini_type`` defaults to
+    ``"xavier"``, the article's choice for every network it trains (with
+    ``"plain"`` the 2-3-1 network never learns XOR); the weights come from
+    ``random_state``, by default NumPy's global stream (``np.random.seed``).
+    Raises ``TypeError``/``ValueError`` for sizes that are not positive ints.
     Explained in chapter 8.
     """
     shape = check_shape("input_shape", input_shape)
@@ -120,41 +107,17 @@ def backward(layers: list, dY_hat: np.ndarray) -> np.ndarray:
 
 def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0, epochs: int = 5000,
           record_every: int = 100, print_every: int | None = None) -> History:
-    """Full-batch gradient descent, the article's training loop.
+    """Full-batch gradient descent, the article's loop: ``train_step`` per epoch.
 
-    Each epoch: forward, cost, backward, and ``update_params`` on every layer
-    that has ``params``. Arithmetic runs under ``np.errstate(over="raise",
-    invalid="raise")``: a network that diverges stops with the epoch.
-
+    ``layers`` are trained in place on ``X``, shape (n_x, m), and labels ``Y``
+    (0 or 1), shape (1, m), with α = ``learning_rate``. The cost is recorded
+    when ``epoch % record_every == 0``, before that epoch's update, and also
+    printed as the article prints it when ``epoch % print_every == 0``.
+    Returns the :class:`History`. Arithmetic runs under
+    ``np.errstate(over="raise", invalid="raise")``, so a network that diverges
+    raises ``FloatingPointError`` ("training diverged at epoch N", with what to
+    try); bad arguments raise ``TypeError``/``ValueError``.
     Explained in chapter 8.
-
-    Parameters
-    ----------
-    layers : list
-        The network, trained in place.
-    X : numpy.ndarray, shape (n_x, m)
-    Y : numpy.ndarray, shape (1, m)
-        Labels 0 or 1.
-    learning_rate : float, optional
-        α, default 1 as in the article's run.
-    epochs : int, optional
-        Default 5000.
-    record_every : int, optional
-        The cost is recorded when ``epoch % record_every == 0``, before
-        that epoch's update. Default 100.
-    print_every : int, optional
-        Also print ``Cost at epoch#N: <12 significant digits>`` then.
-
-    Returns
-    -------
-    History
-
-    Raises
-    ------
-    FloatingPointError
-        "training diverged at epoch N", with what to try.
-    TypeError, ValueError
-        For arguments a check refuses (see :mod:`nbnp.checks`).
     """
     X, Y = as_matrix("X", X), check_labels("Y", as_matrix("Y", Y))
     learning_rate = check_learning_rate(learning_rate)
