@@ -25,7 +25,14 @@ from nbnp.draw.batch_neuron import (
 )
 from nbnp.draw.descent import STEP_COLOR, plot_descent
 from nbnp.draw.graph import GRAD_COLOR, LOCAL_COLOR, NODE_KINDS, Edge, Node, draw_graph, text_overlaps
-from nbnp.draw.hidden import WALK_STEPS, draw_neuron_walk, neuron_walk_graph, plot_hidden_units
+from nbnp.draw.hidden import (
+    WALK_STEPS,
+    WALK_TITLES,
+    draw_neuron_walk,
+    draw_neuron_walk_steps,
+    neuron_walk_graph,
+    plot_hidden_units,
+)
 from nbnp.draw.labels import format_value, matrix_text
 from nbnp.draw.network import draw_layer_graph, layer_graph, layer_panel, layer_pass
 from nbnp.draw.neuron import NEURON_STEPS, draw_neuron_graph, neuron_graph, neuron_pass
@@ -40,7 +47,9 @@ from nbnp.draw.plots import (
 __all__ = [
     "LOCAL_COLOR",
     "WALK_STEPS",
+    "WALK_TITLES",
     "draw_neuron_walk",
+    "draw_neuron_walk_steps",
     "neuron_walk_graph",
     "plot_hidden_units",
     "text_overlaps",

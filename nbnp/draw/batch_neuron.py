@@ -233,7 +233,7 @@ def shared_parameter_graph(
         dY_hat = dZ / (Y_hat * (1 - Y_hat))
     paths = [dZ[:, i : i + 1] * (X[:, i : i + 1].T if param == "W" else 1.0) for i in range(m)]
     total = np.sum(paths, axis=0)
-    row = 3.2
+    row = 4.2 if param == "W" else 3.2  # room for each example's local x⁽ⁱ⁾ᵀ beside its path
     top = (m - 1) * row / 2
     total_text = f"∂Cost/∂{param} = Σ\n= {_entries(total, d)}"
     nodes = [Node(param, f"${param}$", (0.0, 0.0), total_text, "param")]
@@ -247,7 +247,7 @@ def shared_parameter_graph(
         z_label = f"$z^{{({i + 1})}}$"
         nodes.append(Node(f"z{i}", z_label, (4.6, y), z_text, "op", value_side="above", local=local))
         nodes.append(Node(f"s{i}", "$\\sigma$", (7.8, y), a_text, "op", value_side="above"))
-        edges.append(Edge(param, f"z{i}", _entries(paths[i], d)))
+        edges.append(Edge(param, f"z{i}", f"via z{sup}: {_entries(paths[i], d)}"))
         edges.append(Edge(f"z{i}", f"s{i}", fmt_fixed(dZ[0, i], d)))
         edges.append(Edge(f"s{i}", "cost", fmt_fixed(dY_hat[0, i], d)))
     nodes.append(Node("cost", "Cost", (11.0, 0.0), "", "loss"))

@@ -24,7 +24,8 @@ from nbnp.draw.network import _layer_pairs, layer_pass
 from nbnp.draw.plots import CLASS_COLORS, network_proba, plot_decision_boundary
 from nbnp.training import forward
 
-__all__ = ["WALK_STEPS", "draw_neuron_walk", "neuron_walk_graph", "plot_hidden_units"]
+__all__ = ["WALK_STEPS", "WALK_TITLES", "draw_neuron_walk", "draw_neuron_walk_steps", "neuron_walk_graph",
+           "plot_hidden_units"]
 
 #: The steps of the walk, in order; each shows the ones before it too.
 WALK_STEPS = (
@@ -41,6 +42,22 @@ WALK_STEPS = (
     "dZ1",
     "dW1",
 )
+
+#: What each step of the walk shows, for its figure's title.
+WALK_TITLES = {
+    "inputs": "the example enters",
+    "neuron1": "hidden neuron 1 forward",
+    "neuron2": "hidden neuron 2 forward",
+    "neuron3": "hidden neuron 3 forward",
+    "output": "the output neuron forward",
+    "cost": "the cost",
+    "dA2": "backward: ∂Cost/∂ŷ",
+    "dZ2": "backward: dz of the output neuron",
+    "dW2": "backward: the output neuron's dw, db",
+    "dA1": "backward: into the hidden layer, da = w·dz",
+    "dZ1": "backward: each hidden neuron's dz",
+    "dW1": "backward: each hidden neuron's dw, db",
+}
 
 _ROW = 6.0  # vertical distance between hidden neurons
 
@@ -124,7 +141,7 @@ def _nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
         Node(
             "ao",
             _sup("a", 2),
-            (16.4, 0.0),
+            (17.2, 0.0),
             f"ŷ = {f(c['A2'])}" if out else "",
             "op",
             current == "output",
@@ -133,13 +150,13 @@ def _nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
         Node(
             "cost",
             "Cost",
-            (20.0, 0.0),
+            (22.4, 0.0),
             f"Cost = {fmt_fixed(c['cost'], d)}" if cost else "",
             "loss",
             current == "cost",
             local="local: (ŷ − y)/m" if "dA2" in shown else "",
         ),
-        Node("y", "$y$", (20.0, 2.4), f"y = {f(c['y'])}", "input", value_side="above"),
+        Node("y", "$y$", (22.4, 2.4), f"y = {f(c['y'])}", "input", value_side="above"),
     ]
     return nodes
 
@@ -230,6 +247,24 @@ def draw_neuron_walk(
     """
     nodes, edges = neuron_walk_graph(layers, X, Y, example, step, decimals)
     return draw_graph(nodes, edges, ax=ax, title=title, scale=0.46)
+
+
+def draw_neuron_walk_steps(
+    layers: list, X: np.ndarray, Y: np.ndarray, example: int = 0, decimals: int = 3
+) -> list[Figure]:
+    """Every step of the walk (:data:`WALK_STEPS`), each its own figure titled "Step k of n: ...".
+
+    The book shows them as one figure with a step control (previous/next,
+    ``_static/steps.js``); without JavaScript (the PDF) they follow one another.
+    Arguments are those of :func:`neuron_walk_graph`. Returns the figures, in order.
+    """
+    figures = []
+    for k, step in enumerate(WALK_STEPS, start=1):
+        title = f"Step {k} of {len(WALK_STEPS)}: {WALK_TITLES[step]}"
+        ax = draw_neuron_walk(layers, X, Y, example, step, decimals)
+        ax.figure.text(0.5, 0.015, title, ha="center", va="bottom", fontsize=11, fontweight="bold")
+        figures.append(ax.figure)
+    return figures
 
 
 def plot_hidden_units(layers: list, X: np.ndarray, Y: np.ndarray, resolution: int = 200) -> Figure:

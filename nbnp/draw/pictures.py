@@ -91,6 +91,7 @@ def plot_vertical_distances(
     ax: Axes | None = None,
     decimals: int = 2,
     xlabel: str = "$x$",
+    examples: bool = False,
 ) -> Axes:
     """Data points, a predictor's outputs, and the vertical distance between each pair.
 
@@ -110,6 +111,10 @@ def plot_vertical_distances(
         Decimals of the distances written beside the segments.
     xlabel : str, optional
         The horizontal axis's label.
+    examples : bool, optional
+        ``x`` numbers separate examples (1, 2, ...), not a variable: each
+        prediction is a marker on an integer tick, not a point of a line
+        (there is no "example 2.5" between them). Default False.
 
     Returns
     -------
@@ -126,8 +131,14 @@ def plot_vertical_distances(
             f"x, y and y_hat must have the same length, but received {x.size}, {y.size}, {y_hat.size}"
         )
     ax = _axes(ax, (4.5, 3.2))
-    order = np.argsort(x, kind="stable")
-    ax.plot(x[order], y_hat[order], linewidth=2, label="predictions ŷ")
+    if examples:
+        ax.scatter(x, y_hat, marker="s", s=40, zorder=3, label="predictions ŷ")
+        ax.set_xticks(x)
+        ax.set_xticklabels([f"{v:g}" for v in x])
+        ax.set_xlim(x.min() - 0.6, x.max() + 0.6)
+    else:
+        order = np.argsort(x, kind="stable")
+        ax.plot(x[order], y_hat[order], linewidth=2, label="predictions ŷ")
     ax.scatter(x, y, color="black", zorder=3, label="labels y")
     for xi, yi, pi in zip(x, y, y_hat):
         ax.plot([xi, xi], [yi, pi], color="#c0392b", linestyle="--", linewidth=1.2)

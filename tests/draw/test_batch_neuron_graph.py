@@ -90,7 +90,8 @@ def test_shared_parameter_graph_sums_the_paths(param):
     assert shared.value.endswith("= " + expected)
     into_z2 = next(e for e in edges if e.src == param and e.dst == "z1")
     dz2 = run["dZ"][0, 1]
-    assert into_z2.grad == (
+    # each path names its example, so that neighbouring paths' gradients are not confused (Fig. 4.11)
+    assert into_z2.grad == "via z⁽²⁾: " + (
         nbnp.fmt_array([0.0, dz2], decimals=3) if param == "W" else nbnp.fmt_fixed(dz2, 3)
     )
 

@@ -120,3 +120,21 @@ def test_plot_hidden_units_one_panel_per_hidden_neuron_and_the_network():
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     assert titles == [f"neuron {i}, $a^{{[1]}}_{{{i}}}$" for i in (1, 2, 3)] + ["the network"]
     assert text_overlaps(fig) == []
+
+
+def test_the_walk_steps_are_one_figure_per_step_titled_in_order():
+    from nbnp.draw.hidden import WALK_STEPS, WALK_TITLES, draw_neuron_walk_steps
+
+    X, Y = nbnp.xor_gate()
+    network = nbnp.build_network(X.shape, [3, 1], random_state=np.random.RandomState(48))
+    figures = draw_neuron_walk_steps(network, X, Y, example=3)
+    try:
+        assert len(figures) == len(WALK_STEPS)
+        titles = [fig.texts[-1].get_text() for fig in figures]
+        n = len(WALK_STEPS)
+        assert titles == [f"Step {k} of {n}: {WALK_TITLES[s]}" for k, s in enumerate(WALK_STEPS, 1)]
+    finally:
+        import matplotlib.pyplot as plt
+
+        for fig in figures:
+            plt.close(fig)

@@ -82,3 +82,13 @@ def test_cost_over_weight_draws_the_given_costs_and_marks_the_start():
 def test_cost_over_weight_rejects_bad_input(w, c, match):
     with pytest.raises(ValueError, match=match):
         plot_cost_over_weight(w, c)
+
+
+def test_vertical_distances_of_examples_are_markers_on_integer_ticks():
+    """Fig. 4.1: examples are separate points (no line through an "example 2.5")."""
+    x, y, y_hat = np.array([1, 2, 3, 4]), np.array([0, 1, 1, 1]), np.array([0.5, 0.646, 0.525, 0.668])
+    ax = plot_vertical_distances(x, y, y_hat, xlabel="example", examples=True)
+    assert len(ax.get_lines()) == 4  # the four distances only: no line joins the predictions
+    assert list(ax.get_xticks()) == [1, 2, 3, 4]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "2", "3", "4"]
+    assert [tuple(p) for p in ax.collections[0].get_offsets()] == list(zip(x, y_hat))
