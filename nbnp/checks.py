@@ -7,7 +7,7 @@ update applied twice. Each check here names the argument, what was expected,
 what came, and the fix. Rare numeric faults (overflow, NaN) are left to NumPy:
 :func:`nbnp.train` runs under ``np.errstate``, which raises ``FloatingPointError``.
 
-Explained in chapter 7 ("What the classes check").
+Explained in chapter 8 ("What the classes check").
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ def and_gate() -> tuple[np.ndarray, np.ndarray]:
 
 
 def xor_gate() -> tuple[np.ndarray, np.ndarray]:
-    """The XOR gate: y = 1 if exactly one input is 1. Explained in chapter 5."""
+    """The XOR gate: y = 1 if exactly one input is 1. Explained in chapter 6."""
     return _gate([0, 1, 1, 0])
 
 
@@ -75,7 +75,7 @@ def feature_cross(X: np.ndarray, i: int = 0, j: int = 1) -> np.ndarray:
     -------
     numpy.ndarray, shape (n + 1, m)
 
-    Explained in chapter 5.
+    Explained in chapter 6.
     """
     X = as_matrix("X", X)
     return np.vstack([X, X[i] * X[j]])

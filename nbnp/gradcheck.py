@@ -13,7 +13,7 @@ Below about 1e-7, the backward pass is right. Central differences cannot
 see a gradient under the round-off floor machine-ε·|f|/ε, so where both are
 that small (a saturated network) the checks raise instead of reporting a bug.
 
-Explained in chapter 9.
+Explained in chapter 10.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray,
     ``f`` takes no argument and reads ``x``, a float array of any shape
     (``layer.params["W"]``, say), which is changed in place one entry at a
     time and restored. Returns an array of the shape of ``x``.
-    Explained in chapter 9.
+    Explained in chapter 10.
     """
     eps = check_learning_rate(eps, name="eps")
     if not isinstance(x, np.ndarray) or x.dtype != float:
@@ -64,7 +64,7 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray,
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     """‖a − b‖ / (‖a‖ + ‖b‖), from 0 to 1; 0 when both are zero.
 
-    Explained in chapter 9.
+    Explained in chapter 10.
     """
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if a.shape != b.shape:
@@ -94,7 +94,7 @@ def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray,
                         eps: float = EPS) -> float:
     """The relative error of ``compute_cost``'s ``dY_hat``; Y, Y_hat (1, m).
 
-    Explained in chapter 9.
+    Explained in chapter 10.
     """
     Y_hat = as_matrix("Y_hat", Y_hat).copy()
     cost, dY_hat = compute_cost(Y, Y_hat)
@@ -111,7 +111,7 @@ def layer_gradients(
     whose gradient with respect to the output is ``upstream_grad``. Returns
     ``{name: (backprop, numerical)}`` for each parameter (``W``, ``b``) and
     for the argument of ``forward`` (``A_prev``, ``Z``), whose gradient
-    ``backward`` returns. Explained in chapter 9.
+    ``backward`` returns. Explained in chapter 10.
     """
     def f() -> float:
         return float(np.sum(upstream_grad * layer.forward(A_in)))
@@ -136,7 +136,7 @@ def check_layer_gradients(layer: object, A_in: np.ndarray,
     to a fixed standard-normal draw. Returns ``{"W": ..., "b": ...,
     "A_prev": ...}`` for a linear layer, ``{"Z": ...}`` for a sigmoid; raises
     ``ValueError`` where both gradients are too small to check.
-    Explained in chapter 9.
+    Explained in chapter 10.
     """
     check_layers([layer])
     A_in = as_matrix("A_in", A_in).copy()
@@ -155,7 +155,7 @@ def layer_relative_error(layer: object, A_in: np.ndarray, draws: int = 8,
     """One relative error for all of a layer's gradients, over several draws.
 
     Each draw is a standard-normal ``upstream_grad`` (``RandomState(0)``);
-    pooling them averages out round-off. Explained in chapter 9.
+    pooling them averages out round-off. Explained in chapter 10.
     """
     check_layers([layer])
     A_in = as_matrix("A_in", A_in).copy()
@@ -177,7 +177,7 @@ def network_gradient_vectors(layers: list, X: np.ndarray, Y: np.ndarray,
     """Every parameter's gradient of the cost, by backprop and numerically.
 
     Two flat vectors in the order dW1, db1, dW2, db2, ...
-    Explained in chapter 9.
+    Explained in chapter 10.
     """
     layers = check_layers(layers)
     cost, dY_hat = compute_cost(Y, forward(layers, X))
@@ -202,7 +202,7 @@ def check_network_gradients(layers: list, X: np.ndarray, Y: np.ndarray,
     """The relative error per parameter, ``{"W1": ..., "b1": ..., "W2": ...}``.
 
     Parameters are numbered by the layers that have them.
-    Explained in chapter 9.
+    Explained in chapter 10.
     """
     analytic, numeric = network_gradient_vectors(layers, X, Y, eps)
     cost = compute_cost(Y, forward(layers, X))[0]
@@ -222,7 +222,7 @@ def network_relative_error(layers: list, X: np.ndarray, Y: np.ndarray,
                            eps: float = EPS) -> float:
     """The relative error of the whole gradient, every parameter at once.
 
-    Explained in chapter 9.
+    Explained in chapter 10.
     """
     analytic, numeric = network_gradient_vectors(layers, X, Y, eps)
     cost = compute_cost(Y, forward(layers, X))[0]
@@ -233,6 +233,6 @@ def eps_sweep(layers: list, X: np.ndarray, Y: np.ndarray,
               eps_values: list[float]) -> list[float]:
     """:func:`network_relative_error` at each step ε of ``eps_values``.
 
-    Explained in chapter 9.
+    Explained in chapter 10.
     """
     return [network_relative_error(layers, X, Y, eps) for eps in eps_values]

@@ -20,7 +20,7 @@ def initialize_parameters(
 ) -> dict[str, np.ndarray]:
     """Weights drawn from a scaled standard normal, biases zero.
 
-    Explained in chapter 7.
+    Explained in chapter 8.
 
     Parameters
     ----------

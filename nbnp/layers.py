@@ -8,7 +8,7 @@ list of layers (:func:`nbnp.train`), and a new kind of layer is one class
 with those two methods (plus ``params``, ``d<name>`` and ``update_params``
 if it learns).
 
-Explained in chapter 7.
+Explained in chapter 8.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = ["LinearLayer", "SigmoidLayer"]
 class LinearLayer:
     """The linear node Z = W·A_prev + b, its gradients and its update.
 
-    Explained in chapter 7.
+    Explained in chapter 8.
 
     Parameters
     ----------
@@ -71,7 +71,7 @@ class LinearLayer:
         """A layer with given weights ``W`` (n_out, n_in) and bias ``b``.
 
         ``b`` is a column (n_out, 1) or one number for every neuron; ``m``
-        sizes the initial ``Z``. For worked examples. Explained in chapter 7.
+        sizes the initial ``Z``. For worked examples. Explained in chapter 8.
         """
         W = as_matrix("W", W).copy()
         b = as_array("b", b)
@@ -85,7 +85,7 @@ class LinearLayer:
     def forward(self, A_prev: np.ndarray) -> np.ndarray:
         """Z = W·A_prev + b: A_prev, shape (n_in, m) → Z, shape (n_out, m).
 
-        Explained in chapter 7.
+        Explained in chapter 8.
         """
         A_prev = as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1])
         self.A_prev = A_prev
@@ -96,7 +96,7 @@ class LinearLayer:
         """dW, db and dA_prev from upstream_grad = ∂Cost/∂Z, shape (n_out, m).
 
         Returns ``dA_prev``, shape (n_in, m), the gradient for the layer below.
-        Explained in chapter 7.
+        Explained in chapter 8.
         """
         upstream_grad = check_upstream(upstream_grad, self.Z, self.A_prev)
         self.dW = np.dot(upstream_grad, self.A_prev.T)
@@ -107,7 +107,7 @@ class LinearLayer:
     def update_params(self, learning_rate: float = 0.1) -> None:
         """One step of gradient descent: W ← W − α·dW, b ← b − α·db.
 
-        Uses up the pass (A_prev, dW, db). Explained in chapter 7.
+        Uses up the pass (A_prev, dW, db). Explained in chapter 8.
         """
         learning_rate = check_update(learning_rate, self.dW)
         self.params["W"] = self.params["W"] - learning_rate * self.dW
@@ -132,7 +132,7 @@ class SigmoidLayer:
     dZ : numpy.ndarray, shape (n, m)
         ∂Cost/∂Z from :meth:`backward`.
 
-    Explained in chapter 7.
+    Explained in chapter 8.
     """
 
     def __init__(self, shape: tuple[int, int]) -> None:
@@ -140,7 +140,7 @@ class SigmoidLayer:
         self.Z = self.dZ = None
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
-        """A = σ(Z): Z, shape (n, m) → A, shape (n, m). Explained in chapter 7."""
+        """A = σ(Z): Z, shape (n, m) → A, shape (n, m). Explained in chapter 8."""
         self.Z = as_matrix("Z", Z, rows=self.A.shape[0])
         self.A = sigmoid(self.Z)
         return self.A
@@ -148,7 +148,7 @@ class SigmoidLayer:
     def backward(self, upstream_grad: np.ndarray) -> np.ndarray:
         """dZ = upstream_grad ⊙ A ⊙ (1 − A), with upstream_grad = ∂Cost/∂A.
 
-        Returns dZ, shape (n, m). Explained in chapter 7.
+        Returns dZ, shape (n, m). Explained in chapter 8.
         """
         upstream_grad = check_upstream(upstream_grad, self.A, self.Z)
         self.dZ = upstream_grad * self.A * (1 - self.A)

@@ -5,7 +5,7 @@ A network is a plain list such as ``[Z1, A1, Z2, A2]``. Any object with
 ``params`` and ``update_params``. Nothing here asks which class a layer is,
 so a layer written outside nbnp trains like the article's two.
 
-Explained in chapters 7 and 8.
+Explained in chapters 8 and 9.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def build_network(input_shape: tuple[int, int], layer_sizes: list[int], ini_type
     ``"plain"`` the 2-3-1 network never learns XOR); the weights come from
     ``random_state``, by default NumPy's global stream (``np.random.seed``).
     Raises ``TypeError``/``ValueError`` for sizes that are not positive ints.
-    Explained in chapter 8.
+    Explained in chapter 9.
     """
     shape = check_shape("input_shape", input_shape)
     if not isinstance(layer_sizes, (list, tuple)) or not layer_sizes:
@@ -86,7 +86,7 @@ def build_network(input_shape: tuple[int, int], layer_sizes: list[int], ini_type
 def forward(layers: list, X: np.ndarray) -> np.ndarray:
     """The network's output: each layer's ``forward`` fed the one below's.
 
-    X, shape (n_x, m) → the output, shape (n_out, m). Explained in chapter 7.
+    X, shape (n_x, m) → the output, shape (n_out, m). Explained in chapter 8.
     """
     A = X
     for layer in check_layers(layers):
@@ -97,7 +97,7 @@ def forward(layers: list, X: np.ndarray) -> np.ndarray:
 def backward(layers: list, dY_hat: np.ndarray) -> np.ndarray:
     """Each layer's ``backward``, top to bottom, fed the gradient from above.
 
-    dY_hat, shape (n_out, m) → ∂Cost/∂X, shape (n_x, m). Explained in chapter 7.
+    dY_hat, shape (n_out, m) → ∂Cost/∂X, shape (n_x, m). Explained in chapter 8.
     """
     grad = dY_hat
     for layer in reversed(check_layers(layers)):
@@ -117,7 +117,7 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
     ``np.errstate(over="raise", invalid="raise")``, so a network that diverges
     raises ``FloatingPointError`` ("training diverged at epoch N", with what to
     try); bad arguments raise ``TypeError``/``ValueError``.
-    Explained in chapter 8.
+    Explained in chapter 9.
     """
     X, Y = as_matrix("X", X), check_labels("Y", as_matrix("Y", Y))
     learning_rate = check_learning_rate(learning_rate)
@@ -145,7 +145,7 @@ def train_step(layers: list, X: np.ndarray, Y: np.ndarray,
     """One epoch of the article's loop: forward, cost, backward, update.
 
     X, shape (n_x, m), and Y, shape (1, m). Returns the cost before the update.
-    Explained in chapter 7.
+    Explained in chapter 8.
     """
     cost, dY_hat = compute_cost(Y, forward(layers, X))
     backward(layers, dY_hat)
@@ -158,7 +158,7 @@ def train_step(layers: list, X: np.ndarray, Y: np.ndarray,
 def predict(layers: list, X: np.ndarray, threshold: float = 0.5) -> np.ndarray:
     """Class predictions, 1.0 where the network's output exceeds ``threshold``, else 0.0. Shape (1, m).
 
-    Explained in chapter 5.
+    Explained in chapter 6.
     """
     threshold = check_real("threshold", threshold)
     if not 0 < threshold < 1:
@@ -170,7 +170,7 @@ def accuracy(predictions: np.ndarray, Y: np.ndarray) -> float:
     """The percentage of predictions equal to the labels, both 0/1 of shape (1, m).
 
     Raises ``ValueError`` for probabilities instead of predictions, or shapes that differ.
-    Explained in chapter 5.
+    Explained in chapter 6.
     """
     predictions = check_labels("predictions", as_matrix("predictions", predictions))
     Y = check_labels("Y", as_matrix("Y", Y))

@@ -1,4 +1,4 @@
-"""Exercise of chapter 9: a gradient checker by central differences, compared with nbnp's.
+"""Exercise of chapter 10: a gradient checker by central differences, compared with nbnp's.
 
 The candidate gets ``f``, which takes no argument and reads the array ``x``
 itself, as :func:`nbnp.numerical_gradient` does: the checker must nudge ``x``
@@ -77,7 +77,7 @@ def check_numerical_gradient(candidate: Callable) -> str:
     ``x`` (any shape), which the checker nudges in place:
     (f(x + ε·e_i) − f(x − ε·e_i)) / 2ε for each entry i, restoring the entry
     after. Return an array of the shape of ``x``; leave ``x`` as it came.
-    Compared with :func:`nbnp.numerical_gradient`. Explained in chapter 9.
+    Compared with :func:`nbnp.numerical_gradient`. Explained in chapter 10.
     """
     for on, make, x0, eps in _CASES:
         x = x0.copy()

@@ -54,7 +54,7 @@ def check_linear_layer(candidate: type) -> str:
     ``backward(upstream_grad)``, shape (n_out, m), stores ``self.dW``,
     ``self.db``, ``self.dA_prev`` and returns dA_prev;
     ``update_params(learning_rate)`` steps W and b against dW and db.
-    Explained in chapter 7.
+    Explained in chapter 8.
     """
     for seed, (on, shape, n_out, ini) in enumerate(_LINEAR_CASES, start=10):
         n_in, m = shape
@@ -169,7 +169,7 @@ def check_sigmoid_layer(candidate: type) -> str:
     ``shape`` is (n, m), the shape of the Z coming in. ``forward(Z)`` stores
     and returns ``self.A``, shape (n, m); ``backward(upstream_grad)``, shape
     (n, m), stores and returns ``self.dZ = upstream_grad * A * (1 - A)``.
-    Explained in chapter 7.
+    Explained in chapter 8.
     """
     for on, Z in _sigmoid_cases():
         layer = _construct(candidate, "SigmoidLayer", {"shape": Z.shape}, on, 0)
@@ -207,7 +207,7 @@ class TanhReference:
     """The tanh layer the checker compares with: A = tanh(Z), dZ = upstream_grad · (1 − A²).
 
     ``shape`` is (n, m); ``forward(Z)`` and ``backward(upstream_grad)`` take
-    and return arrays of that shape. Explained in chapter 8.
+    and return arrays of that shape. Explained in chapter 9.
     """
 
     def __init__(self, shape: tuple[int, int]) -> None:
@@ -227,7 +227,7 @@ class ReLUReference:
     """The ReLU layer the checker compares with: A = max(0, Z), dZ = upstream_grad where Z > 0, else 0.
 
     ``shape`` is (n, m); ``forward(Z)`` and ``backward(upstream_grad)`` take
-    and return arrays of that shape. Explained in chapter 8.
+    and return arrays of that shape. Explained in chapter 9.
     """
 
     def __init__(self, shape: tuple[int, int]) -> None:
@@ -339,7 +339,7 @@ def check_tanh_layer(candidate: type) -> str:
     ``shape`` is (n, m). ``forward(Z)`` returns A and ``backward(upstream_grad)``
     returns dZ, both of shape (n, m). Checked on values, by
     :func:`nbnp.check_layer_gradients`, and by training XOR with
-    :func:`nbnp.train` in place of the hidden sigmoid. Explained in chapter 8.
+    :func:`nbnp.train` in place of the hidden sigmoid. Explained in chapter 9.
     """
     return _check_activation("TanhLayer", candidate, TanhReference, _tanh_variants, (7, 1.0, 1000))
 
@@ -351,6 +351,6 @@ def check_relu_layer(candidate: type) -> str:
     ``shape`` is (n, m). ``forward(Z)`` returns A and ``backward(upstream_grad)``
     returns dZ, both of shape (n, m). Checked on values, by
     :func:`nbnp.check_layer_gradients`, and by training XOR with
-    :func:`nbnp.train` in place of the hidden sigmoid. Explained in chapter 8.
+    :func:`nbnp.train` in place of the hidden sigmoid. Explained in chapter 9.
     """
     return _check_activation("ReLULayer", candidate, ReLUReference, _relu_variants, (7, 1.0, 1000))

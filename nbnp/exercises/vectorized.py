@@ -209,7 +209,7 @@ def check_feature_cross(candidate: Callable) -> str:
 
     ``X``: shape (n, m), n ≥ 2, one example per column; x₁ and x₂ are its
     first two rows. Return an array of shape (n + 1, m); leave ``X``
-    unchanged. Explained in chapter 5.
+    unchanged. Explained in chapter 6.
     """
     for on, X in _cross_cases():
         got = call("feature_cross", candidate, {"X": X}, on)
@@ -256,7 +256,7 @@ def check_hidden_layer(candidate: Callable) -> str:
     (n_h, 1); ``W2``: (1, n_h); ``b2``: (1, 1). Forward: A1 = σ(W1·X + b1),
     Ŷ = σ(W2·A1 + b2); cost (1/2m)·Σ(Y − Ŷ)². Return ``(dW1, db1, dW2,
     db2)``, each shaped like its parameter. The article's network is 2-3-1.
-    Explained in chapter 6.
+    Explained in chapter 7.
     """
     names = {"dW1": "dW1", "db1": "db1", "dW2": "dW2", "db2": "db2"}
     shape_fix = ("The gradient going down through W2 uses its transpose: dA1 = W2.T @ dZ2; "

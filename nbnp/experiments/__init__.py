@@ -3,7 +3,7 @@
 * :mod:`nbnp.experiments.batch`: batch gradients the article's two ways, a
   per-example loop and the vectorized form, and how their time grows with m;
 * :mod:`nbnp.experiments.descent`: gradient descent on a parabola;
-* :mod:`nbnp.experiments.paths`: chapter 4's three equations, a gradient as the sum of its paths;
+* :mod:`nbnp.experiments.paths`: chapter 5's three equations, a gradient as the sum of its paths;
 * :mod:`nbnp.experiments.separability`: the best accuracy a straight line reaches.
 """
 
