@@ -28,15 +28,22 @@ _ALIASES = {"forward": "loss", "backward": "dL_dw"}
 _ROW = 1.3  # vertical distance between the input nodes
 
 
-def _as_vector(name: str, value: object) -> np.ndarray:
+def _finite(name: str, value: object) -> np.ndarray:
     A = as_array(name, value)
+    if not np.isfinite(A).all():
+        raise ValueError(f"{name} must be finite, but received {value!r:.60}")
+    return A
+
+
+def _as_vector(name: str, value: object) -> np.ndarray:
+    A = _finite(name, value)
     if A.ndim == 0 or A.size == 0 or A.size != max(A.shape):
         raise ValueError(f"{name} must be a sequence of numbers, one per input, but received shape {A.shape}")
     return A.reshape(-1)
 
 
 def _as_scalar(name: str, value: object) -> float:
-    A = as_array(name, value)
+    A = _finite(name, value)
     if A.size != 1:
         raise ValueError(f"{name} must be a single number, but received shape {A.shape}")
     return float(A.reshape(()))

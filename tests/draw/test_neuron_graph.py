@@ -79,7 +79,7 @@ def test_neuron_pass_accepts_columns_and_rows():
         ((0.0, [0.1], 0), ValueError, "x must be a sequence"),
         (([0, 0], [0.1, 0.6], [0, 1]), ValueError, "y must be a single number"),
         (([0, 0], [0.1, 0.6], 0, [1, 2]), ValueError, "b must be a single number"),
-        (([0, "a"], [0.1, 0.6], 0), TypeError, "x must be a numeric array"),
+        (([0, "a"], [0.1, 0.6], 0), TypeError, "x must hold real numbers"),
         (([0, np.nan], [0.1, 0.6], 0), ValueError, "finite"),
     ],
 )
