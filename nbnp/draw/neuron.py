@@ -129,8 +129,8 @@ def _neuron_nodes(x, w, y, b, run, show, decimals, current) -> list[Node]:
     local_z += ["∂z/∂b = 1"] if b is not None else []
     locals_ = {
         "z": ("dL_dw", "local:\n" + "\n".join(local_z)),
-        "sigma": ("dL_dz", f"local: ∂ŷ/∂z = σ′(z) = {f(run['dy_hat_dz'])}"),
-        "L": ("dL_dy_hat", "local: ∂L/∂ŷ = ŷ − y"),
+        "sigma": ("dL_dz", f"local:\n∂ŷ/∂z = σ′(z) = {f(run['dy_hat_dz'])}"),
+        "L": ("dL_dy_hat", "local:\n∂L/∂ŷ = ŷ − y"),
     }
     for name, label, x_pos, kind in (
         ("z", "$z$", 3.4, "op"),
