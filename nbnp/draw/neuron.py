@@ -187,7 +187,7 @@ def neuron_graph(
 
     The graph is x₁, w₁, …, xₙ, wₙ, (b) → z → σ → L ← y, the σ node carrying
     ŷ. Every value and gradient comes from :func:`neuron_pass` and is
-    formatted with :func:`nbnp.fmt_fixed`.
+    formatted with ``nbnp.fmt_fixed``.
 
     Parameters
     ----------
