@@ -98,8 +98,9 @@
 
   function neuron(root, data) {
     var n = data.stops.length, mid = data.stops.indexOf("0");
+    var start = data.start || [mid, mid, mid];  /* the chapter's weights, from the table */
     var names = [["w1", "w₁"], ["w2", "w₂"], ["b", "b"]];
-    var sliders = names.map(function (nm) { return slider(root, nm[0], nm[1], n, mid); });
+    var sliders = names.map(function (nm, i) { return slider(root, nm[0], nm[1], n, start[i]); });
     var W = 560, H = 220;
     var svg = svgEl("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "class": "nbnp-plot",
       "aria-label": "the single neuron with its weights, cost and gradients" });

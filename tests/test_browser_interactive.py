@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 import nbnp
-from nbnp.experiments.interactive import ALPHAS, SIG, WEIGHT_STOPS
+from nbnp.experiments.interactive import ALPHAS, SIG, WEIGHT_START, WEIGHT_STOPS
 from tests.test_browser import DISK, HTML, PAGES, SHOTS, Visit, browser, site, unavailable  # noqa: F401
 
 DESCENT_PAGE = "book/part1/03_learning_rate.html"
@@ -92,8 +92,9 @@ def test_weight_and_bias_sliders_show_nbnps_neuron_for_each_setting(opened: Any)
     figure = opened(NEURON_PAGE).locator("#neuron-weights[data-ready]")
     sliders = {name: figure.locator(f'input[data-slider="{name}"]') for name in ("w1", "w2", "b")}
     assert figure.count() == 1
-    setting = {"w1": 4, "w2": 4, "b": 4}  # indices into WEIGHT_STOPS; the middle one is 0
-    assert WEIGHT_STOPS[4] == 0
+    # indices into WEIGHT_STOPS: the sliders start at chapter 1's w = (0.1, 0.6) and b = 0
+    setting = {name: WEIGHT_STOPS.index(v) for name, v in zip(("w1", "w2", "b"), WEIGHT_START)}
+    assert {name: field(figure, name) for name in setting} == {"w1": "0.1", "w2": "0.6", "b": "0"}
     for name, slider in sliders.items():
         for index in (0, 2, 5, 8, 6):
             setting[name] = index

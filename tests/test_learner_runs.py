@@ -30,7 +30,7 @@ EDITS = {
     "book/how_numbers_are_verified.ipynb": ("np.random.seed(48)", "np.random.seed(7)", True),
     # no seed or learning rate here; other weights still give z = 0 at x = (0, 0)
     "book/part1/01_single_neuron.ipynb": ("w = [0.1, 0.6]", "w = [0.3, -0.2]", False),
-    "book/part1/02_bias.ipynb": ("update_params(learning_rate=1)", "update_params(learning_rate=0.5)", True),
+    "book/part1/02_bias.ipynb": ("alpha = 1  # the learning rate", "alpha = 0.5  # the learning rate", True),
     "book/part1/03_learning_rate.ipynb": ("(5e-10, 0.5, 5, 50)", "(5e-10, 0.5, 2, 50)", False),
     "book/part1/04_cost_vectorization.ipynb": ("learning_rate=1", "learning_rate=0.5", True),
     "book/part1/05_feature_crosses.ipynb": ("learning_rate=1", "learning_rate=2", True),

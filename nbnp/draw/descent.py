@@ -30,7 +30,8 @@ def plot_descent(
 ) -> Axes:
     """Draw a loss curve and the gradient-descent steps on it as green arrows.
 
-    The start θ₀ is a black dot, every later θ a green one. A step too short
+    The start θ₀ is a black dot, every later θ a green one; each arrow is drawn
+    above the dots and ends at the rim of the next one, so no marker hides its head. A step too short
     on the page for an arrowhead (under 30 pixels) is a plain green line, so
     that many small steps read as a path of dots rather than a pile of heads.
 
@@ -61,7 +62,7 @@ def plot_descent(
     grid = np.linspace(span[0], span[1], 400)
     ax.plot(grid, loss(grid), color="#1f77b4", linewidth=2, zorder=1)
     heights = np.asarray(loss(path), dtype=float)
-    ax.scatter(path, heights, color=STEP_COLOR, s=18, zorder=3)
+    ax.scatter(path, heights, color=STEP_COLOR, s=18, zorder=2)
     ax.autoscale_view()
     pixels = ax.transData.transform(np.column_stack([path, heights]))
     steps = np.hypot(*np.diff(pixels, axis=0).T)
@@ -72,11 +73,13 @@ def plot_descent(
                 "",
                 xy=(b, lb),
                 xytext=(a, la),
-                arrowprops={"arrowstyle": "-|>", "color": STEP_COLOR, "lw": 1.8},
-                zorder=2,
+                # above the dots, the head ending at the next dot's rim: never hidden by a marker
+                arrowprops={"arrowstyle": "-|>", "color": STEP_COLOR, "lw": 1.8,
+                            "shrinkA": 0, "shrinkB": 2.5},
+                zorder=3,
             )
         else:
-            ax.plot([a, b], [la, lb], color=STEP_COLOR, lw=1.8, zorder=2)
+            ax.plot([a, b], [la, lb], color=STEP_COLOR, lw=1.8, zorder=3)
     ax.scatter(path[:1], heights[:1], color="black", s=36, zorder=4)  # the start θ₀
     ax.set_xlabel("$\\theta$")
     ax.set_ylabel("$L(\\theta)$")

@@ -28,15 +28,22 @@ _ALIASES = {"forward": "loss", "backward": "dL_dw"}
 _ROW = 1.3  # vertical distance between the input nodes
 
 
-def _as_vector(name: str, value: object) -> np.ndarray:
+def _finite(name: str, value: object) -> np.ndarray:
     A = as_array(name, value)
+    if not np.isfinite(A).all():
+        raise ValueError(f"{name} must be finite, but received {value!r:.60}")
+    return A
+
+
+def _as_vector(name: str, value: object) -> np.ndarray:
+    A = _finite(name, value)
     if A.ndim == 0 or A.size == 0 or A.size != max(A.shape):
         raise ValueError(f"{name} must be a sequence of numbers, one per input, but received shape {A.shape}")
     return A.reshape(-1)
 
 
 def _as_scalar(name: str, value: object) -> float:
-    A = as_array(name, value)
+    A = _finite(name, value)
     if A.size != 1:
         raise ValueError(f"{name} must be a single number, but received shape {A.shape}")
     return float(A.reshape(()))
@@ -122,8 +129,8 @@ def _neuron_nodes(x, w, y, b, run, show, decimals, current) -> list[Node]:
     local_z += ["∂z/∂b = 1"] if b is not None else []
     locals_ = {
         "z": ("dL_dw", "local:\n" + "\n".join(local_z)),
-        "sigma": ("dL_dz", f"local: ∂ŷ/∂z = σ′(z) = {f(run['dy_hat_dz'])}"),
-        "L": ("dL_dy_hat", "local: ∂L/∂ŷ = ŷ − y"),
+        "sigma": ("dL_dz", f"local:\n∂ŷ/∂z = σ′(z) = {f(run['dy_hat_dz'])}"),
+        "L": ("dL_dy_hat", "local:\n∂L/∂ŷ = ŷ − y"),
     }
     for name, label, x_pos, kind in (
         ("z", "$z$", 3.4, "op"),
@@ -180,7 +187,7 @@ def neuron_graph(
 
     The graph is x₁, w₁, …, xₙ, wₙ, (b) → z → σ → L ← y, the σ node carrying
     ŷ. Every value and gradient comes from :func:`neuron_pass` and is
-    formatted with :func:`nbnp.fmt_fixed`.
+    formatted with ``nbnp.fmt_fixed``.
 
     Parameters
     ----------

@@ -39,7 +39,9 @@ class Parabola:
     minimum: float = 0.0
 
     def __post_init__(self) -> None:
-        check_learning_rate(self.curvature, name="curvature")  # finite and > 0
+        if check_real("curvature", self.curvature) <= 0:
+            raise ValueError(f"curvature must be greater than 0 (a U opening upwards), "
+                             f"but received {self.curvature}")
         if isinstance(self.minimum, bool) or not isinstance(self.minimum, (int, float)):
             raise TypeError(f"minimum must be a real number, but received {self.minimum!r}")
         if not math.isfinite(self.minimum):

@@ -32,6 +32,7 @@ from nbnp.losses import compute_cost
 __all__ = [
     "ALPHAS",
     "SIG",
+    "WEIGHT_START",
     "WEIGHT_STOPS",
     "descent_table",
     "figure_html",
@@ -45,8 +46,11 @@ SIG = 6
 #: The learning-rate slider's stops: the article's 0.5, 5, 5×10⁻¹⁰ and 50, and more around them.
 ALPHAS = (5e-10, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 19.0, 20.0, 21.0, 25.0, 50.0)
 
-#: The stops of the w₁, w₂ and b sliders.
-WEIGHT_STOPS = (-4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0)
+#: The stops of the w₁, w₂ and b sliders: whole numbers, and the chapter's own 0.1 and 0.6.
+WEIGHT_STOPS = (-4.0, -3.0, -2.0, -1.0, -0.5, 0.0, 0.1, 0.6, 1.0, 2.0, 3.0, 4.0)
+
+#: Where the w₁, w₂ and b sliders start: chapter 1's weights w = (0.1, 0.6), and b = 0.
+WEIGHT_START = (0.1, 0.6, 0.0)
 
 _PLAIN = "Interactive figure: in the HTML version of the book."
 
@@ -111,7 +115,12 @@ def neuron_pass_batch(X: np.ndarray, Y: np.ndarray, w1: float, w2: float, b: flo
     return {"y_hat": Y_hat, "cost": cost, "dW": linear.dW, "db": linear.db}
 
 
-def neuron_table(X: np.ndarray, Y: np.ndarray, stops: Sequence[float] = WEIGHT_STOPS) -> dict[str, Any]:
+def neuron_table(
+    X: np.ndarray,
+    Y: np.ndarray,
+    stops: Sequence[float] = WEIGHT_STOPS,
+    start: Sequence[float] = WEIGHT_START,
+) -> dict[str, Any]:
     """ŷ, the cost and the gradients of the single neuron for every (w₁, w₂, b) on a grid.
 
     Parameters
@@ -120,14 +129,26 @@ def neuron_table(X: np.ndarray, Y: np.ndarray, stops: Sequence[float] = WEIGHT_S
     Y : numpy.ndarray, shape (1, m)
     stops : sequence of float, optional
         The stops shared by the three sliders (default :data:`WEIGHT_STOPS`).
+    start : sequence of 3 floats, optional
+        Where the sliders of w₁, w₂ and b start (default :data:`WEIGHT_START`); each must
+        be one of ``stops``.
 
     Returns
     -------
     dict
-        ``"kind": "neuron"``, ``"stops"``, the data ``"X"`` and ``"Y"``, and ``"grid"``:
-        a dict keyed ``"i,j,k"`` (the stop indices of w₁, w₂, b) of
-        ``{"y_hat", "cost", "dW", "db"}``. Every number is a string from :func:`nbnp.fmt`.
+        ``"kind": "neuron"``, ``"stops"``, ``"start"`` (the stop index of each slider's
+        start), the data ``"X"`` and ``"Y"``, and ``"grid"``: a dict keyed ``"i,j,k"``
+        (the stop indices of w₁, w₂, b) of ``{"y_hat", "cost", "dW", "db"}``. Every number
+        is a string from :func:`nbnp.fmt`.
+
+    Raises
+    ------
+    ValueError
+        If ``start`` is not three of the ``stops``.
     """
+    stops = [float(v) for v in stops]
+    if len(start) != 3 or any(float(v) not in stops for v in start):
+        raise ValueError(f"start must be three of the stops {stops} (w1, w2, b), but received {start}")
     grid = {}
     indices = range(len(stops))
     for i, j, k in itertools.product(indices, indices, indices):
@@ -138,7 +159,9 @@ def neuron_table(X: np.ndarray, Y: np.ndarray, stops: Sequence[float] = WEIGHT_S
             "dW": _fmts(run["dW"]),
             "db": _fmts(run["db"]),
         }
-    return {"kind": "neuron", "stops": _fmts(stops), "X": _fmts(X.T), "Y": _fmts(Y), "grid": grid}
+    begin = [stops.index(float(v)) for v in start]
+    return {"kind": "neuron", "stops": _fmts(stops), "start": begin, "X": _fmts(X.T), "Y": _fmts(Y),
+            "grid": grid}
 
 
 def figure_html(table: dict[str, Any], name: str) -> str:

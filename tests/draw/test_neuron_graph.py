@@ -79,7 +79,7 @@ def test_neuron_pass_accepts_columns_and_rows():
         ((0.0, [0.1], 0), ValueError, "x must be a sequence"),
         (([0, 0], [0.1, 0.6], [0, 1]), ValueError, "y must be a single number"),
         (([0, 0], [0.1, 0.6], 0, [1, 2]), ValueError, "b must be a single number"),
-        (([0, "a"], [0.1, 0.6], 0), TypeError, "x must be a numeric array"),
+        (([0, "a"], [0.1, 0.6], 0), TypeError, "x must hold real numbers"),
         (([0, np.nan], [0.1, 0.6], 0), ValueError, "finite"),
     ],
 )
@@ -180,7 +180,7 @@ def test_neuron_graph_local_gradients_make_the_chain_rule_checkable():
     run = neuron_pass(x, w, y)
     nodes, edges = neuron_graph(x, w, y, step="backward", decimals=6)
     local = {n.name: n.local for n in nodes}
-    assert local["sigma"] == f"local: ∂ŷ/∂z = σ′(z) = {fmt_fixed(run['dy_hat_dz'], 6)}"
+    assert local["sigma"] == f"local:\n∂ŷ/∂z = σ′(z) = {fmt_fixed(run['dy_hat_dz'], 6)}"
     assert f"∂z/∂w₂ = x₂ = {fmt_fixed(0.9, 6)}" in local["z"]
     assert local["x1"] == local["w1"] == ""
     # upstream × local = downstream, with the numbers as drawn

@@ -10,6 +10,7 @@ import nbnp
 from nbnp.experiments.interactive import (
     ALPHAS,
     SIG,
+    WEIGHT_START,
     WEIGHT_STOPS,
     descent_table,
     figure_html,
@@ -47,7 +48,8 @@ def test_neuron_pass_batch_at_zero_weights_is_one_half_everywhere():
 
 def test_neuron_table_covers_the_grid_with_nbnps_numbers():
     X, Y = nbnp.or_gate()
-    table = neuron_table(X, Y, stops=(-1.0, 2.0))
+    table = neuron_table(X, Y, stops=(-1.0, 2.0), start=(2.0, -1.0, 2.0))
+    assert table["start"] == [1, 0, 1]
     assert sorted(table["grid"]) == [f"{i},{j},{k}" for i in (0, 1) for j in (0, 1) for k in (0, 1)]
     run = neuron_pass_batch(X, Y, 2.0, -1.0, 2.0)
     entry = table["grid"]["1,0,1"]
@@ -100,10 +102,29 @@ def test_neuron_pass_batch_adds_the_bias():
 
 def test_neuron_table_is_tagged_neuron_and_holds_the_bias_gradient():
     X, Y = nbnp.or_gate()
-    table = neuron_table(X, Y, stops=(-1.0, 2.0))
+    table = neuron_table(X, Y, stops=(-1.0, 2.0), start=(-1.0, -1.0, -1.0))
     assert table["kind"] == "neuron"
     run = neuron_pass_batch(X, Y, -1.0, 2.0, 2.0)
     assert table["grid"]["0,1,1"]["db"] == [nbnp.fmt(run["db"][0, 0], SIG)]
+
+
+def test_the_neuron_sliders_start_at_chapter_ones_weights():
+    X, Y = nbnp.or_gate()
+    assert WEIGHT_START == (0.1, 0.6, 0.0)
+    start = [WEIGHT_STOPS.index(v) for v in WEIGHT_START]
+    table = neuron_table(X, Y)
+    assert table["start"] == start
+    assert [table["stops"][i] for i in start] == ["0.1", "0.6", "0"]
+    entry = table["grid"][",".join(map(str, start))]
+    assert entry["cost"] == nbnp.fmt(neuron_pass_batch(X, Y, 0.1, 0.6, 0.0)["cost"], SIG)
+
+
+def test_a_start_off_the_grid_is_refused():
+    X, Y = nbnp.or_gate()
+    with pytest.raises(ValueError, match="start must be three of the stops"):
+        neuron_table(X, Y, stops=(-1.0, 2.0))
+    with pytest.raises(ValueError, match="start must be three of the stops"):
+        neuron_table(X, Y, stops=(-1.0, 2.0), start=(2.0, 2.0))
 
 
 def test_figure_html_writes_compact_sorted_utf8_json_with_closing_tags_escaped():
