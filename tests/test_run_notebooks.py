@@ -35,6 +35,7 @@ def load_tool() -> Any:
     return module
 
 
+pytest.importorskip("nbclient", reason="make outputs' tools are not installed (.[book])")
 tool = load_tool()
 
 
