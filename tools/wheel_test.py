@@ -11,7 +11,8 @@ Python, a bare virtual environment holding only NumPy, Matplotlib, nbval, ipyker
 nbnp wheel (``requirements/notebook.txt``). No repository file is reachable: not the
 package's source, not ``_toc.yml``, not the project's pytest options or nbval sanitizer.
 
-Runs as many chapters at once as there are cores. Prints one line per chapter (``pass``, or ``FAIL`` with the first error nbval reported) and
+Runs as many chapters at once as there are cores. Prints one line per chapter (``pass``, or
+``FAIL`` with the first error nbval reported) and
 keeps each run's log beside the notebook. Exits 1 if any chapter fails, except those listed in
 ``KNOWN_FAILURES`` with the reason (reported as ``known``); a listed chapter that passes is an
 error too, so that the list is emptied as the chapters are fixed.
