@@ -1,8 +1,8 @@
 """The wheel test: every chapter, copied alone into an empty folder, passes nbval with nbnp's wheel.
 
-Usage (``make wheel-test`` builds the wheel and the bare venv first)::
+Usage (``make portability`` builds the wheel and the bare venv first)::
 
-    python tools/wheel_test.py --python .venv/wheel-test/bin/python [--workdir DIR] [NOTEBOOK ...]
+    python tools/wheel_test.py --python .venv/portability/bin/python [--workdir DIR] [NOTEBOOK ...]
 
 A reader who downloads one chapter has the notebook and nothing else of the repository. This
 runs each chapter of ``_toc.yml`` (or the NOTEBOOKs given) that way: the notebook is copied
