@@ -71,13 +71,12 @@ pdf: venv $(EXECUTED)
 
 # The tests include the browser tests of the built book, so `make test` builds it first, and the
 # browser tests fail (never skip) when Chromium or the build is missing (NBNP_BROWSER_TESTS).
-# nbval runs here under NumPy 2.x with its AVX-512 kernels off; the build's own execution (with
-# them, where the CPU has them) is compared with the stored notebooks by tests/test_drift.py.
+# nbval runs here under NumPy 2.x with the CPU's own kernels (AVX-512 off: make portability).
 # Hypothesis uses its quick, derandomized profile (HYPOTHESIS_PROFILE=dev for a longer search).
 export HYPOTHESIS_PROFILE ?= ci
 test: venv book
 	$(BIN)/ruff check .
-	NPY_DISABLE_CPU_FEATURES="$$($(BIN)/python tools/avx512_features.py)" NBNP_BROWSER_TESTS=required $(BIN)/pytest -rs
+	NBNP_BROWSER_TESTS=required $(BIN)/pytest -rs
 
 # The built book in headless Chromium (needs Debian's chromium; screenshots in _build/screenshots).
 browser: book
