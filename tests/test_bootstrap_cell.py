@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
 
@@ -25,6 +27,7 @@ def load_tool() -> Any:
     return module
 
 
+pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (.[book])")
 TOOL = load_tool()
 
 
