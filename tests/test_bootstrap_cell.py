@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import nbformat
+import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
 ROOT = Path(__file__).resolve().parents[1]
