@@ -4,8 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: venv book test browser lab lab-check serve pdf outputs bench clean portability mutation \
-	lock lock-upgrade python-oldest print-python-oldest wheel-test
+.PHONY: venv book test browser lab lab-check serve pdf outputs bench clean portability lock lock-upgrade learner-runs
 
 # --- Environments: installed from the locks in requirements/ (uv, pinned below) -------------------
 # requirements/dev.txt pins the whole build and test stack for every supported Python (a universal
@@ -35,9 +34,11 @@ $(STAMP): pyproject.toml requirements/dev.txt | $(UV)
 	touch $(STAMP)
 
 lock: | $(UV)
-	$(UV) pip compile pyproject.toml --extra book --extra test --extra mutation $(LOCK_ARGS) -o requirements/dev.txt
+	$(UV) pip compile pyproject.toml --extra book --extra test $(LOCK_ARGS) -o requirements/dev.txt
 	$(UV) pip compile pyproject.toml requirements/numpy1.in --extra test $(LOCK_ARGS) -o requirements/numpy1.txt
 	$(UV) pip compile pyproject.toml requirements/notebook.in $(LOCK_ARGS) -o requirements/notebook.txt
+	$(UV) pip compile pyproject.toml requirements/notebook.in requirements/numpy1.in $(LOCK_ARGS) \
+		-o requirements/notebook-numpy1.txt
 
 lock-upgrade:
 	$(MAKE) lock LOCK_ARGS='$(LOCK_ARGS) --upgrade'
@@ -70,13 +71,16 @@ pdf: venv $(EXECUTED)
 
 # The tests include the browser tests of the built book, so `make test` builds it first, and the
 # browser tests fail (never skip) when Chromium or the build is missing (NBNP_BROWSER_TESTS).
+# nbval runs here under NumPy 2.x with the CPU's own kernels (AVX-512 off: make portability).
+# Hypothesis uses its quick, derandomized profile (HYPOTHESIS_PROFILE=dev for a longer search).
+export HYPOTHESIS_PROFILE ?= ci
 test: venv book
 	$(BIN)/ruff check .
 	NBNP_BROWSER_TESTS=required $(BIN)/pytest -rs
 
 # The built book in headless Chromium (needs Debian's chromium; screenshots in _build/screenshots).
 browser: book
-	NBNP_BROWSER_TESTS=required $(BIN)/pytest tests/test_browser.py tests/test_browser_interactive.py
+	NBNP_BROWSER_TESTS=required $(BIN)/pytest tests/test_browser.py
 
 # JupyterLab on book/. Containers, CI images and cloud notebooks often run as root, where Jupyter
 # refuses to start without --allow-root. LAB_ARGS passes more options (tools/check_lab.py).
@@ -97,67 +101,45 @@ serve:
 outputs: venv
 	$(BIN)/python tools/run_notebooks.py book
 
+# A learner's experiment: each chapter run with another seed or learning rate, not strict, must run
+# to its end (tests/test_learner_runs.py). One more execution per chapter, so not in CI: run it after
+# changing a chapter's seeded run or its hidden checks.
+learner-runs: venv
+	NBNP_LEARNER_RUNS=1 $(BIN)/pytest -q tests/test_learner_runs.py
+
 # Speed of nbnp against the same math fused into one loop, at the article's size and a large one
 # (a few minutes; BENCH_ARGS="--size large --reps 9" to choose). A measurement, never a test.
 BENCH_ARGS ?=
 bench: venv
 	$(BIN)/python benchmarks/bench_training.py $(BENCH_ARGS)
 
-# The stored outputs must pass nbval unchanged (1) under NumPy 1.x, in a second venv installed
-# from its own lock (requirements/numpy1.txt), and (2) with NumPy's AVX-512 kernels turned off,
-# as on a CPU without them. OPENBLAS_* untouched.
-NP1 := $(VENV)/numpy1
-AVX512 = $$($(BIN)/python tools/avx512_features.py)
-
-portability: venv
-	test -x $(NP1)/bin/python || $(PYTHON) -m venv $(NP1)
-	$(call install-locked,$(NP1),requirements/numpy1.txt)
-	$(UV) pip install --quiet --python $(NP1)/bin/python --no-deps -e .
-	$(NP1)/bin/python -c "import numpy, sys; print('numpy', numpy.__version__); sys.exit(numpy.__version__[0] != '1')"
-	$(NP1)/bin/pytest -q book tests/article/test_reproduce.py
-	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/python tools/avx512_features.py --check
-	NPY_DISABLE_CPU_FEATURES="$(AVX512)" $(BIN)/pytest -q book tests/article/test_reproduce.py
-
-# The oldest Python that pyproject.toml claims (requires-python), from the same lock: the unit
-# tests and nbval over every chapter must pass there too. PYTHON_OLDEST names the interpreter;
-# by default a pyenv-installed CPython 3.10, else python3.10 on PATH.
+# The one portability run: everything `make test` does not cover, in one venv and one execution
+# of each chapter. The venv uses the oldest Python that pyproject.toml claims (CPython 3.10: pyenv's,
+# python3.10 on PATH or PYTHON_OLDEST=...; without it $(PYTHON), with a loud warning), NumPy 1.26
+# and NumPy's AVX-512 kernels off (NPY_DISABLE_CPU_FEATURES, as on a CPU without them).
+# 1. A bare venv (NumPy, Matplotlib, nbval, ipykernel: requirements/notebook-numpy1.txt) and nbnp's
+#    wheel: each chapter copied alone into an empty folder, under nbval (tools/wheel_test.py).
+# 2. The same venv synced to requirements/numpy1.txt (the test tools too): the unit tests.
 OLDEST        := 3.10
 PYTHON_OLDEST ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(OLDEST).*/bin/python$(OLDEST)) \
 	$(shell command -v python$(OLDEST) 2>/dev/null))
-OLD := $(VENV)/py$(subst .,,$(OLDEST))
+PORT          := $(VENV)/portability
+PORT_AVX512    = NPY_DISABLE_CPU_FEATURES="$$($(PORT)/bin/python tools/avx512_features.py)"
 
-print-python-oldest:
-	@echo $(PYTHON_OLDEST)
-
-python-oldest: venv
-	@test -n "$(PYTHON_OLDEST)" && "$(PYTHON_OLDEST)" -c "import sys; sys.exit(sys.version_info[:2] != tuple(map(int, '$(OLDEST)'.split('.'))))" \
-		|| (echo "no CPython $(OLDEST) found: install it (pyenv install $(OLDEST)) or set PYTHON_OLDEST=/path/to/python$(OLDEST)" >&2; exit 1)
-	test -x $(OLD)/bin/python || "$(PYTHON_OLDEST)" -m venv $(OLD)
-	$(call install-locked,$(OLD),requirements/dev.txt)
-	$(UV) pip install --quiet --python $(OLD)/bin/python --no-deps -e .
-	$(OLD)/bin/python -c "import sys, numpy; print('Python', sys.version.split()[0], 'numpy', numpy.__version__)"
-	nice $(OLD)/bin/pytest -q -m "not slow" --ignore=tests/test_browser.py tests book
-
-# A reader's route: nbnp's wheel in a bare venv (NumPy, Matplotlib, nbval, ipykernel only, from
-# requirements/notebook.txt), each chapter copied alone into an empty folder, nbval there.
-WHEEL_VENV := $(VENV)/wheel-test
-wheel-test: venv
+portability: venv
+	@test -n "$(PYTHON_OLDEST)" || echo "!!! WARNING: no CPython $(OLDEST) found (pyenv install $(OLDEST), or PYTHON_OLDEST=...): the portability run uses $(PYTHON), and pyproject's claim of $(OLDEST) goes untested" >&2
 	rm -rf _build/wheel && mkdir -p _build && $(BIN)/python -m build --outdir _build/wheel/dist . > _build/wheel-build.log 2>&1 \
 		|| (tail -30 _build/wheel-build.log; exit 1)
-	rm -rf $(WHEEL_VENV) && $(PYTHON) -m venv $(WHEEL_VENV)
-	$(call install-locked,$(WHEEL_VENV),requirements/notebook.txt)
-	$(UV) pip install --quiet --python $(WHEEL_VENV)/bin/python --no-deps _build/wheel/dist/nbnp-*.whl
-	$(WHEEL_VENV)/bin/python -c "import matplotlib.pyplot"  # the font cache, as in `make venv`
-	$(BIN)/python tools/wheel_test.py --python $(WHEEL_VENV)/bin/python
-
-# Mutation testing of nbnp/ with mutmut (CPU heavy: minutes to tens of minutes on 2 cores).
-MUTMUT_JOBS ?= 2
-MUTATION_MIN ?= 95
-mutation: venv
-	rm -rf mutants && mkdir -p _build
-	nice -n 19 $(BIN)/mutmut run --max-children $(MUTMUT_JOBS) > _build/mutation.log 2>&1 \
-		|| (tail -c 3000 _build/mutation.log; exit 1)
-	$(BIN)/python tools/mutation_score.py --min $(MUTATION_MIN)
+	rm -rf $(PORT) && $(or $(PYTHON_OLDEST),$(PYTHON)) -m venv $(PORT)
+	$(call install-locked,$(PORT),requirements/notebook-numpy1.txt)
+	$(UV) pip install --quiet --python $(PORT)/bin/python --no-deps _build/wheel/dist/nbnp-*.whl
+	$(PORT)/bin/python -c "import matplotlib.pyplot"  # the font cache, as in `make venv`
+	$(PORT)/bin/python -c "import sys, numpy; print('Python', sys.version.split()[0], 'numpy', numpy.__version__); sys.exit(numpy.__version__[0] != '1')"
+	$(PORT_AVX512) $(PORT)/bin/python tools/avx512_features.py --check
+	$(PORT_AVX512) $(BIN)/python tools/wheel_test.py --python $(PORT)/bin/python
+	$(call install-locked,$(PORT),requirements/numpy1.txt)
+	$(PORT_AVX512) nice $(PORT)/bin/pytest -q -m "not slow" -p no:cacheprovider \
+		--ignore=tests/test_browser.py tests
 
 clean:
 	rm -rf _build

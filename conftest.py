@@ -12,6 +12,9 @@ the tests below it, and nbval's cells live in ``book/``, not in ``tests/``.
    (:func:`nbnp.article.compare.show`).
 3. A cell whose outputs differ from the stored ones is reported by ``tools/nbval_report.py``:
    the notebook, the cell, its code, and each changed line whole.
+4. Every figure a cell draws is measured in the kernel as nbval runs it
+   (``tools/figure_check.py``): overlapping or misplaced texts, or text too small to read,
+   fail that cell.
 """
 
 from __future__ import annotations
@@ -39,7 +42,10 @@ _mplconfig = _tool("mplconfig")
 _mplconfig.use_writable_mplconfig()
 _mplconfig.use_inline_backend()
 nbval_report = _tool("nbval_report")
+figure_check = _tool("figure_check")
+FIGURE_REPORT = figure_check.install(ROOT / "_build" / "kernels")
 STORED = pytest.StashKey[list]()
+FIGURES = pytest.StashKey[list]()
 
 
 def _nbval_cell(item: pytest.Item) -> bool:
@@ -53,16 +59,26 @@ def _nbval_cell(item: pytest.Item) -> bool:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item):
     """Keep a copy of a cell's stored outputs: nbval merges its streams in place."""
-    if _nbval_cell(item):
-        item.stash[STORED] = copy.deepcopy(item.cell.outputs)
+    if not _nbval_cell(item):
+        yield
+        return
+    item.stash[STORED] = copy.deepcopy(item.cell.outputs)
+    offset = FIGURE_REPORT.stat().st_size
     yield
+    item.stash[FIGURES], _ = figure_check.read_since(FIGURE_REPORT, offset)
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    """Replace nbval's report of "Cell outputs differ" with ours."""
+    """Replace nbval's report of "Cell outputs differ" with ours; fail a cell's bad figures."""
     outcome = yield
     report = outcome.get_result()
+    if report.when == "call" and report.passed and FIGURES in item.stash:
+        stored = {"metadata": item.cell.metadata, "outputs": item.stash[STORED]}
+        problems = figure_check.cell_problems(stored, item.stash[FIGURES])
+        if problems:
+            report.outcome = "failed"
+            report.longrepr = f"{item.parent.nodeid}, code cell {item.cell_num}: " + "\n  ".join(problems)
     failed_comparison = call.excinfo is not None and str(call.excinfo.value) == "Cell outputs differ"
     if report.when == "call" and report.failed and failed_comparison and STORED in item.stash:
         from nbval.plugin import coalesce_streams

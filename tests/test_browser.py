@@ -1,25 +1,27 @@
-"""The built HTML book, opened in headless Chromium with the network cut off.
+"""The built HTML book in headless Chromium, offline: every page visited once per width.
 
-Every page that ``make book`` wrote to ``_build/html`` is loaded from a local HTTP server
-(``127.0.0.1``); any request to another host is aborted and reported. Each page must load
-without a console error, with its math typeset by the book's own MathJax and every image
-decoded; dark theme keeps figures on a light background; print hides the navigation; the
-search page finds "sigmoid"; each chapter's ``.ipynb`` download is a notebook that exists.
-Screenshots go to ``_build/screenshots/``: each chapter in full (light), the first screen of
-every other page, a chapter's first figure in the dark theme, its first printed screen; on a
-phone (390 × 844 CSS pixels, 2 device pixels each) each chapter in full, light and dark.
-On the phone no page scrolls sideways, no display equation is cut off (it fits, or scrolls
-inside its own box) and every figure keeps at least 1.5 stored pixels per CSS pixel; on the
-desktop every figure is shown at most at its intended size (2 stored pixels per CSS pixel).
+Every page that ``make book`` wrote to ``_build/html`` is opened twice, and everything is
+checked on that visit:
 
-Every page is also opened straight from disk (``file://``, as README allows): no console
-error there either, search included. The front page links the whole book as a PDF exactly
-when the build has one (``make pdf``; ``_ext/pdf_link.py``), and says how to make one otherwise.
+* on a desktop (1280 × 900) from a local HTTP server (``127.0.0.1``; any request to another host
+  is aborted and reported): no console error; math typeset by the book's own MathJax; every image
+  decoded; nothing scrolls sideways (the page, a code or output block, a display equation);
+  figures shown at most at their intended size and never shrunk below legible text, in a
+  column at least as wide as ``tools/figure_check.py`` assumes; an 80-character code line fits;
+  one "enlarge" hint under the first figure; the interactive figures show nbnp's numbers for
+  every slider stop; search finds "sigmoid". On chapters also: the ``.ipynb`` download is the
+  notebook, dark theme keeps figures on a light background, print hides the navigation and
+  cuts no line (and one chapter prints to PDF);
+* on a phone (390 × 844, 2 device pixels per CSS pixel) straight from disk (``file://``, as
+  the README allows): no console error there either; math and images as above; the page never
+  scrolls sideways, no display equation is cut off, figures keep at least 1.5 stored pixels per
+  CSS pixel, a click enlarges a figure to its stored size; the interactive figures fit and
+  still follow their sliders; search works from disk.
 
-Needs Debian's ``chromium`` (``/usr/bin/chromium``), Playwright for Python (never
-``playwright install``: no browser download) and a built book. A run that includes them
-(``make test``, ``make browser``: ``NBNP_BROWSER_TESTS=required``; CI: ``CI=true``) fails when
-one is missing; a bare ``pytest`` skips them with the reason (``-rs`` shows it).
+Screenshots go to ``_build/screenshots/``. Needs Debian's ``chromium`` (``/usr/bin/chromium``),
+Playwright for Python (never ``playwright install``) and a built book. ``make test``,
+``make browser`` (``NBNP_BROWSER_TESTS=required``) and CI fail when one is missing; a bare
+``pytest`` skips them with the reason (``-rs`` shows it).
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import numpy as np
 import pytest
+
+import nbnp
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -56,7 +61,6 @@ CHROMIUM_ARGS = [
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 REQUIRED = IN_CI or os.environ.get("NBNP_BROWSER_TESTS", "") == "required"
 NOT_PAGES = {"_static", "_sources", "_images", "_downloads"}
-PDF = HTML / "nothing-but-numpy.pdf"  # the HTML build copies _build/latex/book.pdf here (_ext/pdf_link.py)
 
 
 def unavailable(reason: str, *, required: bool = REQUIRED) -> None:
@@ -82,6 +86,8 @@ def notebook_source(page: str) -> Path:
 
 PAGES = built_pages()
 CHAPTERS = [page for page in PAGES if notebook_source(page).is_file()]
+PRINTED_CHAPTER = next((page for page in CHAPTERS if page.startswith("book/part1/")), None)
+DISK = HTML.as_uri() + "/"
 
 
 def shot_path(kind: str, page: str) -> Path:
@@ -107,29 +113,15 @@ EXTERNAL_ASSET = re.compile(
 )
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_names_no_external_asset(page: str) -> None:
-    html = (HTML / page).read_text(encoding="utf-8")
-    found = [m.group(0) for m in EXTERNAL_ASSET.finditer(html)]
-    # <link rel="canonical"/"alternate"> are addresses, not loads; none are expected anyway.
-    assert not found, f"{page} loads from another host: {found}"
-
-
-def test_stylesheets_fetch_nothing_from_other_hosts() -> None:
+def test_no_page_or_stylesheet_loads_from_another_host_and_mathjax_is_the_books() -> None:
     if not PAGES:
         unavailable(f"no built book at {HTML}: run `make book` first")
+    found = [f"{page}: {m.group(0)}" for page in PAGES
+             for m in EXTERNAL_ASSET.finditer((HTML / page).read_text(encoding="utf-8"))]
     remote = re.compile(r"(?:@import\s+|url\()\s*[\"']?(?:https?:)?//", re.IGNORECASE)
-    offenders = [
-        css.relative_to(HTML).as_posix()
-        for css in (HTML / "_static").rglob("*.css")
-        if remote.search(css.read_text(encoding="utf-8", errors="replace"))
-    ]
-    assert not offenders, f"stylesheets that fetch from another host: {offenders}"
-
-
-def test_mathjax_is_served_by_the_book() -> None:
-    if not PAGES:
-        unavailable(f"no built book at {HTML}: run `make book` first")
+    found += [css.relative_to(HTML).as_posix() for css in (HTML / "_static").rglob("*.css")
+              if remote.search(css.read_text(encoding="utf-8", errors="replace"))]
+    assert not found, f"loads from another host: {found}"
     assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
     # Jupyter Book links every .js/.css under the source _static/ into every page:
     # MathJax must not be there, or each page would load hundreds of its files.
@@ -144,41 +136,19 @@ def load_book_html() -> Any:
     return module
 
 
-def test_duplicate_inline_scripts_are_dropped_once_each() -> None:
-    from sphinx.builders.html._assets import _JavaScript
-
-    thebe = "const THEBE_JS_URL = 'x'"
-    scripts = [
-        _JavaScript("", body=thebe),
-        _JavaScript("_static/sphinx-thebe.js", **{"async": "async"}),
-        _JavaScript(None, body=thebe),  # the copy that throws the SyntaxError
-        _JavaScript(None, body="let other = 1"),
-    ]
-    context = {"script_files": scripts}
-    load_book_html().drop_duplicate_scripts(None, "page", "page.html", context, None)
-    assert context["script_files"] == [scripts[0], scripts[1], scripts[3]]
-
-
 def theme_options_after_reader_buttons(**options: Any) -> dict[str, Any]:
     config = types.SimpleNamespace(html_theme_options=dict(options))
     load_book_html().reader_buttons(None, config)
     return config.html_theme_options
 
 
-def test_no_repository_means_no_launch_or_repository_buttons() -> None:
+def test_launch_and_repository_buttons_appear_only_with_a_repository_url() -> None:
     launch = {"binderhub_url": "https://binder.example", "colab_url": "https://colab.example"}
     options = theme_options_after_reader_buttons(repository_url="", launch_buttons=launch)
-    assert "launch_buttons" not in options
-    assert not options["use_repository_button"] and not options["use_issues_button"]
-
-
-def test_a_repository_url_turns_the_buttons_on() -> None:
-    launch = {"binderhub_url": "https://binder.example"}
-    options = theme_options_after_reader_buttons(
-        repository_url="https://github.com/org/repo", launch_buttons=launch
-    )
-    assert options["launch_buttons"] == launch
-    assert options["use_repository_button"] and options["use_issues_button"]
+    assert "launch_buttons" not in options and not options["use_repository_button"]
+    repository = "https://github.com/org/repo"
+    options = theme_options_after_reader_buttons(repository_url=repository, launch_buttons=launch)
+    assert options["launch_buttons"] == launch and options["use_issues_button"]
 
 
 # --------------------------------------------------------------------------- the browser
@@ -263,19 +233,6 @@ class Visit:
 
     def close(self) -> None:
         self.context.close()
-
-
-@pytest.fixture
-def visit(browser: Any, site: str) -> Iterator[Any]:
-    visits: list[Visit] = []
-
-    def make(**options: Any) -> Visit:
-        visits.append(Visit(browser, site, **options))
-        return visits[-1]
-
-    yield make
-    for opened in visits:
-        opened.close()
 
 
 #: A phone: 390 × 844 CSS pixels at two device pixels each.
@@ -423,101 +380,6 @@ def download_problems(page: str, tab: Any) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_in_the_browser(page: str, visit: Any) -> None:
-    """One load per page: light checks on every page; dark, print, download on chapters."""
-    view = visit()
-    tab = view.open(page)
-    problems = light_problems(page, tab)
-    if page in CHAPTERS:
-        problems += download_problems(page, tab)
-        problems += dark_problems(page, tab)
-        problems += print_problems(page, tab)
-    problems += [f"asked another host for {url}" for url in view.blocked]
-    problems += view.errors
-    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
-
-
-def test_chapter_prints_to_pdf(visit: Any) -> None:
-    if not CHAPTERS:
-        unavailable("no chapter page in the build")
-    chapter = next((page for page in CHAPTERS if page.startswith("book/part1/")), CHAPTERS[0])
-    tab = visit().open(chapter)
-    pdf = tab.pdf(format="A4", margin={side: "15mm" for side in ("top", "right", "bottom", "left")})
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    (SHOTS / "print.pdf").write_bytes(pdf)
-    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
-
-
-def front_page() -> str:
-    """The page ``index.html`` forwards to (the book's root document)."""
-    redirect = REFRESH.search((HTML / "index.html").read_text(encoding="utf-8"))
-    return redirect.group(1) if redirect else "index.html"
-
-
-def test_front_page_links_the_pdf_only_when_the_build_has_one() -> None:
-    if not PAGES:
-        unavailable(f"no built book at {HTML}: run `make book` first")
-    page = front_page()
-    html = (HTML / page).read_text(encoding="utf-8")
-    links = re.findall(r'<a\b[^>]*\bhref="([^"]+\.pdf)"', html)
-    built = ROOT / "_build" / "latex" / "book.pdf"
-    if not built.is_file():  # `make book` alone: no link to a missing file, but how to make one
-        assert links == [] and not PDF.exists(), f"{page} links {links} but the build has no PDF"
-        assert "built without it" in html and "make pdf" in html
-        # the PDF needs TeX Live: required in CI, which runs `make pdf`
-        unavailable(f"no {built.relative_to(ROOT)}: run `make pdf`", required=IN_CI)
-    assert links, f"{page} has no link to the PDF"
-    targets = {Path(os.path.normpath(HTML / Path(page).parent / link)) for link in links}
-    assert targets == {PDF}, f"{page} links {links}, not {PDF.relative_to(HTML)}"
-    assert PDF.read_bytes() == built.read_bytes() and PDF.read_bytes()[:5] == b"%PDF-"
-
-
-DISK = HTML.as_uri() + "/"
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_page_from_disk(page: str, browser: Any) -> None:
-    """Opened as a file (no server), the page logs no error, typesets its math, decodes its images."""
-    view = Visit(browser, DISK)
-    try:
-        tab = view.open(page)
-        math, images = tab.evaluate(MATH_STATE), tab.evaluate(IMAGE_STATE)
-        problems = [f"image not decoded: {src}" for src in images["broken"]]
-        if math["sources"] and math["typeset"] < math["sources"]:
-            problems.append(f"{math['typeset']} of {math['sources']} formulas typeset")
-        problems += [f"asked another host for {url}" for url in view.blocked] + view.errors
-    finally:
-        view.close()
-    assert not problems, f"file://{page}:\n  " + "\n  ".join(problems)
-
-
-def test_search_from_disk_finds_sigmoid(browser: Any) -> None:
-    if not PAGES:
-        unavailable(f"no built book at {HTML}: run `make book` first")
-    view = Visit(browser, DISK)
-    try:
-        results = view.open("search.html?q=sigmoid").locator("#search-results ul.search li")
-        results.first.wait_for(timeout=15_000)
-        view.page.wait_for_timeout(500)  # a refused fetch() of a summary would log by now
-        count = results.count()
-    finally:
-        view.close()
-    assert count and not view.errors and not view.blocked, (count, view.errors, view.blocked)
-
-
-def test_search_finds_sigmoid(visit: Any) -> None:
-    view = visit()
-    tab = view.open("search.html?q=sigmoid")
-    results = tab.locator("#search-results ul.search li")
-    results.first.wait_for(timeout=15_000)
-    links = results.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert links and all(link for link in links)
-    assert not view.errors and not view.blocked, (view.errors, view.blocked)
-
-
-# --------------------------------------------------------------------------- figures and phone
-
 # Stored pixels per CSS pixel of every figure shown (cell outputs and figures), once loaded.
 FIGURE_DENSITY = """async () => {
   const out = [];
@@ -570,103 +432,6 @@ def density_problems(tab: Any, least: float) -> list[str]:
 MOST_SHRUNK = 2.95
 
 
-@pytest.mark.parametrize("page", CHAPTERS)
-def test_figures_are_shown_at_their_intended_size(page: str, visit: Any) -> None:
-    """Desktop (1280 px): figures stored at 2x are never stretched beyond their 1x size, nor
-    shrunk so much that their text falls under about 9 px."""
-    tab = visit().open(page)
-    problems = density_problems(tab, 2.0)
-    problems += [
-        f"figure {f['src']} shrunk to {2 / f['density']:.2f} of its size: its text is under 9 px"
-        for f in tab.evaluate(FIGURE_DENSITY)
-        if f["density"] > MOST_SHRUNK
-    ]
-    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_page_on_a_phone(page: str, visit: Any) -> None:
-    """390 px phone: no sideways scrolling, no display equation cut off, figures at >= 1.5x."""
-    view = visit(phone=True)
-    tab = view.open(page)
-    layout = tab.evaluate(PHONE_LAYOUT)
-    problems = density_problems(tab, 1.5)
-    if layout["overflow"] > 1:
-        problems.append(f"the page scrolls sideways by {layout['overflow']} px")
-    problems += [f"display equation cut off: {text!r}" for text in layout["cut"]]
-    if page in CHAPTERS:
-        tab.screenshot(path=shot_path("phone-light", page), full_page=True)
-        tab.emulate_media(color_scheme="dark")
-        tab.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
-        tab.screenshot(path=shot_path("phone-dark", page), full_page=True)
-    problems += view.errors
-    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
-
-
-#: Width at which a figure wider than the column is shown at 1280 px (at least), which
-#: tests/draw/test_figure_overlaps.py assumes (DESKTOP_COLUMN_PX) when it computes how tall
-#: each graph's text shows on the page.
-DESKTOP_COLUMN_PX = 672
-
-
-@pytest.mark.parametrize("page", [p for p in CHAPTERS if "06_hidden_layer" in p or "04_cost" in p])
-def test_desktop_column_is_as_wide_as_the_figures_assume(page: str, visit: Any) -> None:
-    """Every figure shrunk to the column (stored 2x, shown at less than half its pixels) gets
-    at least DESKTOP_COLUMN_PX."""
-    tab = visit().open(page)
-    shrunk = [f for f in tab.evaluate(FIGURE_DENSITY) if f["density"] > 2.01]
-    assert shrunk, "no figure is shrunk to the column: pick another chapter"
-    widths = tab.evaluate(
-        """() => [...document.querySelectorAll('.bd-content div.cell_output img')]
-                 .filter(i => i.naturalWidth / i.getBoundingClientRect().width > 2.01)
-                 .map(i => i.getBoundingClientRect().width)"""
-    )
-    assert min(widths) >= DESKTOP_COLUMN_PX - 1, widths
-
-
-@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
-def test_one_hint_says_a_figure_can_be_enlarged(phone: bool, visit: Any) -> None:
-    """Once per page with figures, under the first one shown; legible on a 390 px phone."""
-    chapter = next((page for page in CHAPTERS if "06_hidden_layer" in page), None)
-    if chapter is None:
-        unavailable("chapter 6 is not in the build")
-    view = visit(phone=phone)
-    tab = view.open(chapter)
-    hints = tab.locator(".nbnp-zoom-hint")
-    assert hints.count() == 1
-    hint = hints.first
-    assert "enlarge" in hint.inner_text() and hint.is_visible()
-    size = hint.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    assert size >= 12, size
-    before = "e => { const p = e.previousElementSibling; return !!p && !!p.querySelector('img'); }"
-    previous = hint.evaluate(before)
-    assert previous, "the hint is not right under a figure"
-    hint.scroll_into_view_if_needed()
-    tab.screenshot(path=shot_path("phone-hint" if phone else "desktop-hint", chapter))
-    without = next(page for page in PAGES if "notation" in page)  # a page without figures
-    assert view.open(without).locator(".nbnp-zoom-hint").count() == 0
-    assert not view.errors, view.errors
-
-
-def test_a_click_enlarges_a_figure_to_its_stored_size(visit: Any) -> None:
-    chapter = next((page for page in CHAPTERS if "06_hidden_layer" in page), None)
-    if chapter is None:
-        unavailable("chapter 6 is not in the build")
-    view = visit(phone=True)
-    tab = view.open(chapter)
-    figure = tab.locator(".bd-content div.cell_output img").first
-    figure.scroll_into_view_if_needed()
-    figure.click()
-    big = tab.locator(".nbnp-zoom img")
-    big.wait_for(timeout=5_000)
-    natural, shown = big.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]")
-    assert natural > 390 and abs(shown - natural) <= 1, (natural, shown)
-    tab.screenshot(path=shot_path("phone-zoom", chapter))
-    tab.keyboard.press("Escape")
-    assert tab.locator(".nbnp-zoom").count() == 0
-    assert not view.errors, view.errors
-
-
 #: For each kind of code block on the page (a code cell's input, a listing of the package),
 #: whether a line of 80 characters (tests/test_notebook_code.py's limit) fits without wrapping.
 EIGHTY_FIT = """() => ['div.cell div.cell_input pre', 'div.highlight-python div.highlight pre']
@@ -684,9 +449,212 @@ EIGHTY_FIT = """() => ['div.cell div.cell_input pre', 'div.highlight-python div.
   })"""
 
 
-@pytest.mark.parametrize("page", [p for p in CHAPTERS if "02_bias" in p or "07_modular" in p])
-def test_a_code_line_of_80_characters_fits_the_desktop_column(page: str, visit: Any) -> None:
-    """At 1280 px no code line within the limit wraps back to column 0 (chapter 7 has listings)."""
-    blocks = visit().open(page).evaluate(EIGHTY_FIT)
-    assert blocks, "no code block found"
-    assert all(b["width"] <= b["room"] for b in blocks), blocks
+
+PAGE_OVERFLOW = """() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"""
+
+WIDE_EQUATIONS = """() => {
+  const column = document.querySelector('.bd-content article') || document.querySelector('.bd-content');
+  const right = column.getBoundingClientRect().right;
+  return [...document.querySelectorAll('mjx-container[display="true"]')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > right + 1)
+    .map(e => (e.getAttribute('aria-label') || e.textContent).slice(0, 60));
+}"""
+
+#: tools/figure_check.py measures graph texts as shown in a column this wide at 1280 px.
+DESKTOP_COLUMN_PX = 672
+SHRUNK_WIDTHS = """() => [...document.querySelectorAll('.bd-content div.cell_output img')]
+  .filter(i => i.naturalWidth / i.getBoundingClientRect().width > 2.01)
+  .map(i => i.getBoundingClientRect().width)"""
+OUTPUT_FIGURES = ".bd-content div.cell_output img"
+
+
+def hint_problems(tab: Any) -> list[str]:
+    """One hint under the first figure of a page with figures, legible; none on other pages."""
+    hints, figures = tab.locator(".nbnp-zoom-hint"), tab.locator(OUTPUT_FIGURES).count()
+    if not figures:
+        return [f"{hints.count()} enlarge hints on a page without figures"] if hints.count() else []
+    if hints.count() != 1:
+        return [f"{hints.count()} enlarge hints (one expected)"]
+    hint = hints.first
+    problems = [] if "enlarge" in hint.inner_text() and hint.is_visible() else ["the hint is not shown"]
+    if hint.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") < 12:
+        problems.append("the hint's text is under 12 px")
+    under = "e => !!e.previousElementSibling && !!e.previousElementSibling.querySelector('img')"
+    if not hint.evaluate(under):
+        problems.append("the hint is not right under a figure")
+    return problems
+
+
+def search_problems(tab: Any) -> list[str]:
+    results = tab.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15_000)
+    tab.wait_for_timeout(500)  # a refused fetch() of a summary would have logged by now
+    links = results.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return [] if links and all(links) else [f"search for sigmoid: {links}"]
+
+
+# --- the interactive figures (_static/interactive.js): nbnp's numbers for every setting ----------
+
+DESCENT_PAGE = "book/part1/03_learning_rate.html"
+NEURON_PAGE = "book/part1/01_single_neuron.html"
+INTERACTIVE = {DESCENT_PAGE: "descent-alpha", NEURON_PAGE: "neuron-weights"}
+
+
+def _f(value: float) -> str:
+    from nbnp.experiments.interactive import SIG
+
+    return nbnp.fmt(float(value), SIG)
+
+
+def _field(figure: Any, name: str) -> str:
+    return figure.locator(f'[data-field="{name}"]').first.inner_text().strip()
+
+
+def descent_problems(figure: Any) -> list[str]:
+    """Chapter 3's curve and start (theta0 = -8, 10 steps), for every learning rate of the slider."""
+    from nbnp.experiments.interactive import ALPHAS
+
+    curve, slider, problems = nbnp.Parabola(curvature=0.1, minimum=0.0), figure.locator("input"), []
+    for index, alpha in enumerate(ALPHAS):
+        slider.fill(str(index))
+        path = nbnp.descent_path(curve.gradient, -8.0, alpha, 10)
+        shown = [(_field(figure, f"theta-{t}"), _field(figure, f"loss-{t}")) for t in range(11)]
+        if _field(figure, "alpha") != _f(alpha) or shown != [(_f(t), _f(curve(t))) for t in path]:
+            problems.append(f"learning rate {alpha}: the figure shows {shown[:2]}...")
+    return problems
+
+
+def neuron_numbers(w1: float, w2: float, b: float) -> dict[str, str]:
+    """What nbnp's layers give for the OR data at this setting, formatted as the figure shows it."""
+    X, Y = nbnp.or_gate()
+    linear = nbnp.LinearLayer.from_params([[w1, w2]], b, m=X.shape[1])
+    sigmoid = nbnp.SigmoidLayer((1, X.shape[1]))
+    Y_hat = sigmoid.forward(linear.forward(X))
+    cost, dY_hat = nbnp.compute_cost(Y, Y_hat)
+    linear.backward(sigmoid.backward(dY_hat))
+    numbers = {f"y_hat-{i}": _f(v) for i, v in enumerate(np.ravel(Y_hat))}
+    numbers.update({"cost": _f(cost), "dW-0": _f(linear.dW[0, 0]), "dW-1": _f(linear.dW[0, 1]),
+                    "db": _f(linear.db[0, 0]), "w1": _f(w1), "w2": _f(w2), "b": _f(b)})
+    return numbers
+
+
+def neuron_problems(figure: Any) -> list[str]:
+    """Chapter 1's neuron: each slider through some of its stops, the others where they were."""
+    from nbnp.experiments.interactive import WEIGHT_START, WEIGHT_STOPS
+
+    setting = {name: WEIGHT_STOPS.index(v) for name, v in zip(("w1", "w2", "b"), WEIGHT_START)}
+    problems = []
+    for name in setting:
+        for index in (0, 2, 5, 8, 6):
+            setting[name] = index
+            figure.locator(f'input[data-slider="{name}"]').fill(str(index))
+            values = {key: WEIGHT_STOPS[i] for key, i in setting.items()}
+            expected = neuron_numbers(**values)
+            if {key: _field(figure, key) for key in expected} != expected:
+                problems.append(f"the neuron at {values} does not show nbnp's numbers")
+    return problems
+
+
+def interactive_problems(page: str, tab: Any, width: int) -> list[str]:
+    figure_id = INTERACTIVE[page]
+    figure = tab.locator(f"#{figure_id}[data-ready]")
+    if figure.count() != 1:
+        return [f"the interactive figure #{figure_id} is not ready"]
+    figure.scroll_into_view_if_needed()
+    box = figure.bounding_box()
+    fits = box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1
+    problems = [] if fits else [f"#{figure_id} does not fit {width} px: {box}"]
+    figure.screenshot(path=str(SHOTS / f"interactive-{figure_id}-{width}-light.png"))
+    problems += (descent_problems if page == DESCENT_PAGE else neuron_problems)(figure)
+    return problems
+
+
+# --- the two visits ------------------------------------------------------------------------------
+
+
+def _open(browser: Any, base: str, page: str, **options: Any) -> tuple[Visit, Any]:
+    view = Visit(browser, base, **options)
+    return view, view.open(page + ("?q=sigmoid" if page == "search.html" else ""))
+
+
+def _report(page: str, view: Visit, problems: list[str]) -> None:
+    problems = problems + [f"asked another host for {url}" for url in view.blocked] + view.errors
+    view.close()
+    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_a_desktop(page: str, browser: Any, site: str) -> None:
+    view, tab = _open(browser, site, page)
+    problems = light_problems(page, tab)
+    if tab.evaluate(PAGE_OVERFLOW) > 1:
+        problems.append("the page scrolls sideways at 1280 px")
+    problems += [f"code or output block scrolls sideways: {t!r}" for t in tab.evaluate(CLIPPED_BLOCKS)]
+    problems += [f"display equation wider than the column: {t!r}" for t in tab.evaluate(WIDE_EQUATIONS)]
+    problems += density_problems(tab, 2.0)
+    problems += [f"figure {f['src']} shrunk to {2 / f['density']:.2f} of its size: its text is under 9 px"
+                 for f in tab.evaluate(FIGURE_DENSITY) if f["density"] > MOST_SHRUNK]
+    problems += [f"a figure shrunk to the column gets {w:.0f} px (< {DESKTOP_COLUMN_PX})"
+                 for w in tab.evaluate(SHRUNK_WIDTHS) if w < DESKTOP_COLUMN_PX - 1]
+    eighty = tab.evaluate(EIGHTY_FIT)
+    problems += [f"an 80-character code line wraps: {b}" for b in eighty if b["width"] > b["room"]]
+    problems += hint_problems(tab)
+    if page == "search.html":
+        problems += search_problems(tab)
+    if page in INTERACTIVE:
+        problems += interactive_problems(page, tab, 1280)
+    if page in CHAPTERS:
+        problems += download_problems(page, tab)
+        problems += print_problems(page, tab)
+        if page == PRINTED_CHAPTER:
+            pdf = tab.pdf(format="A4", margin={side: "15mm" for side in ("top", "right", "bottom", "left")})
+            (SHOTS / "print.pdf").write_bytes(pdf)
+            problems += [] if pdf.startswith(b"%PDF") and len(pdf) > 10_000 else ["printing to PDF failed"]
+        problems += dark_problems(page, tab)
+    _report(page, view, problems)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_a_phone_from_disk(page: str, browser: Any) -> None:
+    if not PAGES:
+        unavailable(f"no built book at {HTML}: run `make book` first")
+    view, tab = _open(browser, DISK, page, phone=True)
+    math, images = tab.evaluate(MATH_STATE), tab.evaluate(IMAGE_STATE)
+    problems = [f"image not decoded: {src}" for src in images["broken"]]
+    if math["sources"] and math["typeset"] < math["sources"]:
+        problems.append(f"{math['typeset']} of {math['sources']} formulas typeset")
+    layout = tab.evaluate(PHONE_LAYOUT)
+    if layout["overflow"] > 1:
+        problems.append(f"the page scrolls sideways by {layout['overflow']} px")
+    problems += [f"display equation cut off: {text!r}" for text in layout["cut"]]
+    problems += density_problems(tab, 1.5)
+    problems += hint_problems(tab)
+    if page == "search.html":
+        problems += search_problems(tab)
+    if page in INTERACTIVE:
+        problems += interactive_problems(page, tab, 390)
+    if page in CHAPTERS:
+        tab.screenshot(path=shot_path("phone-light", page), full_page=True)
+        problems += zoom_problems(page, tab)
+        tab.emulate_media(color_scheme="dark")
+        tab.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
+        tab.screenshot(path=shot_path("phone-dark", page), full_page=True)
+    _report(page, view, problems)
+
+
+def zoom_problems(page: str, tab: Any) -> list[str]:
+    """A tap on the first figure shows it at its stored size; Escape closes it."""
+    figure = tab.locator(OUTPUT_FIGURES).first
+    if not tab.locator(OUTPUT_FIGURES).count():
+        return []
+    figure.scroll_into_view_if_needed()
+    figure.click()
+    big = tab.locator(".nbnp-zoom img")
+    big.wait_for(timeout=5_000)
+    natural, shown = big.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]")
+    tab.screenshot(path=shot_path("phone-zoom", page))
+    tab.keyboard.press("Escape")
+    problems = [] if abs(shown - natural) <= 1 else [f"enlarged to {shown} px of {natural}"]
+    if tab.locator(".nbnp-zoom").count():
+        problems.append("Escape leaves the enlarged figure open")
+    return problems

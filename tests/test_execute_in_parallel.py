@@ -6,6 +6,10 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (.[book])")
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

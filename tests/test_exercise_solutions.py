@@ -121,16 +121,6 @@ def test_ch3_two_steps_and_the_zigzag():
     assert list(solution("03", "ex-ch3-zigzag")["zigzag"]) == [-8.0, 4.0, -2.0, 1.0]
 
 
-@pytest.mark.slow
-def test_ch4_undecided_cost_and_half_alpha():
-    assert solution("04", "ex-ch4-cost-at-one-half")["undecided"] == 0.125
-    costs = solution("04", "ex-ch4-half-alpha")["final_costs"]
-    assert costs[0.5] > costs[1.0]
-
-
-# --- plain NumPy, sharing no code with nbnp: the answers of chapters 4 to 6 recomputed ---------
-
-
 def _np_sigma(z: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-z))
 
@@ -241,20 +231,6 @@ def test_ch6_parameters_and_shapes_by_value():
     shapes["Z2"] = (n_out, m)
     expected = [f"{name} {nbnp.fmt_shape(shape)}" for name, shape in shapes.items()]
     assert solution("06", "ex-ch6-shapes")["printed"].splitlines() == expected
-
-
-def test_ch5_cross_column_and_prediction_before_training():
-    assert "x3 = x1*x2: [0, 0, 0, 1]" in solution("05", "ex-ch5-cross-column")["printed"]
-    printed = solution("05", "ex-ch5-before-training")["printed"]
-    assert f"{_sigma(0.9):.3f}" == "0.711" and printed.splitlines()[0].endswith("0.711]]")
-    assert "predictions: [[0, 1, 1, 1]]" in printed  # (1, 1) wrongly 1
-
-
-def test_ch6_parameters_and_shapes():
-    assert solution("06", "ex-ch6-count-parameters")["count"] == (2 * 5 + 5) + (5 * 3 + 3) + (3 * 1 + 1)
-    printed = solution("06", "ex-ch6-shapes")["printed"].split()
-    assert printed == ["W1", "(3", "×", "2)", "b1", "(3", "×", "1)", "Z1", "(3", "×", "4)",
-                       "W2", "(1", "×", "3)", "Z2", "(1", "×", "4)"]  # fmt: skip
 
 
 def test_ch7_perfect_prediction_costs_nothing():

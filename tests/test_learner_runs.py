@@ -8,6 +8,12 @@ without ``NBNP_STRICT``, as a reader's Jupyter does, and requires
 * where the chapter compares with the article after the edit, the printed note that ours
   now differs from the article and why (the edit really changed a compared number).
 
+Each edited chapter is one more execution of it, and a CI run executes each chapter at most three
+times (CONTRIBUTING.md), so this runs on request: ``make learner-runs`` (after changing a chapter's
+seeded run or its hidden checks). In every run, ``test_hidden_checks_let_a_learner_run_on`` checks
+what makes it pass: hidden checks compare through ``nbnp.show``, which only notes a difference
+outside strict runs.
+
 Maintainers' runs stay strict: the root ``conftest.py`` sets ``NBNP_STRICT`` for nbval,
 ``tools/run_notebooks.py`` and ``make book`` set it too, and ``tests/article`` checks
 ``nbnp.show`` raises under it.
@@ -27,13 +33,13 @@ NOTE = "This is not the article's result."
 
 # notebook -> (the code as stored, the learner's edit, whether a compared number changes)
 EDITS = {
-    "book/how_numbers_are_verified.ipynb": ("np.random.seed(48)", "np.random.seed(7)", True),
-    # no seed or learning rate here; other weights still give z = 0 at x = (0, 0)
+    "book/appendix/how_numbers_are_verified.ipynb": ("np.random.seed(48)", "np.random.seed(7)", True),
+    # other weights still give z = 0 at x = (0, 0), where the article's numbers are
     "book/part1/01_single_neuron.ipynb": ("w = [0.1, 0.6]", "w = [0.3, -0.2]", False),
     "book/part1/02_bias.ipynb": ("alpha = 1  # the learning rate", "alpha = 0.5  # the learning rate", True),
     "book/part1/03_learning_rate.ipynb": ("(5e-10, 0.5, 5, 50)", "(5e-10, 0.5, 2, 50)", False),
-    "book/part1/04_cost_vectorization.ipynb": ("learning_rate=1", "learning_rate=0.5", True),
-    "book/part1/05_feature_crosses.ipynb": ("learning_rate=1", "learning_rate=2", True),
+    "book/part1/04_cost_vectorization.ipynb": ("alpha = 1\n", "alpha = 0.5\n", True),
+    "book/part1/05_feature_crosses.ipynb": ("0.0, learning_rate=1)", "0.0, learning_rate=2)", True),
     "book/part1/06_hidden_layer.ipynb": ("np.random.seed(48)", "np.random.seed(7)", True),
     "book/part2/07_modular_code.ipynb": ("learning_rate = 1\n", "learning_rate = 0.5\n", True),
     "book/part2/08_going_deeper.ipynb": ("np.random.seed(48)", "np.random.seed(7)", True),
@@ -60,6 +66,7 @@ def printed(nb: nbformat.NotebookNode) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("NBNP_LEARNER_RUNS") != "1", reason="make learner-runs")
 @pytest.mark.parametrize("notebook", sorted(EDITS), ids=lambda p: Path(p).stem)
 def test_a_learners_changed_setting_runs_the_whole_chapter(notebook):
     stored, edit, compared = EDITS[notebook]
@@ -78,3 +85,11 @@ def test_a_learners_changed_setting_runs_the_whole_chapter(notebook):
 def test_the_stored_notebooks_never_show_the_learners_note():
     for notebook in EDITS:
         assert NOTE not in printed(nbformat.read(ROOT / notebook, as_version=4)), notebook
+
+
+def test_hidden_checks_let_a_learner_run_on():
+    """A hidden check compares with the article through nbnp.show, never a bare compare()."""
+    for path in sorted((ROOT / "book").rglob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and "remove-cell" in cell.metadata.get("tags", []):
+                assert "compare(" not in cell.source and "ArticleMismatch" not in cell.source, path.name

@@ -10,7 +10,6 @@ past a screen fails here rather than in the HTML build.
 rewrites the source into trampolines, which is what these tests would read.)
 """
 
-import ast
 import re
 from pathlib import Path
 
@@ -106,29 +105,3 @@ def test_chapter_7_shows_each_formula_of_the_layers_and_the_cost():
     assert len(sigmoid) == 1 and "return 1 / (1 + np.exp(-Z))" in sigmoid[0]
 
 
-def test_chapter_7_no_longer_describes_private_kernels():
-    nb = nbformat.read(PART2 / "07_modular_code.ipynb", as_version=4)
-    prose = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
-    for stale in ("_forward", "_backward", "kernel", "np.add.reduce", "return _cost", "wrapper", "_ready"):
-        assert stale not in prose, stale
-
-
-@pytest.mark.parametrize("module", CORE)
-def test_the_core_imports_numpy_and_the_standard_library_only(module):
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    third_party = {name.split(".")[0] for name in imported} - {"numpy", "nbnp", "__future__"}
-    assert not third_party & {"matplotlib", "scipy", "pandas", "IPython", "yaml"}, third_party
-    nbnp_modules = {name.split(".")[1] for name in imported if name.startswith("nbnp.")}
-    assert nbnp_modules <= set(CORE) | {"fmt"}, nbnp_modules
-
-
-def test_the_sigmoid_formula_is_written_once_in_the_package():
-    calls = [
-        f"{path.name}:{node.lineno}"
-        for path in sorted(PACKAGE.rglob("*.py"))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "exp"
-    ]
-    assert len(calls) == 1 and calls[0].startswith("activations.py:"), calls

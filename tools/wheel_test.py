@@ -1,8 +1,8 @@
 """The wheel test: every chapter, copied alone into an empty folder, passes nbval with nbnp's wheel.
 
-Usage (``make wheel-test`` builds the wheel and the bare venv first)::
+Usage (``make portability`` builds the wheel and the bare venv first)::
 
-    python tools/wheel_test.py --python .venv/wheel-test/bin/python [--workdir DIR] [NOTEBOOK ...]
+    python tools/wheel_test.py --python .venv/portability/bin/python [--workdir DIR] [NOTEBOOK ...]
 
 A reader who downloads one chapter has the notebook and nothing else of the repository. This
 runs each chapter of ``_toc.yml`` (or the NOTEBOOKs given) that way: the notebook is copied
@@ -11,7 +11,8 @@ Python, a bare virtual environment holding only NumPy, Matplotlib, nbval, ipyker
 nbnp wheel (``requirements/notebook.txt``). No repository file is reachable: not the
 package's source, not ``_toc.yml``, not the project's pytest options or nbval sanitizer.
 
-Prints one line per chapter (``pass``, or ``FAIL`` with the first error nbval reported) and
+Runs as many chapters at once as there are cores. Prints one line per chapter (``pass``, or
+``FAIL`` with the first error nbval reported) and
 keeps each run's log beside the notebook. Exits 1 if any chapter fails, except those listed in
 ``KNOWN_FAILURES`` with the reason (reported as ``known``); a listed chapter that passes is an
 error too, so that the list is emptied as the chapters are fixed.
@@ -26,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -93,9 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"wheel_test: nbnp from {located.stdout.strip()}; chapters run in {workdir}")
     passed = failed = known = 0
-    for notebook in notebooks:
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # one kernel per core
+        results = list(pool.map(lambda nb: run_alone(nb, args.python, workdir), notebooks))
+    for notebook, (ok, reason) in zip(notebooks, results):
         name = notebook.relative_to(ROOT).as_posix()
-        ok, reason = run_alone(notebook, args.python, workdir)
         if name in KNOWN_FAILURES and not ok:
             known += 1
             print(f"  known {name}: {reason} ({KNOWN_FAILURES[name]})", flush=True)

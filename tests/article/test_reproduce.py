@@ -1,14 +1,13 @@
 """Every number the article states is recomputed from nbnp and checked against it."""
 
 import re
-import sys
 
 import numpy as np
 import pytest
 
 import nbnp
 import nbnp.article as rep
-from nbnp import ARTICLE, ArticleMismatch, compare, fmt, fmt_fixed
+from nbnp import ARTICLE, ArticleMismatch, compare, fmt_fixed
 from nbnp.article import runs
 
 ALLOWED = {"agrees", "agrees after rounding", "agrees to 12 significant digits"}
@@ -33,40 +32,12 @@ def test_ours_agrees_with_the_article_or_its_erratum(key):
 
 
 @pytest.mark.slow
-def test_check_all_covers_every_key_in_order():
-    assert list(rep.check_all()) == list(ARTICLE)
-
-
-def test_unknown_key_is_a_clear_key_error():
-    with pytest.raises(KeyError, match="no reproducer for 'ch9.nothing'"):
-        rep.reproduce("ch9.nothing")
-
-
-def test_returned_arrays_are_copies():
-    first = rep.reproduce("ch7.predictions")
-    first[0, 0] = 42.0
-    rep.reproduce("ch4.dW_second")[0, 0] = 42.0
-    assert rep.reproduce("ch7.predictions")[0, 0] != 42.0
-    assert rep.reproduce("ch4.dW_second")[0, 0] != 42.0
-
-
-@pytest.mark.slow
 def test_reproducers_leave_the_global_random_stream_alone():
     np.random.seed(7)
     expected = np.random.rand()
     np.random.seed(7)
     _clear_caches()
     rep.check_all()
-    assert np.random.rand() == expected
-
-
-@pytest.mark.parametrize("key", ["ch6.layers_hidden", "ch6.layers_single"])
-def test_counting_layers_leaves_the_global_random_stream_alone(key):
-    # the fast part of the test above: the networks counted draw their weights elsewhere
-    np.random.seed(7)
-    expected = np.random.rand()
-    np.random.seed(7)
-    assert rep.reproduce(key) == ARTICLE[key].value
     assert np.random.rand() == expected
 
 
@@ -97,31 +68,10 @@ class _DriftingNumPy:
         return np.exp(x) * (1 + 1e-6)
 
 
-@pytest.mark.slow
-def test_a_drift_of_one_part_in_a_million_in_the_sigmoid_is_caught(monkeypatch):
-    # Patch every nbnp module's NumPy rather than a function: each path to σ (the
-    # public function, the layer, the training loop's kernel) goes through an np.exp.
-    for name, module in list(sys.modules.items()):
-        if name.startswith("nbnp.") and getattr(module, "np", None) is np:
-            monkeypatch.setattr(module, "np", _DriftingNumPy())
-    _clear_caches()
-    try:
-        with pytest.raises(ArticleMismatch):
-            rep.check_all()
-    finally:
-        monkeypatch.undo()
-        _clear_caches()
-
-
 def test_a_stale_erratum_is_caught():
     # ch2.loss_new differs by design; the article's own truncated value must not pass.
     with pytest.raises(ArticleMismatch, match="now agrees"):
         compare("ch2.loss_new", ARTICLE["ch2.loss_new"].value)
-
-
-def test_unknown_key_error_lists_the_known_keys():
-    with pytest.raises(KeyError, match=f"known keys: {', '.join(list(ARTICLE)[:3])}, "):
-        rep.reproduce("ch9.nothing")
 
 
 @pytest.mark.parametrize("key", [k for k, e in ARTICLE.items() if e.erratum is not None])
@@ -139,6 +89,3 @@ def test_the_sigmoid_rows_evaluate_the_edge_the_article_names(key):
     assert rep.reproduce(key) == nbnp.sigmoid(z)
 
 
-def test_rounded_rows_show_six_significant_digits_beside():
-    ours = rep.reproduce("ch2.y_hat_new")
-    assert compare("ch2.y_hat_new", ours).ours == f"{fmt_fixed(ours, 3)} ({fmt(ours, 6)})"

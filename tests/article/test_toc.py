@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from nbnp.article.toc import TOC_PATH, Toc, book_toc, page_docname, read_toc, toc_docnames
+from nbnp.article.toc import read_toc, toc_docnames
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,15 +40,6 @@ def test_the_repository_toc_lists_the_ledger_and_the_errata():
     assert {"book/appendix/ledger", "book/appendix/errata"} <= names
 
 
-def test_docnames_keep_the_reading_order_and_drop_suffixes(tmp_path):
-    (tmp_path / "_toc.yml").write_text(NESTED, encoding="utf-8")
-    toc = read_toc(tmp_path / "_toc.yml")
-    assert toc == Toc(
-        tmp_path,
-        ("book/intro", "book/part1/a", "book/part1/b", "book/part1/c", "book/part2/a", "book/page"),
-    )
-
-
 def test_docname_finds_a_page_by_its_short_name(tmp_path):
     (tmp_path / "_toc.yml").write_text(NESTED, encoding="utf-8")
     toc = read_toc(str(tmp_path / "_toc.yml"))
@@ -74,19 +65,6 @@ def test_notebooks_are_the_listed_ipynb_files_in_order(tmp_path):
         "book/part1/a.ipynb",
         "book/part1/c.ipynb",
     ]
-
-
-def test_the_books_own_toc_is_read_once_from_the_repository_root():
-    assert TOC_PATH == ROOT / "_toc.yml"
-    assert book_toc() is book_toc()
-    assert book_toc() == read_toc(ROOT / "_toc.yml")
-    assert book_toc().docnames[0] == "book/intro"
-
-
-def test_page_docname_resolves_the_books_pages_and_keeps_unlisted_names():
-    assert page_docname("02_bias") == "book/part1/02_bias"
-    assert page_docname("errata") == "book/appendix/errata"
-    assert page_docname("99_not_written") == "99_not_written"
 
 
 def test_the_packaged_copy_of_the_toc_is_toc_yml():

@@ -3,14 +3,10 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from matplotlib.axes import Axes
 
 import nbnp
 from nbnp.draw.batch_neuron import (
-    BATCH_STEPS,
-    batch_neuron_graph,
     batch_neuron_pass,
-    draw_batch_neuron_graph,
     shared_parameter_graph,
 )
 
@@ -35,39 +31,6 @@ def test_batch_neuron_pass_is_the_first_iteration():
     np.testing.assert_allclose(run["dZ"], dZ, rtol=1e-14)
     np.testing.assert_allclose(run["dW"], dZ @ X.T, rtol=1e-14)
     np.testing.assert_allclose(run["db"], [[dZ.sum()]], rtol=1e-14)
-
-
-def test_batch_graph_steps_show_what_has_been_computed():
-    X, Y = nbnp.or_gate()
-    fwd_nodes, fwd_edges = batch_neuron_graph(X, Y, W0, 0.0, "forward")
-    assert all(edge.grad == "" for edge in fwd_edges)
-    cost = next(node for node in fwd_nodes if node.name == "cost")
-    assert cost.value == "Cost = 0.089" and cost.highlight
-    nodes, edges = batch_neuron_graph(X, Y, W0, 0.0, "backward")
-    grads = {(e.src, e.dst): e.grad for e in edges}
-    assert grads[("W", "Z")] == "∂Cost/∂W =\n[-0.048, -0.039]"
-    assert grads[("b", "Z")] == "∂Cost/∂b = -0.037"
-    assert grads[("Z", "sigma")].startswith("∂Cost/∂Z =\n[0.031, -0.020,")
-    z_nodes, z_edges = batch_neuron_graph(X, Y, W0, 0.0, "Z")
-    values = {node.name: node.value for node in z_nodes}
-    assert values["Z"] == "Z =\n[0.000, 0.600,\n0.100, 0.700]" and values["sigma"] == ""
-    assert [node.name for node in z_nodes if node.highlight] == ["Z"]
-    assert len(BATCH_STEPS) == 7
-
-
-def test_batch_graph_rejects_unknown_step():
-    X, Y = nbnp.or_gate()
-    with pytest.raises(ValueError, match="step must be one of"):
-        batch_neuron_graph(X, Y, W0, 0.0, "update")
-    with pytest.raises(ValueError, match="decimals"):
-        batch_neuron_graph(X, Y, W0, 0.0, decimals=-1)
-
-
-def test_draw_batch_neuron_graph_returns_axes():
-    X, Y = nbnp.or_gate()
-    ax = draw_batch_neuron_graph(X, Y, W0, 0.0, "dZ")
-    assert isinstance(ax, Axes)
-    assert any("∂Cost/∂Z" in t.get_text() for t in ax.texts)
 
 
 @pytest.mark.parametrize("param", ["b", "W"])
@@ -96,12 +59,3 @@ def test_shared_parameter_graph_sums_the_paths(param):
     )
 
 
-def test_shared_parameter_graph_bad_input():
-    X, Y = nbnp.or_gate()
-    run = batch_neuron_pass(X, Y, W0, 0.0)
-    with pytest.raises(ValueError, match="param"):
-        shared_parameter_graph(X, run["Z"], run["dZ"], "w")
-    with pytest.raises(ValueError, match="shape"):
-        shared_parameter_graph(X, run["Z"][:, :3], run["dZ"][:, :3])
-    with pytest.raises(ValueError, match="Y_hat and dY_hat"):
-        shared_parameter_graph(X, run["Z"], run["dZ"], Y_hat=run["Y_hat"][:, :3])

@@ -1,7 +1,5 @@
 """nbnp.experiments.interactive: the value tables behind the interactive figures."""
 
-import json
-import re
 
 import numpy as np
 import pytest
@@ -58,36 +56,6 @@ def test_neuron_table_covers_the_grid_with_nbnps_numbers():
     assert entry["dW"] == [nbnp.fmt(v, SIG) for v in run["dW"].ravel()]
     assert table["X"] == ["0", "0", "0", "1", "1", "0", "1", "1"] and table["Y"] == ["0", "1", "1", "1"]
     assert table["stops"] == ["-1", "2"] and WEIGHT_STOPS.count(0.0) == 1
-
-
-def test_figure_html_embeds_the_table_as_json_and_is_byte_stable():
-    table = descent_table(CURVE, -8.0, alphas=(0.5,), steps=2)
-    html = figure_html(table, "descent-alpha")
-    assert html == figure_html(descent_table(CURVE, -8.0, alphas=(0.5,), steps=2), "descent-alpha")
-    found = re.fullmatch(
-        r'<div class="nbnp-interactive" id="descent-alpha" data-kind="descent">'
-        r'<script type="application/json">(.*)</script><noscript>.*</noscript></div>', html)
-    assert found and json.loads(found.group(1)) == table
-
-
-def test_figure_html_keeps_the_script_element_closed_and_checks_the_name():
-    assert "</x" not in figure_html({"kind": "descent", "note": "</x"}, "a")
-    with pytest.raises(ValueError, match="name must hold only letters"):
-        figure_html({"kind": "descent"}, 'a" onload="x')
-
-
-def test_descent_table_draws_the_curve_on_41_points_either_side_of_an_offset_minimum():
-    curve = nbnp.Parabola(curvature=1.0, minimum=2.0)
-    table = descent_table(curve, -2.0, alphas=(0.5,))  # 4 from the minimum: the curve spans 2 ± 5
-    theta = [-3.0 + 0.25 * i for i in range(41)]
-    assert table["curve"]["theta"] == [nbnp.fmt(t, SIG) for t in theta]
-    assert table["curve"]["loss"] == [nbnp.fmt(0.5 * (t - 2.0) ** 2, SIG) for t in theta]
-    assert len(table["stops"][0]["theta"]) == len(table["stops"][0]["loss"]) == 11  # 10 steps by default
-
-
-def test_descent_table_rounds_the_learning_rate_to_the_figures_digits():
-    table = descent_table(CURVE, -8.0, alphas=(0.1234567,), steps=1)
-    assert table["stops"][0]["alpha"] == "0.123457"
 
 
 def test_neuron_pass_batch_adds_the_bias():
