@@ -24,7 +24,10 @@ def _homes() -> tuple[dict[str, str], frozenset[str]]:
 
     homes: dict[str, str] = {}
     packages = {"nbnp"}
-    for info in pkgutil.walk_packages(nbnp.__path__, prefix="nbnp."):
+    # The core's modules first: a name the book's machinery defines again (the exercise
+    # solutions' LinearLayer) is found where the core defines it.
+    infos = sorted(pkgutil.walk_packages(nbnp.__path__, prefix="nbnp."), key=lambda i: i.name.count("."))
+    for info in infos:
         if info.ispkg:  # a package re-exports its modules' names; they are documented there
             packages.add(info.name)
             continue
