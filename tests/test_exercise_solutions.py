@@ -181,45 +181,43 @@ def test_ch4_undecided_cost_and_half_alpha_by_value():
 
 def test_ch5_first_update_by_value():
     X, Y = nbnp.xor_gate()
-    X3 = nbnp.feature_cross(X)
-    W, b = [[0.1, 0.6, 0.2]], 0.0
-    state = {"X3": X3, "Y": Y, "W": W, "b": b, "first": nbnp.batch_neuron_pass(X3, Y, W, b)}
+    X3 = np.vstack([X, X[0] * X[1]])
+    W, b = np.array([[0.1, 0.6, 0.2]]), 0.0
+    cost, [(dW, db)], _ = _np_step([(W, np.zeros((1, 1)))], X3, Y)  # the chapter's first iteration
+    state = {"X3": X3, "Y": Y, "m": 4, "W": W, "b": b, "dW": dW, "db": db, "cost": cost}
     ns = solution("05", "ex-ch5-the-update", state)
     X3_np = np.vstack([OR_X, OR_X[0] * OR_X[1]])
     before, _, [(W_new, b_new)] = _np_step([(np.array(W), np.zeros((1, 1)))], X3_np, XOR_Y, alpha=1.0)
     after = _np_step([(W_new, b_new)], X3_np, XOR_Y)[0]
-    np.testing.assert_allclose(ns["step"][0].params["W"], W_new, rtol=1e-12)
-    np.testing.assert_allclose(ns["step"][0].params["b"], b_new, rtol=1e-12)
+    np.testing.assert_allclose(ns["W_new"], W_new, rtol=1e-12)
+    np.testing.assert_allclose(ns["b_new"], b_new, rtol=1e-12)
     assert math.isclose(ns["cost_after"], after, rel_tol=1e-12)
-    assert f"cost: {nbnp.fmt_fixed(before, 3)} -> {nbnp.fmt_fixed(after, 3)}" in ns["printed"]
+    assert f"cost: {before:.3f} -> {after:.3f}" in ns["printed"]
     assert after < before
 
 
 def test_ch5_cross_column_and_prediction_before_training_by_value():
     cross = OR_X[0] * OR_X[1]
-    assert f"x3 = x1*x2: {nbnp.fmt_array(cross)}" in solution("05", "ex-ch5-cross-column")["printed"]
-    outputs = _np_sigma(np.array([[0.1, 0.6, 0.2]]) @ np.vstack([OR_X, cross]))
+    printed = solution("05", "ex-ch5-cross-column")["printed"]
+    assert f"x3 = x1*x2: {cross.astype(int).tolist()}" in printed
+    z = float(np.array([0.1, 0.6, 0.2]) @ np.array([1.0, 1.0, 1.0]))
     printed = solution("05", "ex-ch5-before-training")["printed"].splitlines()
-    assert printed == [
-        f"outputs: {nbnp.fmt_array(outputs, decimals=3)}",
-        f"predictions: {nbnp.fmt_array((outputs > 0.5).astype(float))}",
-    ]
+    assert printed == [f"z = {z:.1f}, y_hat = {_sigma(z):.3f}", f"prediction: {int(_sigma(z) > 0.5)}"]
 
 
 def test_ch6_next_iteration_gradients_by_value():
     X, Y = nbnp.xor_gate()
-    np.random.seed(48)
-    network = nbnp.build_network(X.shape, [3, 1], ini_type="xavier")
-    start = [(layer.params["W"].copy(), layer.params["b"].copy()) for layer in network[::2]]
-    nbnp.vectorized_gradients(network, X, Y)
-    for layer in network[::2]:
-        layer.update_params(learning_rate=1)  # the chapter's state: after the first update
-    ns = solution("06", "ex-ch6-the-next-iteration", {"X": X, "Y": Y, "network": network})
-    _, _, after_one = _np_step(start, OR_X, XOR_Y, alpha=1.0)
+    np.random.seed(48)  # the chapter's start: Xavier-scaled draws, zero biases
+    start = [(np.random.randn(3, 2) / np.sqrt(2), np.zeros((3, 1)))]
+    start.append((np.random.randn(1, 3) / np.sqrt(3), np.zeros((1, 1))))
+    _, _, after_one = _np_step(start, OR_X, XOR_Y, alpha=1.0)  # the chapter's state: after the update
+    (W1, b1), (W2, b2) = after_one
+    state = {"X": X, "Y": Y, "m": 4, "W1": W1, "b1": b1, "W2": W2, "b2": b2}
+    ns = solution("06", "ex-ch6-the-next-iteration", state)
     _, grads, _ = _np_step(after_one, OR_X, XOR_Y)
     for name, ours in zip(("dW1", "db1", "dW2", "db2"), (g for pair in grads for g in pair)):
         np.testing.assert_allclose(ns[name], ours, rtol=1e-10, atol=1e-15, err_msg=name)
-        assert f"{name} = {nbnp.fmt_array(ours, decimals=3)}" in ns["printed"], name
+        assert f"{name} = {np.round(ours, 3).tolist()}" in ns["printed"], name
 
 
 def test_ch6_parameters_and_shapes_by_value():
@@ -231,6 +229,48 @@ def test_ch6_parameters_and_shapes_by_value():
     shapes["Z2"] = (n_out, m)
     expected = [f"{name} {nbnp.fmt_shape(shape)}" for name, shape in shapes.items()]
     assert solution("06", "ex-ch6-shapes")["printed"].splitlines() == expected
+
+
+
+# --- the build-it exercises of chapters 5 and 6 (files 05 and 06) ---------------------------------
+
+#: (chapter file, exercise label, name given to nbnp.check_exercise)
+BUILD_IT_PART1 = [
+    ("05", "ex-ch5-build-the-cross", "feature_cross"),
+    ("06", "ex-ch6-build-the-gradients", "hidden_layer"),
+]
+
+
+def _scaffold(chapter: str, label: str) -> tuple[nbformat.NotebookNode, str]:
+    """The learner's cell of build-it exercise ``label``, and what it prints when run as it comes."""
+    path = next(p for p in CHAPTERS if p.stem.startswith(chapter))
+    cell = next(c for c in nbformat.read(path, as_version=4).cells if c.get("id") == f"exercise-{label}")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(cell.source, {"np": np, "nbnp": nbnp})
+    return cell, out.getvalue()
+
+
+@pytest.mark.parametrize(("chapter", "label", "name"), BUILD_IT_PART1, ids=[b[2] for b in BUILD_IT_PART1])
+def test_build_it_reference_passes_and_the_untouched_scaffold_gets_feedback(chapter, label, name):
+    from nbnp.exercises import solutions
+
+    ns = solution(chapter, label)
+    assert ns[name] is getattr(solutions, name)  # the listing the book includes
+    assert ns["printed"].startswith(f"{name}: passed."), ns["printed"]
+    cell, printed = _scaffold(chapter, label)
+    assert {"skip-execution", "nbval-skip"} <= set(cell.metadata.get("tags", []))
+    assert f'nbnp.check_exercise("{name}", {name})' in cell.source.splitlines()[-1]
+    assert printed.startswith(f"{name}: not yet."), printed
+
+
+@pytest.mark.parametrize("chapter", ["05", "06"])
+def test_feature_crosses_and_hidden_layer_have_five_exercises_one_built(chapter):
+    path = next(p for p in CHAPTERS if p.stem.startswith(chapter))
+    cells = nbformat.read(path, as_version=4).cells
+    labels = [c.get("id") for c in cells if c.source.startswith("```{exercise}")]
+    assert len(labels) >= 5, labels
+    assert any("check_exercise(" in c.source for c in cells if c.cell_type == "code")
 
 
 def test_ch7_perfect_prediction_costs_nothing():

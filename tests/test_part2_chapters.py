@@ -43,7 +43,7 @@ def _sigma(z):
 @pytest.mark.slow
 def test_ch7_or_gate_solution_matches_plain_python_gradient_descent():
     ns = {"np": np, "nbnp": nbnp}
-    printed = run_cells("07_modular_code.ipynb", ["solution-or-gate"], ns)
+    printed = run_cells("07_modular_code.ipynb", ["solution-or-gate", "solution-or-gate-check"], ns)
     w1, w2, b = 0.1, 0.6, 0.0
     data = [((0, 0), 0), ((0, 1), 1), ((1, 0), 1), ((1, 1), 1)]
     costs = []
@@ -183,7 +183,7 @@ def test_ch7_includes_the_four_article_objects_from_the_package():
     objects = set()
     for relative, options in includes:
         path = (PART2 / relative).resolve()
-        assert path.parent.name == "nbnp" and path.exists(), relative
+        assert "nbnp" in (path.parent.name, path.parent.parent.name) and path.exists(), relative
         source = path.read_text()
         opts = dict(re.findall(r":([\w-]+): ?(.*)", options))
         if "pyobject" in opts:
@@ -198,5 +198,47 @@ def test_ch7_includes_the_four_article_objects_from_the_package():
 def test_ch7_pastes_no_code_of_its_own():
     nb = nbformat.read(PART2 / "07_modular_code.ipynb", as_version=4)
     for cell in nb.cells:
+        if SCAFFOLD <= set(cell.metadata.get("tags", [])):
+            continue  # a build-it exercise's stub, for the learner to fill in
         assert "def " not in cell.source or "literalinclude" in cell.source, cell.source[:80]
         assert "```python" not in cell.source, cell.source[:80]
+
+
+# --- the build-it exercises: the reference passes, the learner's stub gets feedback --------------
+
+#: The tags that keep a learner's stub out of the book's execution and out of nbval.
+SCAFFOLD = {"skip-execution", "nbval-skip"}
+
+#: (notebook, exercise label, the names given to nbnp.check_exercise)
+BUILD_IT = [
+    ("07_modular_code.ipynb", "ex-ch7-linear-layer", ["LinearLayer"]),
+    ("07_modular_code.ipynb", "ex-ch7-sigmoid-layer", ["SigmoidLayer"]),
+    ("08_going_deeper.ipynb", "ex-ch8-tanh-layer", ["TanhLayer", "ReLULayer"]),
+    ("09_gradient_checking.ipynb", "ex-ch9-gradient-checker", ["numerical_gradient"]),
+]
+
+
+@pytest.mark.parametrize(("notebook", "label", "names"), BUILD_IT, ids=[b[1] for b in BUILD_IT])
+def test_build_it_reference_passes_and_the_untouched_scaffold_gets_feedback(notebook, label, names):
+    from nbnp.exercises import solutions
+
+    ns = {"np": np, "nbnp": nbnp}
+    printed = run_cells(notebook, [f"solution-{label}"], ns).splitlines()
+    assert [line.split(":")[0] for line in printed] == names
+    assert all(line.startswith(f"{name}: passed.") for name, line in zip(names, printed)), printed
+    assert all(ns[name] is getattr(solutions, name) for name in names)  # the listings the book includes
+    nb = nbformat.read(PART2 / notebook, as_version=4)
+    cells = {cell.get("id"): cell for cell in nb.cells}
+    listings = [c.source for c in nb.cells if c.get("id", "").startswith(f"{label}-listing")]
+    assert [f":pyobject: {name}" in text for name, text in zip(names, listings)] == [True] * len(names)
+    scaffold = cells[f"exercise-{label}"]
+    assert SCAFFOLD <= set(scaffold.metadata.get("tags", []))
+    assert scaffold.source.splitlines()[-1] == f'_ = nbnp.check_exercise("{names[0]}", {names[0]})'
+    printed = run_cells(notebook, [f"exercise-{label}"], {"np": np, "nbnp": nbnp})
+    assert printed.startswith(f"{names[0]}: not yet."), printed
+
+
+def test_ch7_says_nbnps_layers_return_what_they_compute():
+    cells = {c.get("id"): c for c in nbformat.read(PART2 / "07_modular_code.ipynb", as_version=4).cells}
+    text = " ".join(cells["ex-ch7-linear-layer"].source.split())
+    assert "return nothing" in text and "**return** what they compute" in text
