@@ -108,6 +108,7 @@ BUILD_ITS = [
     ("01_single_neuron", "ex-ch1-build-sigmoid", "sigmoid"),
     ("01_single_neuron", "ex-ch1-build-sigmoid-slope", "sigmoid_derivative"),
     ("02_bias", "ex-ch2-build-bias-step", "bias_step"),
+    ("03_learning_rate", "ex-ch3-build-descent", "gradient_descent"),
 ]
 
 
@@ -182,3 +183,20 @@ def test_ch2_the_bias_moves_up_when_the_prediction_is_too_low():
     db = -(1 - y_hat) * y_hat * (1 - y_hat)
     assert math.isclose(namespace["b_up"], -db, rel_tol=1e-12) and namespace["b_up"] > 0
     assert f"new b = {-db:.4f}" in "".join(out.get("text", "") for out in cell.outputs)
+
+
+def test_a_learners_loop_stuck_at_the_first_slope_is_told_to_use_the_current_theta():
+    loop = "for _ in range(steps):\n    thetas.append(thetas[-1] - alpha * gradient({}))"
+    feedback = _learner("03_learning_rate", "ex-ch3-build-descent", loop.format("theta0"))
+    assert "slope at θ₀" in feedback and "current θ" in feedback
+    fixed = _learner("03_learning_rate", "ex-ch3-build-descent", loop.format("thetas[-1]"))
+    assert fixed.startswith("gradient_descent: passed.")
+
+
+def test_ch3_updates_per_epoch_count_the_last_smaller_batch():
+    cell = _cells("03_learning_rate")["solution-ex-ch3-leftover-batch"]
+    printed = "".join(out.get("text", "") for out in cell.outputs)
+    assert printed == _run(cell.source)
+    for batch_size, updates in ((10, 1), (4, 3), (1, 10)):
+        assert sum(1 for start in range(0, 10, batch_size)) == updates  # batches that start
+        assert f"batch size {batch_size:>2}: {updates:>2} update(s)" in printed
