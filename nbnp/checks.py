@@ -17,7 +17,8 @@ from numbers import Integral, Real
 
 import numpy as np
 
-__all__ = ["LayerStateError", "as_array", "as_matrix", "check_labels", "check_layers",
+__all__ = ["LayerStateError", "as_array", "as_matrix", "check_finite", "check_labels", "check_layers",
+           "check_predictions",
            "check_learning_rate", "check_positive_int", "check_real", "check_shape",
            "check_same_shape", "check_update", "check_upstream"]
 
@@ -42,7 +43,10 @@ def as_array(name: str, value: object) -> np.ndarray:
     return A.astype(float, copy=False)
 
 
-def as_matrix(name: str, A: object, rows: int | None = None) -> np.ndarray:
+ONE_COLUMN = "one example is one column, so if the examples are rows, pass the transpose (X.T)"
+
+
+def as_matrix(name: str, A: object, rows: int | None = None, hint: str = ONE_COLUMN) -> np.ndarray:
     """``A`` as a 2-D float array (one example per column), with ``rows`` rows if given.
 
     Raises
@@ -50,16 +54,23 @@ def as_matrix(name: str, A: object, rows: int | None = None) -> np.ndarray:
     TypeError
         If ``A`` holds something other than real numbers.
     ValueError
-        If ``A`` is not 2-D, or has the wrong number of rows.
+        If ``A`` is not 2-D, or has the wrong number of rows (``hint`` says what to do).
     """
     M = as_array(name, A)
     if M.ndim != 2:
         raise ValueError(f"{name} must be 2-D, one column per example, but received shape {M.shape}: "
                          f"use {name}.reshape(-1, 1) for one example, {name}.reshape(1, -1) for labels")
     if rows is not None and M.shape[0] != rows:
-        raise ValueError(f"{name} must have {rows} rows, one per input, but received shape {M.shape}: "
-                         "one example is one column, so if the examples are rows, pass the transpose (X.T)")
+        raise ValueError(f"{name} must have {rows} row{'s' * (rows != 1)}, but received shape {M.shape}: "
+                         f"{hint}")
     return M
+
+
+def check_finite(name: str, A: np.ndarray) -> np.ndarray:
+    """``A`` itself, if it holds no NaN or infinity; else ``ValueError`` naming ``name``."""
+    if not np.isfinite(A).all():
+        raise ValueError(f"{name} must hold finite numbers, but holds NaN or infinity: clean the data first")
+    return A
 
 
 def check_same_shape(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> None:
@@ -69,13 +80,25 @@ def check_same_shape(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> 
                          f"{b.shape}; NumPy would broadcast them into a wrong result (transpose one?)")
 
 
-def check_labels(name: str, Y: np.ndarray) -> np.ndarray:
-    """``Y`` itself, if every entry is a class label 0 or 1; else ``ValueError``."""
+SWAPPED = "were the labels and the predictions swapped? (compute_cost(Y, Y_hat))"
+
+
+def check_labels(name: str, Y: np.ndarray, hint: str = SWAPPED) -> np.ndarray:
+    """``Y`` itself, if every entry is a class label 0 or 1; else ``ValueError`` with ``hint``."""
     bad = (Y != 0) & (Y != 1)
     if bad.any():
         raise ValueError(f"{name} must hold labels 0 or 1, but received {float(Y[bad][0])!r:.20} among "
-                         "them; were the labels and the predictions swapped? (compute_cost(Y, Y_hat))")
+                         f"them; {hint}")
     return Y
+
+
+def check_predictions(name: str, A: np.ndarray) -> np.ndarray:
+    """``A`` itself, if every entry lies in [0, 1] as a sigmoid's output does; else ``ValueError``."""
+    outside = (A < 0) | (A > 1)
+    if outside.any():
+        raise ValueError(f"{name} must hold predictions from 0 to 1 (a sigmoid's output A), but received "
+                         f"{float(A[outside][0])!r:.20} among them; pass the last layer's A, not its Z")
+    return A
 
 
 def check_real(name: str, value: object) -> float:
@@ -88,12 +111,12 @@ def check_real(name: str, value: object) -> float:
     return value
 
 
-def check_learning_rate(learning_rate: object, name: str = "learning_rate") -> float:
-    """The learning rate as a positive finite float; else ``TypeError``/``ValueError``."""
+def check_learning_rate(learning_rate: object, name: str = "learning_rate",
+                        usual: str = "0.1 or 1") -> float:
+    """A step (α, or ``name``) as a positive finite float; else ``TypeError``/``ValueError``."""
     value = check_real(name, learning_rate)
     if value <= 0:
-        raise ValueError(f"{name} must be positive, but received {value}: "
-                         "gradient descent steps against the gradient (try 0.1 or 1)")
+        raise ValueError(f"{name} must be a positive step, but received {value} (try {usual})")
     return value
 
 
@@ -154,6 +177,9 @@ def check_layers(layers: object) -> list:
         if not (callable(getattr(layer, "forward", None)) and callable(getattr(layer, "backward", None))):
             raise TypeError(f"layers[{i}] must be a layer (with forward and backward), but received "
                             f"{_got(layer)}")
+        if any(layer is other for other in layers[:i]):
+            raise ValueError(f"layers[{i}] is a layer already in the list: each layer keeps its own input "
+                             "and gradients, so build a new one for each place")
         W = getattr(layer, "params", {}).get("W")
         if W is None:
             continue

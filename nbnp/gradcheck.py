@@ -10,8 +10,9 @@
          {\\lVert g \\rVert + \\lVert \\tilde g \\rVert}
 
 Below about 1e-7, the backward pass is right. Central differences cannot
-see a gradient under the round-off floor ``machine-ε·|f|/ε``, so where both are
-that small (a saturated network) the checks raise instead of reporting a bug.
+see a gradient under the round-off floor ``machine-ε·|f|/ε``, so where both
+are that small (a saturated network) the checks raise instead of reporting
+a bug. A check leaves the layers as it found them.
 
 Explained in chapter 10.
 """
@@ -19,11 +20,13 @@ Explained in chapter 10.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Callable
 
 import numpy as np
 
-from nbnp.checks import as_matrix, check_layers, check_learning_rate
+from nbnp.checks import as_matrix, check_finite, check_layers, check_learning_rate
 from nbnp.losses import compute_cost
 from nbnp.training import backward, forward
 
@@ -44,7 +47,7 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray,
     time and restored. Returns an array of the shape of ``x``.
     Explained in chapter 10.
     """
-    eps = check_learning_rate(eps, name="eps")
+    eps = check_learning_rate(eps, name="eps", usual="the default, 1e-5")
     if not isinstance(x, np.ndarray) or x.dtype != float:
         raise TypeError("x must be a float array (nudged in place), but "
                         f"received {type(x).__name__}: use x.astype(float)")
@@ -82,6 +85,11 @@ def _checked_error(analytic: np.ndarray, numeric: np.ndarray,
     floor = np.finfo(float).eps * abs(f_value) / eps
     largest = max(np.abs(analytic).max(initial=0),
                   np.abs(numeric).max(initial=0))
+    if largest == 0:
+        raise ValueError(
+            f"the gradients of {what} are too small to check: both are exactly "
+            "zero, so they agree without testing anything; check where the "
+            "cost changes with the parameters (a network that is not saturated)")
     if largest <= floor:
         raise ValueError(
             f"the gradients of {what} are too small to check: both are under "
@@ -90,13 +98,25 @@ def _checked_error(analytic: np.ndarray, numeric: np.ndarray,
     return relative_error(analytic, numeric)
 
 
+@contextmanager
+def _as_found(layers: list) -> Iterator[None]:
+    """Put back every attribute of the layers: a check leaves no gradient behind."""
+    saved = [dict(vars(layer)) for layer in layers]
+    try:
+        yield
+    finally:
+        for layer, attributes in zip(layers, saved):
+            vars(layer).clear()
+            vars(layer).update(attributes)
+
+
 def check_cost_gradient(Y: np.ndarray, Y_hat: np.ndarray,
                         eps: float = EPS) -> float:
     """The relative error of ``compute_cost``'s ``dY_hat``; Y, Y_hat (1, m).
 
     Explained in chapter 10.
     """
-    Y_hat = as_matrix("Y_hat", Y_hat).copy()
+    Y_hat = check_finite("Y_hat", as_matrix("Y_hat", Y_hat)).copy()
     cost, dY_hat = compute_cost(Y, Y_hat)
     numeric = numerical_gradient(lambda: compute_cost(Y, Y_hat)[0], Y_hat, eps)
     return _checked_error(dY_hat, numeric, cost, eps, "the cost")
@@ -139,13 +159,14 @@ def check_layer_gradients(layer: object, A_in: np.ndarray,
     Explained in chapter 10.
     """
     check_layers([layer])
-    A_in = as_matrix("A_in", A_in).copy()
-    out = layer.forward(A_in)
-    if upstream_grad is None:
-        upstream_grad = np.random.RandomState(0).randn(*out.shape)
-    upstream_grad = as_matrix("upstream_grad", upstream_grad)
-    f_value = float(np.sum(upstream_grad * out))
-    pairs = layer_gradients(layer, A_in, upstream_grad, eps)
+    A_in = check_finite("A_in", as_matrix("A_in", A_in)).copy()
+    with _as_found([layer]):
+        out = layer.forward(A_in)
+        if upstream_grad is None:
+            upstream_grad = np.random.RandomState(0).randn(*out.shape)
+        upstream_grad = as_matrix("upstream_grad", upstream_grad)
+        f_value = float(np.sum(upstream_grad * out))
+        pairs = layer_gradients(layer, A_in, upstream_grad, eps)
     return {name: _checked_error(a, n, f_value, eps, name)
             for name, (a, n) in pairs.items()}
 
@@ -158,16 +179,17 @@ def layer_relative_error(layer: object, A_in: np.ndarray, draws: int = 8,
     pooling them averages out round-off. Explained in chapter 10.
     """
     check_layers([layer])
-    A_in = as_matrix("A_in", A_in).copy()
+    A_in = check_finite("A_in", as_matrix("A_in", A_in)).copy()
     rng = np.random.RandomState(0)
     analytic, numeric, f_max = [], [], 0.0
-    for _ in range(draws):
-        out = layer.forward(A_in)
-        grad = rng.randn(*out.shape)
-        f_max = max(f_max, abs(float(np.sum(grad * out))))
-        for a, n in layer_gradients(layer, A_in, grad, eps).values():
-            analytic.append(a.ravel())
-            numeric.append(n.ravel())
+    with _as_found([layer]):
+        for _ in range(draws):
+            out = layer.forward(A_in)
+            grad = rng.randn(*out.shape)
+            f_max = max(f_max, abs(float(np.sum(grad * out))))
+            for a, n in layer_gradients(layer, A_in, grad, eps).values():
+                analytic.append(a.ravel())
+                numeric.append(n.ravel())
     return _checked_error(np.concatenate(analytic), np.concatenate(numeric),
                           f_max, eps, "the layer")
 
@@ -179,18 +201,18 @@ def network_gradient_vectors(layers: list, X: np.ndarray, Y: np.ndarray,
     Two flat vectors in the order dW1, db1, dW2, db2, ...
     Explained in chapter 10.
     """
-    layers = check_layers(layers)
-    cost, dY_hat = compute_cost(Y, forward(layers, X))
-    backward(layers, dY_hat)
+    layers, X = check_layers(layers), check_finite("X", as_matrix("X", X))
 
     def f() -> float:
         return compute_cost(Y, forward(layers, X))[0]
 
     analytic, numeric = [], []
-    for layer in layers:
-        for name, param in getattr(layer, "params", {}).items():
-            analytic.append(getattr(layer, "d" + name).ravel())
-            numeric.append(numerical_gradient(f, param, eps).ravel())
+    with _as_found(layers):
+        backward(layers, compute_cost(Y, forward(layers, X))[1])
+        for layer in layers:
+            for name, param in getattr(layer, "params", {}).items():
+                analytic.append(getattr(layer, "d" + name).ravel())
+                numeric.append(numerical_gradient(f, param, eps).ravel())
     if not analytic:
         raise ValueError("layers must hold a layer with params to check, "
                          "such as a LinearLayer")
@@ -205,7 +227,8 @@ def check_network_gradients(layers: list, X: np.ndarray, Y: np.ndarray,
     Explained in chapter 10.
     """
     analytic, numeric = network_gradient_vectors(layers, X, Y, eps)
-    cost = compute_cost(Y, forward(layers, X))[0]
+    with _as_found(layers):
+        cost = compute_cost(Y, forward(layers, X))[0]
     errors, start = {}, 0
     learning = [layer for layer in layers if hasattr(layer, "params")]
     for n, layer in enumerate(learning, start=1):
@@ -225,7 +248,8 @@ def network_relative_error(layers: list, X: np.ndarray, Y: np.ndarray,
     Explained in chapter 10.
     """
     analytic, numeric = network_gradient_vectors(layers, X, Y, eps)
-    cost = compute_cost(Y, forward(layers, X))[0]
+    with _as_found(layers):
+        cost = compute_cost(Y, forward(layers, X))[0]
     return _checked_error(analytic, numeric, cost, eps, "the network")
 
 

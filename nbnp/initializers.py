@@ -48,6 +48,9 @@ def initialize_parameters(
     n_in, n_out = check_positive_int("n_in", n_in), check_positive_int("n_out", n_out)
     if ini_type not in INI_TYPES:
         raise ValueError(f"ini_type must be one of {INI_TYPES}, but received {ini_type!r}")
+    if random_state is not None and not isinstance(random_state, np.random.RandomState):
+        raise TypeError(f"random_state must be None or a numpy.random.RandomState such as "
+                        f"np.random.RandomState(42), but received {random_state!r:.40}")
     draw = (random_state or np.random).randn(n_out, n_in)
     if ini_type == "plain":
         W = draw * 0.01

@@ -73,11 +73,15 @@ class LinearLayer:
         ``b`` is a column (n_out, 1) or one number for every neuron; ``m``
         sizes the initial ``Z``. For worked examples. Explained in chapter 8.
         """
+        if as_array("W", W).ndim == 1:
+            raise ValueError("W must be 2-D, one row of weights per neuron: for one neuron write "
+                             "[[0.1, 0.6]], or W.reshape(1, -1)")
         W = as_matrix("W", W).copy()
         b = as_array("b", b)
-        b = as_matrix("b", np.full((W.shape[0], 1), b) if b.ndim == 0 else b, rows=W.shape[0])
+        column = f"one bias per neuron, a column of shape ({W.shape[0]}, 1), or one number"
+        b = np.full((W.shape[0], 1), b) if b.ndim == 0 else as_matrix("b", b, W.shape[0], column)
         if b.shape[1] != 1:
-            raise ValueError(f"b must be a column of shape ({W.shape[0]}, 1), but received {b.shape}")
+            raise ValueError(f"b must be {column}, but received shape {b.shape}")
         layer = cls((W.shape[1], m), W.shape[0], random_state=np.random.RandomState(0))
         layer.params = {"W": W, "b": b.copy()}
         return layer

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.checks import as_matrix, check_labels, check_same_shape
+from nbnp.checks import as_matrix, check_labels, check_predictions, check_same_shape
 
 __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"]
 
@@ -55,12 +55,14 @@ def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarr
 def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     """The squared-error cost of a batch and its gradient, ∂Cost/∂Ŷ.
 
-    Y: labels 0 or 1, shape (1, m). Y_hat: predictions, shape (1, m).
-    Returns ``(cost, dY_hat)``: a float, and an array of shape (1, m).
+    Y: labels 0 or 1, shape (1, m). Y_hat: predictions from 0 to 1, shape
+    (1, m). Returns ``(cost, dY_hat)``: a float, and an array of shape (1, m).
     ValueError if the shapes differ, if Y holds anything but 0 and 1 (the
-    two swapped?), or if the cost is not finite. Explained in chapter 4.
+    two swapped?), if Y_hat leaves [0, 1] (Z passed for A?), or if the cost
+    is not finite. Explained in chapter 4.
     """
-    Y, Y_hat = check_labels("Y", as_matrix("Y", Y)), as_matrix("Y_hat", Y_hat)
+    Y = check_labels("Y", as_matrix("Y", Y, rows=1, hint="labels are one row: pass Y.reshape(1, -1)"))
+    Y_hat = check_predictions("Y_hat", as_matrix("Y_hat", Y_hat))
     check_same_shape("Y", Y, "Y_hat", Y_hat)
     m = Y.shape[1]
     cost = (1 / (2 * m)) * np.sum(np.square(Y - Y_hat))

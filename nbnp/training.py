@@ -16,6 +16,7 @@ import numpy as np
 
 from nbnp.checks import (
     as_matrix,
+    check_finite,
     check_labels,
     check_layers,
     check_learning_rate,
@@ -116,10 +117,11 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
     Returns the :class:`History`. Arithmetic runs under
     ``np.errstate(over="raise", invalid="raise")``, so a network that diverges
     raises ``FloatingPointError`` ("training diverged at epoch N", with what to
-    try); bad arguments raise ``TypeError``/``ValueError``.
+    try); bad arguments raise ``TypeError``/``ValueError``. (A sigmoid network
+    rarely overflows: with too large an α it saturates, and its cost stalls.)
     Explained in chapter 9.
     """
-    X, Y = as_matrix("X", X), check_labels("Y", as_matrix("Y", Y))
+    X, Y = check_finite("X", as_matrix("X", X)), check_labels("Y", as_matrix("Y", Y))
     learning_rate = check_learning_rate(learning_rate)
     epochs = check_positive_int("epochs", epochs)
     record_every = check_positive_int("record_every", record_every)
@@ -172,7 +174,8 @@ def accuracy(predictions: np.ndarray, Y: np.ndarray) -> float:
     Raises ``ValueError`` for probabilities instead of predictions, or shapes that differ.
     Explained in chapter 6.
     """
-    predictions = check_labels("predictions", as_matrix("predictions", predictions))
+    predictions = check_labels("predictions", as_matrix("predictions", predictions),
+                               hint="threshold the network's output first: nbnp.predict(layers, X)")
     Y = check_labels("Y", as_matrix("Y", Y))
     check_same_shape("predictions", predictions, "Y", Y)
     return float(np.mean(predictions == Y) * 100)

@@ -56,7 +56,7 @@ def test_every_module_is_on_the_page_once():
 
 
 def test_every_subpackage_is_on_the_page_once_with_its_docstring():
-    assert PACKAGES == ["article", "draw", "experiments"]
+    assert PACKAGES == ["article", "draw", "exercises", "experiments"]
     assert sorted(_documented_packages()) == PACKAGES
 
 

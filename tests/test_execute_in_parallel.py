@@ -55,7 +55,7 @@ def test_toc_notebooks_follow_the_toc_and_skip_other_pages(tmp_path: Path) -> No
 def test_the_books_own_toc_lists_only_existing_notebooks() -> None:
     found = load_tool().toc_notebooks()
     assert found and all(p.suffix == ".ipynb" and p.is_file() for p in found)
-    assert ROOT / "book" / "how_numbers_are_verified.ipynb" in found
+    assert ROOT / "book" / "appendix" / "how_numbers_are_verified.ipynb" in found
 
 
 def test_timeout_comes_from_the_config(tmp_path: Path) -> None:

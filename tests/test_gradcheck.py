@@ -9,6 +9,7 @@ import pytest
 from autograd import grad
 
 from nbnp import (
+    LayerStateError,
     LinearLayer,
     SigmoidLayer,
     build_network,
@@ -76,7 +77,7 @@ def test_numerical_gradient_agrees_with_autograd_and_restores_x():
 def test_numerical_gradient_refuses_an_int_array_and_a_bad_eps():
     with pytest.raises(TypeError, match="x must be a float array"):
         numerical_gradient(lambda: 0.0, np.arange(3))
-    with pytest.raises(ValueError, match="eps must be positive"):
+    with pytest.raises(ValueError, match="eps must be a positive step"):
         numerical_gradient(lambda: 0.0, np.zeros(3), eps=0)
 
 
@@ -194,3 +195,22 @@ def test_a_network_without_parameters_has_nothing_to_check():
     X, Y = xor_gate()
     with pytest.raises(ValueError, match="layer with params"):
         check_network_gradients([SigmoidLayer((1, 4))], X[:1], Y)
+
+
+def test_a_check_leaves_no_gradient_behind_for_an_update_to_apply():
+    X, Y = xor_gate()
+    layers = build_network(X.shape, [3, 1], random_state=np.random.RandomState(0))
+    check_layer_gradients(layers[0], X)
+    network_relative_error(layers, X, Y)
+    check_network_gradients(layers, X, Y)
+    with pytest.raises(LayerStateError, match=r"call backward\(\) first"):
+        layers[0].update_params(1.0)
+
+
+def test_data_that_is_not_finite_is_named_not_checked():
+    X, Y = xor_gate()
+    layer = LinearLayer(X.shape, 3, random_state=np.random.RandomState(0))
+    with pytest.raises(ValueError, match="A_in must hold finite numbers"):
+        check_layer_gradients(layer, np.where(X == 1, np.nan, X))
+    with pytest.raises(ValueError, match="X must hold finite numbers"):
+        network_relative_error([layer, SigmoidLayer((3, 4))], X * np.inf, Y)

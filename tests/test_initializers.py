@@ -44,3 +44,8 @@ def test_an_unknown_ini_type_is_refused_naming_the_choices():
 def test_a_size_that_is_not_a_positive_int_is_refused(n_in, error):
     with pytest.raises(error, match="n_in"):
         initialize_parameters(n_in, 3)
+
+
+def test_a_seed_passed_as_random_state_says_how_to_make_one():
+    with pytest.raises(TypeError, match=r"random_state must be None or a numpy.random.RandomState"):
+        initialize_parameters(2, 3, "xavier", random_state=42)

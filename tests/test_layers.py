@@ -84,7 +84,7 @@ def test_from_params_uses_a_number_for_every_bias_and_copies_its_arguments():
 
 
 def test_from_params_refuses_a_bias_that_is_not_a_column():
-    with pytest.raises(ValueError, match=r"b must be a column"):
+    with pytest.raises(ValueError, match=r"b must be .*a column"):
         LinearLayer.from_params(W, np.zeros((3, 2)))
     with pytest.raises(ValueError, match=r"b must be a rectangular array"):
         LinearLayer.from_params(W, [[0.0], [0.0, 0.0], [0.0]])
@@ -171,3 +171,8 @@ def test_a_shape_that_is_not_a_pair_of_positive_ints_is_refused(shape, error):
         LinearLayer(shape, 3)
     with pytest.raises(error, match="shape"):
         SigmoidLayer(shape)
+
+
+def test_from_params_with_one_neurons_weights_as_a_flat_list_says_to_nest_them():
+    with pytest.raises(ValueError, match=r"W must be 2-D, one row of weights per neuron.*\[\[0.1, 0.6\]\]"):
+        LinearLayer.from_params([0.1, 0.6])

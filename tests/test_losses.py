@@ -49,8 +49,21 @@ def test_a_perfect_prediction_costs_zero():
 
 def test_labels_as_a_column_against_a_row_of_predictions_are_refused_not_broadcast():
     # NumPy would broadcast (4, 1) − (1, 4) into a 4 × 4 matrix and return a wrong cost.
-    with pytest.raises(ValueError, match=r"Y and Y_hat must have the same shape.*transpose"):
+    with pytest.raises(ValueError, match=r"Y must have 1 row.*reshape\(1, -1\)"):
         compute_cost(Y.T, Y_HAT)
+    with pytest.raises(ValueError, match=r"Y and Y_hat must have the same shape.*transpose"):
+        compute_cost(Y, Y_HAT.T)
+
+
+def test_a_column_of_labels_against_a_column_of_predictions_is_refused_not_averaged_wrongly():
+    # m would be read as 1, and the cost would come out four times too large
+    with pytest.raises(ValueError, match=r"Y must have 1 row"):
+        compute_cost(Y.T, Y_HAT.T)
+
+
+def test_logits_passed_for_predictions_are_refused():
+    with pytest.raises(ValueError, match=r"Y_hat must hold predictions from 0 to 1.*not its Z"):
+        compute_cost(Y, np.array([[-1.5, 0.2, 2.0, 0.7]]))
 
 
 def test_labels_and_predictions_swapped_are_refused_naming_the_labels():
@@ -70,7 +83,7 @@ def test_a_1d_row_of_labels_is_refused_saying_how_to_make_it_2d():
 def test_predictions_that_are_not_finite_are_refused():
     with pytest.raises(ValueError, match=r"cost is nan.*Y_hat must be finite"):
         compute_cost(Y, np.array([[0.5, np.nan, 0.5, 0.5]]))
-    with pytest.raises(ValueError, match="Y_hat must be finite"):
+    with pytest.raises(ValueError, match="Y_hat must hold predictions from 0 to 1"):
         compute_cost(Y, np.array([[0.5, np.inf, 0.5, 0.5]]))
 
 

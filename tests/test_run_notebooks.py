@@ -25,7 +25,6 @@ NOTEBOOKS = sorted(
 #: A small chapter whose committed outputs were stored in several stream chunks before the fix.
 SMALL = BOOK / "appendix" / "errata.ipynb"
 #: A chapter with cells tagged nbval-ignore-output (timings).
-TIMED = BOOK / "part1" / "04_cost_vectorization.ipynb"
 
 
 def load_tool() -> Any:
@@ -131,14 +130,26 @@ class FakeClient:
                 cell.outputs = chunked(cell.outputs, 3)
 
 
+def _timed_notebook(path: Path) -> bytes:
+    """A small notebook with one timing cell (tagged nbval-ignore-output) and its stored timing."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("print(1)", outputs=[stream("1\n")]),
+                nbformat.v4.new_code_cell("print(time())", outputs=[stream("growth exponent k, loop: 2.0\n")])]
+    nb.cells[1].metadata["tags"] = [tool.IGNORED]
+    for i, cell in enumerate(nb.cells):
+        cell.id, cell.execution_count = f"cell-{i}", i + 1
+    nbformat.write(tool.normalize(nb), path)
+    return path.read_bytes()
+
+
 @pytest.mark.parametrize("refresh", [False, True])
 def test_run_keeps_the_stored_outputs_of_timing_cells_unless_asked(refresh, tmp_path, monkeypatch):
     monkeypatch.setattr(tool, "NotebookClient", FakeClient)
-    copy_path = tmp_path / TIMED.name
-    shutil.copy(TIMED, copy_path)
+    copy_path = tmp_path / "timed.ipynb"
+    stored = _timed_notebook(copy_path)
     tool.run(copy_path, refresh_ignored=refresh)
     if not refresh:
-        assert copy_path.read_bytes() == TIMED.read_bytes()
+        assert copy_path.read_bytes() == stored
     else:
         nb = nbformat.read(copy_path, as_version=4)
         timed = [c for c in nb.cells if tool.IGNORED in c.metadata.get("tags", [])]

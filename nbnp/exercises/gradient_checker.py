@@ -69,7 +69,7 @@ def _differences(make: Callable, x: np.ndarray, eps: float) -> dict[str, np.ndar
     return {"forward": forward, "together": together, "rows": rows}
 
 
-@exercise("numerical_gradient", chapter=9)
+@exercise("numerical_gradient", chapter=10)
 def check_numerical_gradient(candidate: Callable) -> str:
     """``numerical_gradient(f, x, eps)``: the central-difference gradient of ``f()`` with respect to ``x``.
 

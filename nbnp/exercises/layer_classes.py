@@ -43,7 +43,7 @@ def _construct(cls: type, label: str, args: dict[str, object], on: str, seed: in
     return call(f"the constructor {label}({shown})", cls, args, on)
 
 
-@exercise("LinearLayer", chapter=7, is_class=True)
+@exercise("LinearLayer", chapter=8, is_class=True)
 def check_linear_layer(candidate: type) -> str:
     """``LinearLayer(input_shape, n_out, ini_type)``: the article's linear layer, Z = W·A_prev + b.
 
@@ -162,7 +162,7 @@ def _sigmoid_cases() -> list[tuple[str, np.ndarray]]:
     ]
 
 
-@exercise("SigmoidLayer", chapter=7, is_class=True)
+@exercise("SigmoidLayer", chapter=8, is_class=True)
 def check_sigmoid_layer(candidate: type) -> str:
     """``SigmoidLayer(shape)``: the article's sigmoid layer, A = σ(Z).
 
@@ -332,7 +332,7 @@ def _relu_variants(Z, A, up):
     return forward, backward
 
 
-@exercise("TanhLayer", chapter=8, is_class=True)
+@exercise("TanhLayer", chapter=9, is_class=True)
 def check_tanh_layer(candidate: type) -> str:
     """``TanhLayer(shape)``: a tanh layer, A = tanh(Z), with dZ = upstream_grad · (1 − A²).
 
@@ -344,7 +344,7 @@ def check_tanh_layer(candidate: type) -> str:
     return _check_activation("TanhLayer", candidate, TanhReference, _tanh_variants, (7, 1.0, 1000))
 
 
-@exercise("ReLULayer", chapter=8, is_class=True)
+@exercise("ReLULayer", chapter=9, is_class=True)
 def check_relu_layer(candidate: type) -> str:
     """``ReLULayer(shape)``: a ReLU layer, A = max(0, Z), with dZ = upstream_grad where Z > 0, else 0.
 

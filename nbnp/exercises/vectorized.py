@@ -172,14 +172,14 @@ def _layer_reference(X, Y, params) -> dict[str, np.ndarray]:
     return grads
 
 
-@exercise("neuron_gradients", chapter=4)
+@exercise("neuron_gradients", chapter=5)
 def check_neuron_gradients(candidate: Callable) -> str:
     """``neuron_gradients(X, Y, W, b)``: dW and db of one sigmoid neuron on a batch.
 
     ``X``: inputs, shape (n, m), one example per column; ``Y``: labels,
     shape (1, m); ``W``: weights, shape (1, n); ``b``: bias, shape (1, 1).
     The neuron is Ŷ = σ(W·X + b) and the cost (1/2m)·Σ(Y − Ŷ)². Return
-    ``(dW, db)``, shaped like ``W`` and ``b``. Explained in chapter 4.
+    ``(dW, db)``, shaped like ``W`` and ``b``. Explained in chapter 5.
     """
     names = {"dW1": "dW", "db1": "db"}
     for on, (X, Y, W, b) in _neuron_cases():
@@ -203,7 +203,7 @@ def _cross_cases() -> list[tuple[str, np.ndarray]]:
     ]
 
 
-@exercise("feature_cross", chapter=5)
+@exercise("feature_cross", chapter=6)
 def check_feature_cross(candidate: Callable) -> str:
     """``feature_cross(X)``: X with the synthetic feature x₁·x₂ appended as a new last row.
 
@@ -248,7 +248,7 @@ def _hidden_cases() -> list[tuple[str, tuple]]:
     ]
 
 
-@exercise("hidden_layer", chapter=6)
+@exercise("hidden_layer", chapter=7)
 def check_hidden_layer(candidate: Callable) -> str:
     """``hidden_layer(X, Y, W1, b1, W2, b2)``: the gradients of a network with one hidden layer.
 

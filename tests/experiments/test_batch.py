@@ -87,7 +87,7 @@ def test_time_gradients_returns_one_positive_time_per_size():
         time_gradients(None, layers, [3])
     with pytest.raises(ValueError, match="sizes"):
         time_gradients(method, layers, [])
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(ValueError, match="at least 1"):
         time_gradients(method, layers, [4, 0])
 
 
