@@ -213,4 +213,4 @@ def test_data_that_is_not_finite_is_named_not_checked():
     with pytest.raises(ValueError, match="A_in must hold finite numbers"):
         check_layer_gradients(layer, np.where(X == 1, np.nan, X))
     with pytest.raises(ValueError, match="X must hold finite numbers"):
-        network_relative_error([layer, SigmoidLayer((3, 4))], X * np.inf, Y)
+        network_relative_error([layer, SigmoidLayer((3, 4))], X + np.inf, Y)

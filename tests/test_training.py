@@ -4,8 +4,6 @@ a learner makes with a whole network; and divergence."""
 
 from __future__ import annotations
 
-import re
-
 import autograd.numpy as anp
 import numpy as np
 import pytest
