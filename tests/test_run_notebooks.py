@@ -133,7 +133,7 @@ def _timed_notebook(path: Path) -> bytes:
     """A small notebook with one timing cell (tagged nbval-ignore-output) and its stored timing."""
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("print(1)", outputs=[stream("1\n")]),
-                nbformat.v4.new_code_cell("print(time())", outputs=[stream("growth exponent k, loop: 2.0\n")])]
+                nbformat.v4.new_code_cell("print(time())", outputs=[stream("k, loop: 2.0\n")])]
     nb.cells[1].metadata["tags"] = [tool.IGNORED]
     for i, cell in enumerate(nb.cells):
         cell.id, cell.execution_count = f"cell-{i}", i + 1
