@@ -140,7 +140,7 @@ bench: venv
 #    (pip, ipykernel, nbclient: requirements/bare.txt) whose first cell installs nbnp from the
 #    served wheel, NumPy and Matplotlib from the wheelhouse (pip --no-index), stored outputs
 #    compared exactly. _build/html keeps that address until the next `make book`.
-# 4. The unit tests in $(PORT).
+# 4. The unit tests in $(PORT) (not the browser tests, nor the learner runs: `make learner-runs`).
 OLDEST        := 3.10
 PYTHON_OLDEST ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(OLDEST).*/bin/python$(OLDEST)) \
 	$(shell command -v python$(OLDEST) 2>/dev/null))
@@ -160,7 +160,7 @@ portability: venv
 			--uv $(UV) --driver $(PORT)/bin/python --wheelhouse _build/wheelhouse
 	$(PORT_AVX512) $(PORT)/bin/python tools/avx512_features.py --check
 	$(PORT_AVX512) nice $(PORT)/bin/pytest -q -m "not slow" -p no:cacheprovider \
-		--ignore=tests/test_browser.py tests
+		--ignore=tests/test_browser.py --ignore=tests/test_learner_runs.py tests
 
 clean:
 	rm -rf _build
