@@ -39,6 +39,7 @@ lock: | $(UV)
 	$(UV) pip compile pyproject.toml requirements/notebook.in $(LOCK_ARGS) -o requirements/notebook.txt
 	$(UV) pip compile pyproject.toml requirements/notebook.in requirements/numpy1.in $(LOCK_ARGS) \
 		-o requirements/notebook-numpy1.txt
+	$(UV) pip compile requirements/bare.in $(LOCK_ARGS) -o requirements/bare.txt
 
 lock-upgrade:
 	$(MAKE) lock LOCK_ARGS='$(LOCK_ARGS) --upgrade'
@@ -55,9 +56,21 @@ $(EXECUTED): $(NOTEBOOKS) $(NBNP_FILES) _toc.yml _config.yml $(STAMP)
 	NBNP_STRICT=1 $(BIN)/python tools/execute_in_parallel.py
 	mkdir -p $(dir $@) && touch $@
 
+# nbnp's wheel, which the HTML build puts beside the pages (_ext/download_bootstrap.py).
+WHEEL := _build/wheel/.built-stamp
+$(WHEEL): pyproject.toml $(NBNP_FILES) $(STAMP)
+	rm -rf _build/wheel/dist && mkdir -p _build/wheel
+	$(BIN)/python -m build --wheel --no-isolation --outdir _build/wheel/dist . > _build/wheel/build.log 2>&1 \
+		|| (tail -30 _build/wheel/build.log; exit 1)
+	rm -rf build nbnp.egg-info && touch $@
+
 # NBNP_STRICT: a disagreement with the article stops the build (nbnp.show raises).
-book: venv $(EXECUTED)
-	NBNP_STRICT=1 $(BIN)/jupyter-book build . -W -n --keep-going
+# BOOK_URL: where the HTML book will be served (README, "Publishing"). The chapters offered for
+# download then install nbnp from the wheel served beside the pages; the committed notebooks
+# stay as they are (_ext/download_bootstrap.py rewrites the downloadable copies only).
+BOOK_URL ?=
+book: venv $(EXECUTED) $(WHEEL)
+	NBNP_STRICT=1 NBNP_BOOK_URL='$(BOOK_URL)' $(BIN)/jupyter-book build . -W -n --keep-going
 
 # The whole book as one PDF through Jupyter Book's LaTeX builder (xelatex; Debian's TeX Live, see
 # CONTRIBUTING.md, "The PDF"), checked by tools/check_pdf.py. An HTML build (make book) copies it
@@ -113,13 +126,21 @@ BENCH_ARGS ?=
 bench: venv
 	$(BIN)/python benchmarks/bench_training.py $(BENCH_ARGS)
 
-# The one portability run: everything `make test` does not cover, in one venv and one execution
-# of each chapter. The venv uses the oldest Python that pyproject.toml claims (CPython 3.10: pyenv's,
-# python3.10 on PATH or PYTHON_OLDEST=...; without it $(PYTHON), with a loud warning), NumPy 1.26
-# and NumPy's AVX-512 kernels off (NPY_DISABLE_CPU_FEATURES, as on a CPU without them).
-# 1. A bare venv (NumPy, Matplotlib, nbval, ipykernel: requirements/notebook-numpy1.txt) and nbnp's
-#    wheel: each chapter copied alone into an empty folder, under nbval (tools/wheel_test.py).
-# 2. The same venv synced to requirements/numpy1.txt (the test tools too): the unit tests.
+# The one portability run: everything `make test` does not cover, in one execution of each chapter,
+# which is also the download-and-run test. The oldest Python that pyproject.toml claims (CPython
+# 3.10: pyenv's, python3.10 on PATH or PYTHON_OLDEST=...; without it $(PYTHON), with a loud warning),
+# NumPy 1.26 and NumPy's AVX-512 kernels off (NPY_DISABLE_CPU_FEATURES, as on a CPU without them).
+# 1. $(PORT): the unit-test venv (requirements/numpy1.txt); it also drives nbval below and names the
+#    AVX-512 kernels to switch off.
+# 2. A wheelhouse (_build/wheelhouse, `pip download` of nbnp's dependencies at the pins of
+#    requirements/notebook-numpy1.txt: NumPy 1.26), filled now, so the rest runs offline.
+# 3. `make book BOOK_URL=http://127.0.0.1:<free port>` (rendering only: the chapters' executions
+#    are cached), then tools/download_test.py serves _build/html there, downloads each chapter
+#    through its page's download link and runs it with nbval, in a kernel of its own bare venv
+#    (pip, ipykernel, nbclient: requirements/bare.txt) whose first cell installs nbnp from the
+#    served wheel, NumPy and Matplotlib from the wheelhouse (pip --no-index), stored outputs
+#    compared exactly. _build/html keeps that address until the next `make book`.
+# 4. The unit tests in $(PORT) (not the browser tests, nor the learner runs: `make learner-runs`).
 OLDEST        := 3.10
 PYTHON_OLDEST ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(OLDEST).*/bin/python$(OLDEST)) \
 	$(shell command -v python$(OLDEST) 2>/dev/null))
@@ -128,18 +149,18 @@ PORT_AVX512    = NPY_DISABLE_CPU_FEATURES="$$($(PORT)/bin/python tools/avx512_fe
 
 portability: venv
 	@test -n "$(PYTHON_OLDEST)" || echo "!!! WARNING: no CPython $(OLDEST) found (pyenv install $(OLDEST), or PYTHON_OLDEST=...): the portability run uses $(PYTHON), and pyproject's claim of $(OLDEST) goes untested" >&2
-	rm -rf _build/wheel && mkdir -p _build && $(BIN)/python -m build --outdir _build/wheel/dist . > _build/wheel-build.log 2>&1 \
-		|| (tail -30 _build/wheel-build.log; exit 1)
 	rm -rf $(PORT) && $(or $(PYTHON_OLDEST),$(PYTHON)) -m venv $(PORT)
-	$(call install-locked,$(PORT),requirements/notebook-numpy1.txt)
-	$(UV) pip install --quiet --python $(PORT)/bin/python --no-deps _build/wheel/dist/nbnp-*.whl
-	$(PORT)/bin/python -c "import matplotlib.pyplot"  # the font cache, as in `make venv`
-	$(PORT)/bin/python -c "import sys, numpy; print('Python', sys.version.split()[0], 'numpy', numpy.__version__); sys.exit(numpy.__version__[0] != '1')"
-	$(PORT_AVX512) $(PORT)/bin/python tools/avx512_features.py --check
-	$(PORT_AVX512) $(BIN)/python tools/wheel_test.py --python $(PORT)/bin/python
 	$(call install-locked,$(PORT),requirements/numpy1.txt)
+	$(PORT)/bin/python -c "import sys, numpy; print('Python', sys.version.split()[0], 'numpy', numpy.__version__); sys.exit(numpy.__version__[0] != '1')"
+	rm -rf _build/wheelhouse && $(PORT)/bin/python -m pip download --quiet --only-binary=:all: \
+		--dest _build/wheelhouse -c requirements/notebook-numpy1.txt numpy matplotlib pyyaml
+	port=$$($(BIN)/python tools/download_test.py --free-port) \
+		&& $(MAKE) book BOOK_URL=http://127.0.0.1:$$port \
+		&& $(PORT_AVX512) $(BIN)/python tools/download_test.py --port $$port --python $(or $(PYTHON_OLDEST),$(PYTHON)) \
+			--uv $(UV) --driver $(PORT)/bin/python --wheelhouse _build/wheelhouse
+	$(PORT_AVX512) $(PORT)/bin/python tools/avx512_features.py --check
 	$(PORT_AVX512) nice $(PORT)/bin/pytest -q -m "not slow" -p no:cacheprovider \
-		--ignore=tests/test_browser.py tests
+		--ignore=tests/test_browser.py --ignore=tests/test_learner_runs.py tests
 
 clean:
 	rm -rf _build

@@ -6,8 +6,8 @@ be a 404, so the front page's sentence depends on the PDF:
 
 * when ``_build/latex/book.pdf`` exists, the HTML build copies it beside the pages as
   ``nothing-but-numpy.pdf`` (:data:`PDF_NAME`) and the front page keeps its download link;
-* when it does not, the link is replaced by a sentence saying that this build has no PDF and
-  how to make one (:data:`NO_PDF`).
+* when it does not, the link is replaced by a sentence saying that this build has no PDF
+  (:data:`NO_PDF`; readers are never told to build anything: CONTRIBUTING.md says how).
 
 The front page is read again whenever that changes (``env-get-outdated``), and ``make pdf``
 rebuilds the HTML after the PDF, so the two never disagree.
@@ -28,10 +28,7 @@ PDF_NAME = "nothing-but-numpy.pdf"
 #: The front page's line that links the PDF (``book/intro.md``, in an ``{only} html`` block).
 PDF_LINK = f'The whole book is also one PDF file: <a href="../{PDF_NAME}" download>download the PDF</a>.'
 #: What the front page says instead when the build has no PDF.
-NO_PDF = (
-    "The whole book can also be printed as one PDF file, but this copy was built without it: "
-    "`make pdf` makes it (it needs TeX Live, see {doc}`running`)."
-)
+NO_PDF = "The whole book can also be one PDF file, but this copy was built without it."
 
 
 def built_pdf(srcdir: str | Path) -> Path | None:

@@ -57,6 +57,19 @@ def test_with_a_repository_the_cell_installs_from_it(tmp_path: Path) -> None:
     assert "@main" in TOOL.bootstrap_source(config(tmp_path, "repository:\n  url: https://x.org/a/b\n"))
 
 
+def test_with_a_book_url_the_cell_installs_the_sites_wheel_and_says_so(tmp_path: Path) -> None:
+    path = config(tmp_path, "repository:\n  url: https://github.com/org/book\n")
+    source = TOOL.bootstrap_source(path, "https://org.example/book/", "nbnp-0.1.0-py3-none-any.whl")
+    assert '%pip install --quiet "https://org.example/book/nbnp-0.1.0-py3-none-any.whl"' in source
+    assert "git+" not in source, "the book's own wheel comes before the repository"
+    tree = ast.parse(TransformerManager().transform_cell(source))
+    prints = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+              and getattr(node.func, "id", "") == "print"]
+    assert len(prints) == 1 and "https://org.example/book" in ast.unparse(prints[0])
+    with pytest.raises(ValueError, match="BOOK_URL"):
+        TOOL.bootstrap_source(path, "org.example/book", "nbnp-0.1.0-py3-none-any.whl")
+
+
 def test_the_cell_goes_first_once_and_is_updated_in_place() -> None:
     notebook = chapter("import nbnp", "print(1)")
     assert TOOL.with_bootstrap(notebook, "old")

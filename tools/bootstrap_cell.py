@@ -4,11 +4,20 @@ Usage: ``python tools/bootstrap_cell.py [--check] [NOTEBOOK ...]`` (default: eve
 listed in ``_toc.yml``).
 
 The cell imports nbnp. Where that fails (Colab, a Binder or JupyterHub without the package, a
-chapter downloaded on its own) it installs nbnp with ``%pip`` from the repository that
-``_config.yml`` names (``repository.url`` at ``repository.branch``) and imports it again. Where
-nbnp is installed (``make venv``, CI, the wheel test) it prints nothing, so nbval compares an
-empty output and needs no network. While ``repository.url`` is empty, the cell instead stops with
-an error that says how to install nbnp by hand.
+chapter downloaded on its own) it installs nbnp with ``%pip`` and imports it again:
+
+* in the copy that the HTML book offers for download (``_build/html/_sources/...ipynb``), when
+  the book was built with ``make book BOOK_URL=<where the book is served>``: from nbnp's wheel
+  beside the pages (``BOOK_URL/nbnp-....whl``), saying so in one line. The build writes this
+  cell into the downloadable copies only (``_ext/download_bootstrap.py`` calls
+  :func:`bootstrap_source` with the URL and the wheel's name); the committed notebooks never
+  change with ``BOOK_URL``;
+* else from the repository that ``_config.yml`` names (``repository.url`` at
+  ``repository.branch``): the committed notebooks, opened on Colab or Binder;
+* with neither, it stops with an error that says how to install nbnp by hand.
+
+Where nbnp is installed (``make venv``, CI) it prints nothing, so nbval compares an empty output
+and needs no network.
 
 The cell is tagged ``remove-cell``, so the HTML and the PDF do not show it (the notebook that
 readers download or launch keeps it), and it has the fixed id ``nbnp-bootstrap``, by which this
@@ -42,6 +51,16 @@ except ModuleNotFoundError:
     %pip install --quiet "git+{url}@{branch}"
     import nbnp'''
 
+FROM_BOOK = '''\
+# nbnp, the book's package: installed from the book's site
+# if this kernel lacks it.
+try:
+    import nbnp  # noqa: F401 (only to see whether it is installed)
+except ModuleNotFoundError:
+    %pip install --quiet "{wheel_url}"
+    import nbnp
+    print("installed nbnp from {book_url}")'''
+
 NO_REPOSITORY = '''\
 # nbnp, the book's package, must be installed in this kernel
 # (the book names no repository yet).
@@ -55,8 +74,15 @@ except ModuleNotFoundError:
     ) from None'''
 
 
-def bootstrap_source(config_path: Path = ROOT / "_config.yml") -> str:
-    """The cell's code for the repository that ``_config.yml`` names."""
+def bootstrap_source(config_path: Path = ROOT / "_config.yml", book_url: str = "", wheel: str = "") -> str:
+    """The cell's code: from the book's site (``book_url`` and the ``wheel``'s file name given),
+    else from the repository that ``_config.yml`` names, else how to install by hand."""
+    book_url = book_url.strip().removesuffix("/")
+    if book_url:
+        if not book_url.startswith(("https://", "http://")) or not wheel.endswith(".whl"):
+            raise ValueError(f"BOOK_URL must be an http(s):// address and the wheel a .whl, got "
+                             f"{book_url!r} and {wheel!r}")
+        return FROM_BOOK.format(wheel_url=f"{book_url}/{wheel}", book_url=book_url)
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     repository = config.get("repository") or {}
     url = str(repository.get("url") or "").strip().removesuffix("/").removesuffix(".git")
