@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 #: Significant digits of every number the figures show.
-SIG = 6
+SIG = 3
 
 #: The learning-rate slider's stops: the article's 0.5, 5, 5×10⁻¹⁰ and 50, and more around them.
 ALPHAS = (5e-10, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 19.0, 20.0, 21.0, 25.0, 50.0)
