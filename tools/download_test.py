@@ -64,9 +64,7 @@ EXCEPTION = re.compile(r"^\w*(?:Error|Exception): .*$", re.MULTILINE)
 MISMATCH = re.compile(r"^.*(?:mismatch|differ).*$", re.MULTILINE | re.IGNORECASE)
 # Chapters that a reader cannot run from a download yet, and why (found by this test; fix them,
 # then remove them here).
-KNOWN_FAILURES: dict[str, str] = {
-    "04_cost_vectorization": "cell 17 imports myst_nb (glue), which a reader's environment lacks",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 # What the kernel's check prints: where nbnp came from, NumPy's version, Python's.
 INSTALLED = (
     "import json, sys, numpy\n"
