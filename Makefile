@@ -55,8 +55,15 @@ $(EXECUTED): $(NOTEBOOKS) $(NBNP_FILES) _toc.yml _config.yml $(STAMP)
 	NBNP_STRICT=1 $(BIN)/python tools/execute_in_parallel.py
 	mkdir -p $(dir $@) && touch $@
 
+# The browser assets (package.json, pinned in package-lock.json): MathJax 4 and its font, served
+# from the build by _ext/mathjax4.py, and axe-core for the accessibility checks of the browser tests.
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # NBNP_STRICT: a disagreement with the article stops the build (nbnp.show raises).
-book: venv $(EXECUTED)
+book: venv $(NODE_STAMP) $(EXECUTED)
 	NBNP_STRICT=1 $(BIN)/jupyter-book build . -W -n --keep-going
 
 # The whole book as one PDF through Jupyter Book's LaTeX builder (xelatex; Debian's TeX Live, see

@@ -10,7 +10,7 @@
          {\\lVert g \\rVert + \\lVert \\tilde g \\rVert}
 
 Below about 1e-7, the backward pass is right. Central differences cannot
-see a gradient under the round-off floor machine-ε·|f|/ε, so where both are
+see a gradient under the round-off floor machine-ε·\\|f\\|/ε, so where both are
 that small (a saturated network) the checks raise instead of reporting a bug.
 
 Explained in chapter 10.

@@ -54,7 +54,7 @@ def neuron_pass(
 ) -> dict[str, float | np.ndarray]:
     """Run the single sigmoid neuron forward and backward on one example.
 
-    The forward pass uses :class:`nbnp.LinearLayer` and :class:`nbnp.SigmoidLayer`,
+    The forward pass uses ``nbnp.LinearLayer`` and ``nbnp.SigmoidLayer``,
     the loss is :func:`nbnp.squared_error_loss`; the backward pass multiplies
     each node's local gradient by the upstream one, as the article does.
 
