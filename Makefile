@@ -56,6 +56,13 @@ $(EXECUTED): $(NOTEBOOKS) $(NBNP_FILES) _toc.yml _config.yml $(STAMP)
 	NBNP_STRICT=1 $(BIN)/python tools/execute_in_parallel.py
 	mkdir -p $(dir $@) && touch $@
 
+# The browser assets (package.json, pinned in package-lock.json): MathJax 4 and its font, served
+# from the build by _ext/mathjax4.py, and axe-core for the accessibility checks of the browser tests.
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # nbnp's wheel, which the HTML build puts beside the pages (_ext/download_bootstrap.py).
 WHEEL := _build/wheel/.built-stamp
 $(WHEEL): pyproject.toml $(NBNP_FILES) $(STAMP)
@@ -69,7 +76,7 @@ $(WHEEL): pyproject.toml $(NBNP_FILES) $(STAMP)
 # download then install nbnp from the wheel served beside the pages; the committed notebooks
 # stay as they are (_ext/download_bootstrap.py rewrites the downloadable copies only).
 BOOK_URL ?=
-book: venv $(EXECUTED) $(WHEEL)
+book: venv $(NODE_STAMP) $(EXECUTED) $(WHEEL)
 	NBNP_STRICT=1 NBNP_BOOK_URL='$(BOOK_URL)' $(BIN)/jupyter-book build . -W -n --keep-going
 
 # The whole book as one PDF through Jupyter Book's LaTeX builder (xelatex; Debian's TeX Live, see
