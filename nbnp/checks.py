@@ -81,6 +81,7 @@ def check_same_shape(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> 
 
 
 SWAPPED = "were the labels and the predictions swapped? (compute_cost(Y, Y_hat))"
+ONE_ROW = "labels are one row, one column per example: pass Y.reshape(1, -1)"
 
 
 def check_labels(name: str, Y: np.ndarray, hint: str = SWAPPED) -> np.ndarray:

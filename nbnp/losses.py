@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.checks import as_matrix, check_labels, check_predictions, check_same_shape
+from nbnp.checks import ONE_ROW, as_matrix, check_labels, check_predictions, check_same_shape
 
 __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"]
 
@@ -61,7 +61,7 @@ def compute_cost(Y: np.ndarray, Y_hat: np.ndarray) -> tuple[float, np.ndarray]:
     two swapped?), if Y_hat leaves [0, 1] (Z passed for A?), or if the cost
     is not finite. Explained in chapter 4.
     """
-    Y = check_labels("Y", as_matrix("Y", Y, rows=1, hint="labels are one row: pass Y.reshape(1, -1)"))
+    Y = check_labels("Y", as_matrix("Y", Y, rows=1, hint=ONE_ROW))
     Y_hat = check_predictions("Y_hat", as_matrix("Y_hat", Y_hat))
     check_same_shape("Y", Y, "Y_hat", Y_hat)
     m = Y.shape[1]

@@ -141,7 +141,7 @@ def _nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
         Node(
             "ao",
             _sup("a", 2),
-            (17.2, 0.0),
+            (16.4, 0.0),
             f"ŷ = {f(c['A2'])}" if out else "",
             "op",
             current == "output",
@@ -150,13 +150,13 @@ def _nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
         Node(
             "cost",
             "Cost",
-            (22.4, 0.0),
+            (20.8, 0.0),
             f"Cost = {fmt_fixed(c['cost'], d)}" if cost else "",
             "loss",
             current == "cost",
             local="local: (ŷ − y)/m" if "dA2" in shown else "",
         ),
-        Node("y", "$y$", (22.4, 2.4), f"y = {f(c['y'])}", "input", value_side="above"),
+        Node("y", "$y$", (20.8, 2.4), f"y = {f(c['y'])}", "input", value_side="above"),
     ]
     return nodes
 
