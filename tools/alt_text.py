@@ -103,7 +103,7 @@ def with_alt_text(text: str) -> tuple[str, set[str]]:
             found.add(cid)
             mystnb = cell.setdefault("metadata", {}).setdefault("mystnb", {})
             mystnb.setdefault("image", {})["alt"] = ALT[cid]
-    return json.dumps(nb, indent=1, ensure_ascii=False) + "\n", found  # the notebooks' own format
+    return json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n", found  # as nbformat writes
 
 
 def main(argv: list[str] | None = None) -> int:
