@@ -27,7 +27,6 @@ from nbnp.gradcheck import (
     check_cost_gradient,
     check_layer_gradients,
     check_network_gradients,
-    eps_sweep,
     layer_gradients,
     layer_relative_error,
     network_gradient_vectors,
@@ -63,7 +62,7 @@ _SUBPACKAGES = ("article", "draw", "experiments")
 __all__ = [
     "History", "INI_TYPES", "LayerStateError", "LinearLayer", "SigmoidLayer", "accuracy", "and_gate",
     "backward", "build_network", "check_cost_gradient", "check_layer_gradients",
-    "check_network_gradients", "compute_cost", "eps_sweep", "feature_cross", "forward",
+    "check_network_gradients", "compute_cost", "feature_cross", "forward",
     "initialize_parameters", "layer_gradients", "layer_relative_error", "network_gradient_vectors",
     "network_relative_error", "numerical_gradient", "or_gate", "predict", "quadrant_xor",
     "relative_error", "sigmoid", "sigmoid_derivative", "squared_error_loss",
