@@ -133,6 +133,12 @@ class PhoneFigure(Figure):
         return f"<phone layout with {len(self.axes)} Axes>"
 
 
+# Matplotlib gives every subclass of a figure a ``set`` method of its own, the same as the
+# figure's, whose docstring uses a role of Matplotlib's own documentation (the API reference
+# would fail on it): the inherited one serves.
+del PhoneFigure.set
+
+
 @dataclass(frozen=True)
 class Node:
     """One node of a computational graph.
