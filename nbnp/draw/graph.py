@@ -69,6 +69,7 @@ __all__ = [
     "LOCAL_COLOR",
     "NODE_KINDS",
     "PHONE_LEAST_DPI",
+    "PHONE_MARKDOWN",
     "PHONE_SCALE",
     "PHONE_WIDTH_PX",
     "Edge",
@@ -101,15 +102,19 @@ PHONE_LEAST_DPI = 72
 PHONE_SCALE = 0.5
 
 
+#: What a phone layout offers as Markdown: a comment, which Jupyter and the PDF show as nothing.
+PHONE_MARKDOWN = "<!-- the phone layout of the figure above, for the book's narrow screens -->"
+
+
 class PhoneFigure(Figure):
     """A figure drawn for a phone's column, the narrow-screen twin of the figure drawn before it.
 
     It is an ordinary figure, shown by the inline backend as a PNG, whose dpi
     :meth:`fit_width` sets so that it is :data:`PHONE_WIDTH_PX` wide. It also offers
-    an empty Markdown text: Jupyter's front ends prefer Markdown to a PNG, so a reader
-    running the chapter sees the desktop layout only, and so does the PDF
-    (``_config.yml`` gives Markdown the priority there), while the book's HTML (myst-nb
-    prefers a PNG) keeps both and shows this one on narrow screens.
+    a Markdown text that shows nothing (an HTML comment): Jupyter's front ends prefer
+    Markdown to a PNG, so a reader running the chapter sees the desktop layout only,
+    and so does the PDF (``_config.yml`` gives Markdown the priority there), while the
+    book's HTML (myst-nb prefers a PNG) keeps both and shows this one on narrow screens.
     """
 
     def fit_width(self) -> None:
@@ -125,8 +130,12 @@ class PhoneFigure(Figure):
         self.set_dpi(dpi)
 
     def _repr_markdown_(self) -> str:
-        """Nothing: this layout is for the book's narrow screens only."""
-        return ""
+        """A comment, which shows nothing: this layout is for the book's narrow screens only.
+
+        Not empty: myst-nb drops an output that renders to nothing before it chooses
+        between an output's formats, and the PDF would then print the PNG.
+        """
+        return PHONE_MARKDOWN
 
     def __repr__(self) -> str:
         """The same on every machine (the size in pixels follows the drawn texts)."""

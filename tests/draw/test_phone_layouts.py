@@ -4,7 +4,7 @@ A reader on a phone sees a graph's phone layout in place of its desktop one (the
 tagged ``nbnp-phone`` store both; ``_static/phone-figures.js`` shows one by the screen's width).
 These tests check what that reader relies on: the phone layout shows numbers of the same run
 as the desktop one, fits the phone's column with texts of 9 px or more, and is left out of
-Jupyter and the PDF (empty Markdown); and that every cell tagged ``nbnp-phone`` stores its
+Jupyter and the PDF (a Markdown comment); and that every cell tagged ``nbnp-phone`` stores its
 figures in (desktop, phone) pairs, which the page pairs by their order.
 """
 
@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 import nbnp
-from nbnp.draw.graph import PHONE_WIDTH_PX, PhoneFigure
+from nbnp.draw.graph import PHONE_MARKDOWN, PHONE_WIDTH_PX, PhoneFigure
 from nbnp.draw.hidden import WALK_STEPS, draw_neuron_walk, neuron_walk_graph
 from nbnp.draw.layout import back_side
 from nbnp.draw.network import layer_graph
@@ -103,12 +103,12 @@ def test_a_phone_figure_is_shown_as_wide_as_the_phone_layout_width(tmp_path):
 
 
 def test_jupyter_and_the_pdf_show_nothing_for_a_phone_layout():
-    """It offers an empty Markdown, which Jupyter and the PDF (_config.yml) prefer to its PNG."""
+    """It offers Markdown that shows nothing, which Jupyter and the PDF (_config.yml) prefer to its PNG."""
     from IPython.core.formatters import DisplayFormatter
 
     fig = nbnp.draw_graph(*sum_of_paths_graph(2.0, 1.0, layout="phone"), phone=True).figure
     data, _ = DisplayFormatter().format(fig)
-    assert data["text/markdown"] == ""
+    assert re.fullmatch(r"<!--[^<>]*-->", data["text/markdown"])  # shows nothing, yet is not empty
     assert data["text/plain"] == repr(fig) == "<phone layout with 1 Axes>"  # the same on every machine
     desktop = nbnp.draw_graph(*sum_of_paths_graph(2.0, 1.0)).figure
     assert "text/markdown" not in DisplayFormatter().format(desktop)[0]
@@ -162,4 +162,4 @@ def test_a_cell_drawn_for_phones_stores_desktop_then_phone_layouts(name, cell):
     figures = [o["data"] for o in cell["outputs"] if "image/png" in o.get("data", {})]
     assert figures and len(figures) == len(cell["outputs"]) and len(figures) % 2 == 0
     for desktop, phone in zip(figures[::2], figures[1::2]):
-        assert "text/markdown" not in desktop and "".join(phone["text/markdown"]) == ""
+        assert "text/markdown" not in desktop and "".join(phone["text/markdown"]) == PHONE_MARKDOWN
