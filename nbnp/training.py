@@ -43,8 +43,9 @@ class History:
     def cost_at(self, epoch: int) -> float:
         """The cost recorded at ``epoch``; ``KeyError`` naming the recorded epochs if there is none."""
         if epoch not in self.epochs:
-            raise KeyError(f"epoch {epoch!r} was not recorded; the recorded epochs run from "
-                           f"{self.epochs[:1]} to {self.epochs[-1:]}")
+            recorded = ", ".join(map(str, self.epochs[:3])) + (", …" if len(self.epochs) > 3 else "")
+            raise KeyError(f"epoch {epoch!r} was not recorded: train records the cost every "
+                           f"record_every epochs, here at {recorded or 'none'}")
         return self.costs[self.epochs.index(epoch)]
 
     def log(self, head: int = 3, tail: int = 4) -> str:
@@ -108,8 +109,9 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
     ``record_every`` epochs (and printed every ``print_every``). Returns the
     :class:`History`. Runs under ``np.errstate(over="raise", invalid="raise")``:
     a diverging network raises ``FloatingPointError`` ("training diverged at
-    epoch N"); bad arguments raise ``TypeError``/``ValueError``. Explained in
-    chapter 9.
+    epoch N"); bad arguments raise ``TypeError``/``ValueError``. (With too
+    large an α a sigmoid network rarely overflows: it saturates, and its cost
+    stalls.) Explained in chapter 9.
     """
     X, Y = check_finite("X", as_matrix("X", X)), check_labels("Y", as_matrix("Y", Y))
     learning_rate = check_learning_rate(learning_rate)
@@ -150,9 +152,9 @@ def train_step(layers: list, X: np.ndarray, Y: np.ndarray,
 def predict(layers: list, X: np.ndarray, threshold: float = 0.5) -> np.ndarray:
     """Class predictions, 1.0 where the network's output exceeds ``threshold``, else 0.0. Shape (1, m).
 
-    Explained in chapter 6.
+    ``ValueError`` if ``X`` holds NaN or infinity (no class to give). Explained in chapter 6.
     """
-    threshold = check_real("threshold", threshold)
+    threshold, X = check_real("threshold", threshold), check_finite("X", as_matrix("X", X))
     if not 0 < threshold < 1:
         raise ValueError(f"threshold must lie between 0 and 1 (a sigmoid's output), but received {threshold}")
     return (forward(layers, X) > threshold).astype(float)

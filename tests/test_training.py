@@ -294,8 +294,10 @@ def test_a_huge_learning_rate_saturates_a_sigmoid_network_and_its_cost_stays_fin
 
 
 
-def test_data_with_nan_is_named_before_training():
+def test_data_with_nan_is_named_before_training_or_predicting():
     X, Y = xor_gate()
     with pytest.raises(ValueError, match="X must hold finite numbers"):
         train(network(), np.where(X == 1, np.nan, X), Y, epochs=1)
+    with pytest.raises(ValueError, match=r"X must hold finite numbers, but X\[0, 2\]"):
+        predict(network(), np.where(X == 1, np.nan, X))  # NaN > 0.5 is False: a silent class 0
 
