@@ -167,15 +167,22 @@ def _u(k: int) -> str:
 
 #: Where the phone layout puts the walk's nodes, in units of :data:`nbnp.draw.graph.PHONE_SCALE`
 #: (y down from the inputs): the hidden neurons side by side, ``column`` apart, each z above its
-#: a; a neuron's parameters below and to the left of its z, so that their edge goes up, clear of
-#: the inputs' edges coming down; the output neuron ``out`` below the hidden layer.
-_PHONE = {"column": 3.0, "inputs": 1.1, "z": -5.0, "param": (-1.1, -4.2), "a": -12.5, "out": -5.0}
+#: a, with room between columns for a node's value on its right and its local gradient on its
+#: left (the same side for every node, so that each is read as its own node's); a neuron's
+#: parameters below and to the left of its z, their values below them, so that their edge goes
+#: up, clear of the inputs' edges coming down; the output neuron ``out`` below the hidden layer,
+#: its parameters ``w2`` to the left (relative to its z), clear of the hidden neurons' edges.
+_PHONE = {"column": 4.4, "inputs": 1.1, "z": -5.0, "param": (-1.1, -4.2), "a": -15.0, "out": -5.0,
+          "w2": (-4.4, 1.6)}
 
 
 def _phone_nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
-    """:func:`_nodes` top to bottom, for a phone: the weights' values are left out (the chapter
-    prints W^[1] and W^[2]; their gradients are drawn), every text on short lines."""
+    """:func:`_nodes` top to bottom, for a phone, every text on short lines: the weights' values
+    too, so that ``da = w·dz`` can be checked on each arrow; each local gradient on its node's
+    left, the short ``∂z/∂a = its w`` standing for ``∂z/∂aᵢ = wᵢ``, whose subscripts would be
+    too small to read on a phone."""
     f = lambda v: fmt_fixed(float(np.asarray(v).reshape(())), d)  # noqa: E731
+    rows = lambda v: fmt_array(v, decimals=d).replace(", ", ",\n")  # noqa: E731
     n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
     g = _PHONE
     nodes = [
@@ -188,26 +195,29 @@ def _phone_nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
         on, now = f"neuron{i + 1}" in shown, current == f"neuron{i + 1}"
         z_text, a_text = f"z =\n{f(c['Z1'][i])}", f"a =\n{f(c['A1'][i])}"
         sigma = f"σ′(z) =\n{f(c['A1'][i] * (1 - c['A1'][i]))}"
+        w_text = f"w =\n{rows(c['W1'][i])}\nb =\n{f(c['b1'][i])}"
         nodes += [
-            Node(f"p1_{i}", _sup("w", 1, i + 1), (x + g["param"][0], g["z"] + g["param"][1]), "", "param"),
+            Node(f"p1_{i}", _sup("w", 1, i + 1), (x + g["param"][0], g["z"] + g["param"][1]), w_text,
+                 "param", value_side="below"),
             Node(f"z1_{i}", _sup("z", 1, i + 1), (x, g["z"]), z_text if on else "", "op", now,
                  value_side="right", local="∂z/∂w\n= x" if "dW1" in shown else "", local_side="left"),
             Node(f"a1_{i}", _sup("a", 1, i + 1), (x, g["a"]), a_text if on else "", "op", now,
-                 value_side="right", local=sigma if "dZ1" in shown else ""),
+                 value_side="right", local=sigma if "dZ1" in shown else "", local_side="left"),
         ]
     out, cost, y = "output" in shown, "cost" in shown, g["a"] + g["out"]
     sigma = f"σ′(z) = {f(c['A2'] * (1 - c['A2']))}"
+    w2 = f"w =\n{rows(c['W2'][0])}\nb =\n{f(c['b2'])}"
     nodes += [
-        Node("po", _sup("w", 2, 1), (-2.6, y + 2.0), "", "param"),
+        Node("po", _sup("w", 2, 1), (g["w2"][0], y + g["w2"][1]), w2, "param", value_side="left"),
         Node("zo", _sup("z", 2), (0.0, y), f"z = {f(c['Z2'])}" if out else "", "op", current == "output",
-             value_side="right", local="∂z/∂aᵢ = wᵢ" if "dA1" in shown else ""),
+             value_side="right", local="∂z/∂a =\nits w" if "dA1" in shown else ""),
         Node("ao", _sup("a", 2), (0.0, y - 3.6), f"ŷ = {f(c['A2'])}" if out else "", "op",
              current == "output", value_side="right", local=sigma if "dZ2" in shown else "",
              local_side="left"),
         Node("cost", "Cost", (0.0, y - 7.2), f"Cost = {fmt_fixed(c['cost'], d)}" if cost else "", "loss",
              current == "cost", value_side="right", local="(ŷ − y)/m" if "dA2" in shown else "",
              local_side="left"),
-        Node("y", "$y$", (2.6, y - 4.8), f"y = {f(c['y'])}", "input", value_side="right"),
+        Node("y", "$y$", (3.2, y - 4.8), f"y = {f(c['y'])}", "input", value_side="right"),
     ]
     return nodes
 
