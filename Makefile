@@ -19,9 +19,11 @@ $(UV):
 	$(PYTHON) -m venv $(VENV)/uv
 	$(VENV)/uv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-# install-locked VENV LOCK: make VENV hold exactly what LOCK pins (uv pip sync), nothing more.
+# install-locked VENV LOCK: make VENV hold exactly what LOCK pins (uv pip sync), nothing more, compiled
+# to bytecode now: a Python that writes no .pyc files (PYTHONDONTWRITEBYTECODE, common in containers)
+# would otherwise compile every module it imports on every start, in each kernel and each build.
 define install-locked
-$(UV) pip sync --quiet --python $(1)/bin/python $(2)
+$(UV) pip sync --quiet --compile-bytecode --python $(1)/bin/python $(2)
 endef
 
 venv: $(STAMP)
