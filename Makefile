@@ -19,9 +19,11 @@ $(UV):
 	$(PYTHON) -m venv $(VENV)/uv
 	$(VENV)/uv/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-# install-locked VENV LOCK: make VENV hold exactly what LOCK pins (uv pip sync), nothing more.
+# install-locked VENV LOCK: make VENV hold exactly what LOCK pins (uv pip sync), nothing more, compiled
+# to bytecode now: a Python that writes no .pyc files (PYTHONDONTWRITEBYTECODE, common in containers)
+# would otherwise compile every module it imports on every start, in each kernel and each build.
 define install-locked
-$(UV) pip sync --quiet --python $(1)/bin/python $(2)
+$(UV) pip sync --quiet --compile-bytecode --python $(1)/bin/python $(2)
 endef
 
 venv: $(STAMP)
@@ -93,14 +95,18 @@ pdf: venv $(EXECUTED)
 # browser tests fail (never skip) when Chromium or the build is missing (NBNP_BROWSER_TESTS).
 # nbval runs here under NumPy 2.x with the CPU's own kernels (AVX-512 off: make portability).
 # Hypothesis uses its quick, derandomized profile (HYPOTHESIS_PROFILE=dev for a longer search).
+# On every core (pytest-xdist; PYTEST_WORKERS=0: all in one process): each notebook runs whole in one
+# worker, the long tests first (conftest.py).
 export HYPOTHESIS_PROFILE ?= ci
+PYTEST_WORKERS ?= auto
 test: venv book
 	$(BIN)/ruff check .
-	NBNP_BROWSER_TESTS=required $(BIN)/pytest -rs
+	NBNP_BROWSER_TESTS=required $(BIN)/pytest -rs -n $(PYTEST_WORKERS)
 
-# The built book in headless Chromium (needs Debian's chromium; screenshots in _build/screenshots).
+# The built book in headless Chromium (needs Debian's chromium), with screenshots of whole pages
+# in _build/screenshots (make test takes the first screen of each).
 browser: book
-	NBNP_BROWSER_TESTS=required $(BIN)/pytest tests/test_browser.py
+	NBNP_BROWSER_TESTS=required NBNP_SCREENSHOTS=full $(BIN)/pytest -n $(PYTEST_WORKERS) tests/test_browser.py
 
 # JupyterLab on book/. Containers, CI images and cloud notebooks often run as root, where Jupyter
 # refuses to start without --allow-root. LAB_ARGS passes more options (tools/check_lab.py).

@@ -15,6 +15,7 @@ the tests below it, and nbval's cells live in ``book/``, not in ``tests/``.
 4. Every figure a cell draws is measured in the kernel as nbval runs it
    (``tools/figure_check.py``): overlapping or misplaced texts, or text too small to read,
    fail that cell.
+5. ``make test`` runs on every core (pytest-xdist, ``-n auto``), a notebook whole in one worker.
 """
 
 from __future__ import annotations
@@ -54,6 +55,34 @@ def _nbval_cell(item: pytest.Item) -> bool:
     except ImportError:
         return False
     return isinstance(item, IPyNbCell)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Each test is one unit of work for the next free worker, except a notebook: its cells go
+    together to one worker, which runs them in order in one kernel."""
+    if config.getoption("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class NotebooksWhole(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid.split("::")[0] if ".ipynb::" in nodeid else nodeid
+
+    config.option.loadscopereorder = False  # in the order collected: see below
+    return NotebooksWhole(config, log)
+
+
+def _long(item: pytest.Item) -> bool:
+    browser = "test_browser.py::test_page" in item.nodeid
+    return browser or _nbval_cell(item) or bool(item.get_closest_marker("slow"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In pytest-xdist's workers, the long tests first (builds, notebooks, pages in the browser),
+    the many short ones after: they fill the workers' last minute evenly."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: not _long(item))
 
 
 @pytest.hookimpl(hookwrapper=True)

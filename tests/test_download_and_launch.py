@@ -4,7 +4,7 @@
   offered for download install it from ``make book BOOK_URL=...``'s address (only those copies:
   the committed notebooks never change with it).
 * Launch buttons (Binder, Colab) appear once ``repository.url`` is set: the slow test builds a
-  probe book with an example URL, as ``tests/test_fresh_build.py`` does, and reads the links.
+  probe book (tests/conftest.py) with an example URL and reads the links.
 
 The whole path (serve, download through the page's link, run in a bare venv, offline) is
 ``tools/download_test.py``, run by ``make portability``.
@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,6 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (pip install -e '.[book]')")
@@ -31,8 +29,6 @@ sys.path.insert(0, str(ROOT / "_ext"))
 import download_bootstrap  # noqa: E402
 
 WHEEL = "nbnp-0.1.0-py3-none-any.whl"
-SKIP_COPY = shutil.ignore_patterns(".venv", ".git", "_build", "__pycache__", "*.egg-info",
-                                   ".ipynb_checkpoints", "book", "tests", "benchmarks")
 REPOSITORY = "https://github.com/example-org/nbnp-book"
 
 
@@ -84,21 +80,11 @@ def test_a_book_url_without_a_wheel_stops_the_build(tmp_path: Path, monkeypatch:
 
 
 @pytest.mark.slow
-def test_a_repository_url_brings_binder_and_colab_buttons(tmp_path: Path) -> None:
-    repo = Path(shutil.copytree(ROOT, tmp_path / "repo", ignore=SKIP_COPY))
-    config = yaml.safe_load((repo / "_config.yml").read_text(encoding="utf-8"))
-    del config["sphinx"]["local_extensions"]["pdf_link"]  # the probe's front page has no PDF line
-    config["repository"]["url"] = REPOSITORY
-    (repo / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    (repo / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: book/probe\n",
-                                   encoding="utf-8")
-    (repo / "book").mkdir()
-    (repo / "book" / "intro.md").write_text("# Probe\n", encoding="utf-8")
-    nbformat.write(_chapter("import nbnp"), repo / "book" / "probe.ipynb")
-    venv = Path(sys.executable).parent
+def test_a_repository_url_brings_binder_and_colab_buttons(probe_book) -> None:
+    repo = probe_book(_chapter("import nbnp").cells, repository=REPOSITORY)
     env = {k: v for k, v in os.environ.items() if k != download_bootstrap.ENV_VAR}
-    result = subprocess.run([str(venv / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"], cwd=repo,
-                            env=env, capture_output=True, text=True, timeout=900)
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"]
+    result = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     page = (repo / "_build" / "html" / "book" / "probe.html").read_text(encoding="utf-8")
     links = {html.unescape(link) for link in re.findall(r'href="([^"]+)"', page)}

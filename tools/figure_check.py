@@ -34,15 +34,26 @@ def _nbnp_measure_figures(*_):
     if "matplotlib.pyplot" not in _sys.modules:
         return
     import matplotlib.pyplot as plt
-    from nbnp.draw.place import misplaced_texts, shown_text_sizes, text_overlaps
-    with open(_os.environ["NBNP_FIGURE_REPORT"], "a", encoding="utf-8") as report:
-        for number in plt.get_fignums():
-            figure = plt.figure(number)
-            small = [f"the text {{text!r}} shows at {{px:.1f}} px (< {LEAST_TEXT_PX}) in the "
-                     f"{DESKTOP_COLUMN_PX} px column"
-                     for text, px in shown_text_sizes(figure, {DESKTOP_COLUMN_PX}) if px < {LEAST_TEXT_PX}]
-            problems = text_overlaps(figure) + misplaced_texts(figure) + small
-            report.write(_json.dumps(problems) + "\\n")
+    import nbnp.draw.place as place
+    draw, drawn = place.renderer_of, {{}}
+
+    def drawn_once(figure):  # the three measures share one drawing of the figure
+        if figure not in drawn:
+            drawn[figure] = draw(figure)
+        return drawn[figure]
+
+    place.renderer_of = drawn_once
+    try:
+        with open(_os.environ["NBNP_FIGURE_REPORT"], "a", encoding="utf-8") as report:
+            for number in plt.get_fignums():
+                figure = plt.figure(number)
+                small = [f"the text {{text!r}} shows at {{px:.1f}} px (< {LEAST_TEXT_PX}) in the "
+                         f"{DESKTOP_COLUMN_PX} px column" for text, px
+                         in place.shown_text_sizes(figure, {DESKTOP_COLUMN_PX}) if px < {LEAST_TEXT_PX}]
+                problems = place.text_overlaps(figure) + place.misplaced_texts(figure) + small
+                report.write(_json.dumps(problems) + "\\n")
+    finally:
+        place.renderer_of = draw
 
 if _os.environ.get("NBNP_FIGURE_REPORT"):
     get_ipython().events.register("post_execute", _nbnp_measure_figures)  # before the inline backend's
@@ -50,10 +61,17 @@ if _os.environ.get("NBNP_FIGURE_REPORT"):
 
 
 def install(folder: Path) -> Path:
-    """Write the startup file under ``folder``, point the kernels at it; return the report's path."""
+    """Write the startup file under ``folder``, point the kernels at it; return the report's path.
+
+    Each pytest process (each pytest-xdist worker) has its own report; the startup file is
+    replaced whole, so a kernel that another worker starts meanwhile never reads half of it."""
     startup = folder / "ipython" / "profile_default" / "startup"
     startup.mkdir(parents=True, exist_ok=True)
-    (startup / "00-nbnp-measure-figures.py").write_text(STARTUP, encoding="utf-8")
+    script = startup / "00-nbnp-measure-figures.py"
+    if not script.is_file() or script.read_text(encoding="utf-8") != STARTUP:
+        partial = script.with_name(f".{script.name}.{os.getpid()}")
+        partial.write_text(STARTUP, encoding="utf-8")
+        os.replace(partial, script)
     report = folder / f"figure-report-{os.getpid()}.jsonl"
     report.write_text("", encoding="utf-8")
     os.environ["IPYTHONDIR"] = str(folder / "ipython")
