@@ -276,12 +276,12 @@ def _shared_phone(X, dZ, dY_hat, param: str, paths: list, total: np.ndarray, d: 
         x_i = matrix_text(f"x{sup}ᵀ", X[:, i : i + 1].T, d, data=True).replace(" = ", " =\n")
         local = "local:\n" + (x_i if param == "W" else "1")
         z_label = f"$z^{{({i + 1})}}$"
-        nodes.append(Node(f"z{i}", z_label, (x, -9.0), "", "op", local=local, local_side="right"))
-        nodes.append(Node(f"s{i}", "$\\sigma$", (x, -13.0), "", "op"))
+        nodes.append(Node(f"z{i}", z_label, (x, -9.0), "", "op", local=local, local_side="below"))
+        nodes.append(Node(f"s{i}", "$\\sigma$", (x, -15.0), "", "op"))
         edges.append(Edge(param, f"z{i}", _entries(paths[i], d).replace(", ", ",\n")))
         edges.append(Edge(f"z{i}", f"s{i}", fmt_fixed(dZ[0, i], d)))
         edges.append(Edge(f"s{i}", "cost", fmt_fixed(dY_hat[0, i], d)))
-    nodes.append(Node("cost", "Cost", (0.0, -19.0), "", "loss"))
+    nodes.append(Node("cost", "Cost", (0.0, -21.0), "", "loss"))
     return nodes, edges
 
 
