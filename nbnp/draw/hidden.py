@@ -222,45 +222,30 @@ def _phone_nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
     return nodes
 
 
-def _phone_edges(c: dict, shown: set, current: str, d: int) -> list[Edge]:
-    """:func:`_edges` with their texts on short lines, for :func:`_phone_nodes`."""
+def _edges(c: dict, shown: set, current: str, d: int, phone: bool = False) -> list[Edge]:
+    """The walk's edges and their gradients; for a phone (:func:`_phone_nodes`) on short lines."""
     f = lambda v: fmt_fixed(float(np.asarray(v).reshape(())), d)  # noqa: E731
-    rows = lambda v: fmt_array(v, decimals=d).replace(", ", ",\n")  # noqa: E731
+    sep = "\n" if phone else " "
+
+    def row(v: np.ndarray) -> str:
+        text = fmt_array(v, decimals=d)
+        return text.replace(", ", ",\n") if phone else text
+
     n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
     edges = [Edge(f"x{k}", f"z1_{i}") for i in range(n_h) for k in range(n_x)]
     for i in range(n_h):
-        dw = f"dw =\n{rows(c['dW1'][i])}\ndb =\n{f(c['db1'][i])}"
+        dw = f"dw ={sep}{row(c['dW1'][i])}\ndb ={sep}{f(c['db1'][i])}"
+        dz = f"dz ={sep}{f(c['dZ1'][i])}"
         edges += [
             Edge(f"p1_{i}", f"z1_{i}", dw if "dW1" in shown else "", current == "dW1"),
-            Edge(f"z1_{i}", f"a1_{i}", f"dz =\n{f(c['dZ1'][i])}" if "dZ1" in shown else "", current == "dZ1"),
-            Edge(f"a1_{i}", "zo", f"da =\n{f(c['dA1'][i])}" if "dA1" in shown else "", current == "dA1"),
+            Edge(f"z1_{i}", f"a1_{i}", dz if "dZ1" in shown else "", current == "dZ1"),
+            Edge(f"a1_{i}", "zo", f"da ={sep}{f(c['dA1'][i])}" if "dA1" in shown else "", current == "dA1"),
         ]
-    dw2 = f"dw = {rows(c['dW2'][0])}\ndb = {f(c['db2'])}"
+    dw2 = f"dw = {row(c['dW2'][0])}\ndb = {f(c['db2'])}"
     edges += [
         Edge("po", "zo", dw2 if "dW2" in shown else "", current == "dW2"),
         Edge("zo", "ao", f"dz = {f(c['dZ2'])}" if "dZ2" in shown else "", current == "dZ2"),
-        Edge("ao", "cost", f"∂Cost/∂ŷ =\n{f(c['dA2'])}" if "dA2" in shown else "", current == "dA2"),
-        Edge("y", "cost"),
-    ]
-    return edges
-
-
-def _edges(c: dict, shown: set, current: str, d: int) -> list[Edge]:
-    f = lambda v: fmt_fixed(float(np.asarray(v).reshape(())), d)  # noqa: E731
-    n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
-    edges = [Edge(f"x{k}", f"z1_{i}") for i in range(n_h) for k in range(n_x)]
-    for i in range(n_h):
-        dw = f"dw = {fmt_array(c['dW1'][i], decimals=d)}\ndb = {f(c['db1'][i])}"
-        edges += [
-            Edge(f"p1_{i}", f"z1_{i}", dw if "dW1" in shown else "", current == "dW1"),
-            Edge(f"z1_{i}", f"a1_{i}", f"dz = {f(c['dZ1'][i])}" if "dZ1" in shown else "", current == "dZ1"),
-            Edge(f"a1_{i}", "zo", f"da = {f(c['dA1'][i])}" if "dA1" in shown else "", current == "dA1"),
-        ]
-    dw2 = f"dw = {fmt_array(c['dW2'][0], decimals=d)}\ndb = {f(c['db2'])}"
-    edges += [
-        Edge("po", "zo", dw2 if "dW2" in shown else "", current == "dW2"),
-        Edge("zo", "ao", f"dz = {f(c['dZ2'])}" if "dZ2" in shown else "", current == "dZ2"),
-        Edge("ao", "cost", f"∂Cost/∂ŷ = {f(c['dA2'])}" if "dA2" in shown else "", current == "dA2"),
+        Edge("ao", "cost", f"∂Cost/∂ŷ ={sep}{f(c['dA2'])}" if "dA2" in shown else "", current == "dA2"),
         Edge("y", "cost"),
     ]
     return edges
@@ -310,7 +295,7 @@ def neuron_walk_graph(
     current, shown, d = steps_so_far(step, WALK_STEPS, {}, decimals)
     c = _example_run(layers, X, Y, example)
     if check_layout(layout) == "phone":
-        return _phone_nodes(c, shown, current, d), _phone_edges(c, shown, current, d)
+        return _phone_nodes(c, shown, current, d), _edges(c, shown, current, d, phone=True)
     return _nodes(c, shown, current, d), _edges(c, shown, current, d)
 
 
