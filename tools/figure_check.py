@@ -35,25 +35,17 @@ def _nbnp_measure_figures(*_):
         return
     import matplotlib.pyplot as plt
     import nbnp.draw.place as place
-    draw, drawn = place.renderer_of, {{}}
-
-    def drawn_once(figure):  # the three measures share one drawing of the figure
-        if figure not in drawn:
-            drawn[figure] = draw(figure)
-        return drawn[figure]
-
-    place.renderer_of = drawn_once
-    try:
-        with open(_os.environ["NBNP_FIGURE_REPORT"], "a", encoding="utf-8") as report:
-            for number in plt.get_fignums():
-                figure = plt.figure(number)
-                small = [f"the text {{text!r}} shows at {{px:.1f}} px (< {LEAST_TEXT_PX}) in the "
-                         f"{DESKTOP_COLUMN_PX} px column" for text, px
-                         in place.shown_text_sizes(figure, {DESKTOP_COLUMN_PX}) if px < {LEAST_TEXT_PX}]
-                problems = place.text_overlaps(figure) + place.misplaced_texts(figure) + small
-                report.write(_json.dumps(problems) + "\\n")
-    finally:
-        place.renderer_of = draw
+    with open(_os.environ["NBNP_FIGURE_REPORT"], "a", encoding="utf-8") as report:
+        for number in plt.get_fignums():
+            figure = plt.figure(number)
+            drawn = place.renderer_of(figure)  # the three measures share one drawing of the figure
+            small = [f"the text {{text!r}} shows at {{px:.1f}} px (< {LEAST_TEXT_PX}) in the "
+                     f"{DESKTOP_COLUMN_PX} px column" for text, px
+                     in place.shown_text_sizes(figure, {DESKTOP_COLUMN_PX}, renderer=drawn)
+                     if px < {LEAST_TEXT_PX}]
+            problems = (place.text_overlaps(figure, renderer=drawn)
+                        + place.misplaced_texts(figure, renderer=drawn))
+            report.write(_json.dumps(problems + small) + "\\n")
 
 if _os.environ.get("NBNP_FIGURE_REPORT"):
     get_ipython().events.register("post_execute", _nbnp_measure_figures)  # before the inline backend's

@@ -221,7 +221,7 @@ def _edge_paths(fig: Figure) -> list[tuple[np.ndarray, np.ndarray]]:
     return out
 
 
-def text_overlaps(fig: Figure, tolerance: float = 1.0) -> list[str]:
+def text_overlaps(fig: Figure, tolerance: float = 1.0, renderer=None) -> list[str]:
     """Every pair of texts whose boxes overlap, and every text an arrow passes through.
 
     Measures the boxes with the figure's renderer (``get_window_extent``), so
@@ -232,13 +232,16 @@ def text_overlaps(fig: Figure, tolerance: float = 1.0) -> list[str]:
     fig : matplotlib.figure.Figure
     tolerance : float, optional
         Pixels two boxes may share before they count as overlapping (default 1).
+    renderer : optional
+        A renderer of the figure as drawn (:func:`renderer_of`), to share one drawing
+        between measures; default: draw the figure.
 
     Returns
     -------
     list of str
         One line per problem, empty when every text stands free.
     """
-    renderer = renderer_of(fig)
+    renderer = renderer or renderer_of(fig)
     texts = [(t.get_text(), t.get_window_extent(renderer)) for t in figure_texts(fig, renderer)]
     problems = []
     for i, (a, box_a) in enumerate(texts):
@@ -254,7 +257,7 @@ def text_overlaps(fig: Figure, tolerance: float = 1.0) -> list[str]:
     return problems
 
 
-def misplaced_texts(fig: Figure) -> list[str]:
+def misplaced_texts(fig: Figure, renderer=None) -> list[str]:
     """Every graph text nearer to another node (or backward arrow) than to its own.
 
     A node's value and local gradient must be nearer their node than any other
@@ -264,13 +267,16 @@ def misplaced_texts(fig: Figure) -> list[str]:
     Parameters
     ----------
     fig : matplotlib.figure.Figure
+    renderer : optional
+        A renderer of the figure as drawn (:func:`renderer_of`), to share one drawing
+        between measures; default: draw the figure.
 
     Returns
     -------
     list of str
         One line per misplaced text, empty when each stands by its own.
     """
-    renderer = renderer_of(fig)
+    renderer = renderer or renderer_of(fig)
     nodes, arrows = _owners(fig, renderer)
     problems = []
     for text in figure_texts(fig, renderer):
@@ -280,7 +286,9 @@ def misplaced_texts(fig: Figure) -> list[str]:
     return problems
 
 
-def shown_text_sizes(fig: Figure, column_px: float, dpi: float | None = None) -> list[tuple[str, float]]:
+def shown_text_sizes(
+    fig: Figure, column_px: float, dpi: float | None = None, renderer=None
+) -> list[tuple[str, float]]:
     """The size in CSS pixels of each text of a graph figure, shown in a column ``column_px`` wide.
 
     The book stores a figure as a PNG cropped to its drawn content (IPython's
@@ -296,6 +304,9 @@ def shown_text_sizes(fig: Figure, column_px: float, dpi: float | None = None) ->
         Width of the page's column in CSS pixels.
     dpi : float, optional
         CSS pixels per inch of a figure shown at its own size (default: the figure's dpi).
+    renderer : optional
+        A renderer of the figure as drawn (:func:`renderer_of`), to share one drawing
+        between measures; default: draw the figure.
 
     Returns
     -------
@@ -304,7 +315,7 @@ def shown_text_sizes(fig: Figure, column_px: float, dpi: float | None = None) ->
     """
     if not any(ax.get_gid() == "nbnp-graph" for ax in fig.axes):
         return []
-    renderer = renderer_of(fig)
+    renderer = renderer or renderer_of(fig)
     dpi = fig.dpi if dpi is None else dpi
     width_in = fig.get_tightbbox(renderer).width
     shrink = min(1.0, column_px / (width_in * dpi))
