@@ -233,7 +233,7 @@ def text_overlaps(fig: Figure, tolerance: float = 1.0, renderer=None) -> list[st
     tolerance : float, optional
         Pixels two boxes may share before they count as overlapping (default 1).
     renderer : optional
-        A renderer of the figure as drawn (:func:`renderer_of`), to share one drawing
+        A renderer of the figure as drawn (``renderer_of(fig)``), to share one drawing
         between measures; default: draw the figure.
 
     Returns
@@ -268,7 +268,7 @@ def misplaced_texts(fig: Figure, renderer=None) -> list[str]:
     ----------
     fig : matplotlib.figure.Figure
     renderer : optional
-        A renderer of the figure as drawn (:func:`renderer_of`), to share one drawing
+        A renderer of the figure as drawn (``renderer_of(fig)``), to share one drawing
         between measures; default: draw the figure.
 
     Returns
@@ -305,7 +305,7 @@ def shown_text_sizes(
     dpi : float, optional
         CSS pixels per inch of a figure shown at its own size (default: the figure's dpi).
     renderer : optional
-        A renderer of the figure as drawn (:func:`renderer_of`), to share one drawing
+        A renderer of the figure as drawn (``renderer_of(fig)``), to share one drawing
         between measures; default: draw the figure.
 
     Returns
