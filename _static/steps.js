@@ -4,12 +4,15 @@
  * chapter's run. Here they become one figure: only the current step is shown, with
  * "previous" and "next" buttons (and the arrow keys once a button has the focus). Nothing is
  * fetched, so it works offline and from file://. Without JavaScript (and in the PDF) the
- * steps simply follow one another.
+ * steps simply follow one another. A cell also tagged "nbnp-phone" stores each step in two
+ * layouts (phone-figures.js makes each pair one image first).
  */
 (function () {
   "use strict";
 
   function setup(cell) {
+    /* a cell drawn for phones too holds two layouts per step: first one image per step */
+    if (window.nbnpPhonePairs && cell.classList.contains("tag_nbnp-phone")) window.nbnpPhonePairs(cell);
     var images = Array.prototype.slice.call(cell.querySelectorAll(".cell_output img"));
     if (images.length < 2 || cell.getAttribute("data-steps-ready")) return;
     var current = 0;
@@ -39,8 +42,8 @@
     bar.appendChild(label);
     bar.appendChild(next);
 
-    function holder(img) {  /* the output block of one image */
-      return img.closest(".output") || img.parentElement;
+    function holder(img) {  /* the output block of one image: Sphinx's link to its file */
+      return img.closest("a.image-reference") || img.closest(".output") || img.parentElement;
     }
 
     function show(k) {

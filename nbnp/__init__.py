@@ -1,19 +1,12 @@
 """nbnp: Nothing but NumPy, the package behind the executable book.
 
 The core is a small neural network in NumPy only, as plain as the article's
-own code: the layers (``LinearLayer``, ``SigmoidLayer``), ``sigmoid``, the
-loss and ``compute_cost``, ``initialize_parameters``, a training loop over a
-list of layers, gradient checks, the toy datasets, and the checks that turn a
-learner's mistake into a clear message (:mod:`nbnp.checks`). Importing
-``nbnp`` imports the core and nothing else.
-
-The book's machinery lives in subpackages, loaded the first time one of their
-names is used (``nbnp.plot_data``, ``nbnp.show``, ...):
-
-* :mod:`nbnp.article`: the article's values, the comparison, the numbers
-  ledger and the printing policy (``fmt``);
-* :mod:`nbnp.draw`: computational graphs and plots (the only matplotlib);
-* :mod:`nbnp.experiments`: Part I's measurements.
+code: layers, activation, cost, initializer, training, gradient checks, toy
+datasets, and the checks that turn a learner's mistake into a clear message.
+The book's machinery lives in subpackages loaded on first use:
+:mod:`nbnp.article` (the article's values, the ledger, ``fmt``),
+:mod:`nbnp.draw` (the figures, the only matplotlib), :mod:`nbnp.experiments`
+(Part I's measurements) and :mod:`nbnp.exercises` (``check_exercise``).
 """
 
 from __future__ import annotations
@@ -27,7 +20,6 @@ from nbnp.gradcheck import (
     check_cost_gradient,
     check_layer_gradients,
     check_network_gradients,
-    eps_sweep,
     layer_gradients,
     layer_relative_error,
     network_gradient_vectors,
@@ -63,7 +55,7 @@ _SUBPACKAGES = ("article", "draw", "experiments")
 __all__ = [
     "History", "INI_TYPES", "LayerStateError", "LinearLayer", "SigmoidLayer", "accuracy", "and_gate",
     "backward", "build_network", "check_cost_gradient", "check_layer_gradients",
-    "check_network_gradients", "compute_cost", "eps_sweep", "feature_cross", "forward",
+    "check_network_gradients", "compute_cost", "feature_cross", "forward",
     "initialize_parameters", "layer_gradients", "layer_relative_error", "network_gradient_vectors",
     "network_relative_error", "numerical_gradient", "or_gate", "predict", "quadrant_xor",
     "relative_error", "sigmoid", "sigmoid_derivative", "squared_error_loss",

@@ -15,11 +15,9 @@ __all__ = ["sigmoid", "sigmoid_derivative"]
 def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
     """σ(z) = 1 / (1 + e^(−z)), element by element; z of any shape.
 
-    Returns an array of z's shape, or a float for a number. For z below
-    about −709.78, e^(−z) overflows to inf and σ(z) is 0.0, which is right
-    (above z ≈ 745, e^(−z) underflows to 0 and σ(z) is 1.0, right too):
-    these are allowed, also inside ``nbnp.train``, which raises on any other
-    overflow. Explained in chapter 1.
+    Returns an array of z's shape, or a float for a number. Below z ≈ −709.78,
+    e^(−z) overflows to inf and σ(z) is 0.0, which is right, so that overflow
+    is allowed, also inside ``nbnp.train``. Explained in chapter 1.
     """
     with np.errstate(over="ignore", under="ignore"):
         A = 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
@@ -27,15 +25,7 @@ def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
 
 
 def sigmoid_derivative(z: float | np.ndarray) -> float | np.ndarray:
-    """σ′(z) = σ(z)(1 − σ(z)), the sigmoid's local gradient, at most 0.25 (at z = 0).
-
-    Parameters
-    ----------
-    z : float or numpy.ndarray, any shape
-
-    Returns
-    -------
-    float or numpy.ndarray, same shape as ``z``
+    """σ′(z) = σ(z)(1 − σ(z)), at most 0.25 (at z = 0); z of any shape, as returned.
 
     Explained in chapter 1.
     """

@@ -17,10 +17,14 @@ from numbers import Integral, Real
 
 import numpy as np
 
-__all__ = ["LayerStateError", "as_array", "as_matrix", "check_finite", "check_labels", "check_layers",
-           "check_predictions",
-           "check_learning_rate", "check_positive_int", "check_real", "check_shape",
-           "check_same_shape", "check_update", "check_upstream"]
+__all__ = ["LayerStateError", "as_array", "as_matrix", "check_finite", "check_labels",
+           "check_layers", "check_learning_rate", "check_positive_int", "check_predictions",
+           "check_real", "check_same_shape", "check_shape", "check_update", "check_upstream"]
+
+ONE_COLUMN = "one example is one column, so if the examples are rows, pass the transpose (X.T)"
+ONE_ROW = "labels are one row, one column per example: pass Y.reshape(1, -1)"
+SWAPPED = "were the labels and the predictions swapped? (compute_cost(Y, Y_hat))"
+
 
 class LayerStateError(RuntimeError):
     """A layer's methods were called out of order (``backward`` before ``forward``, ...)."""
@@ -33,7 +37,7 @@ def _got(value: object) -> str:
 
 
 def as_array(name: str, value: object) -> np.ndarray:
-    """``value`` (a number or nested lists) as a float array of any shape; ``TypeError`` if not real."""
+    """``value`` (a number or nested lists) as a float array; ``TypeError`` if not real."""
     try:
         A = np.asarray(value)
     except ValueError:  # ragged nested lists
@@ -43,18 +47,12 @@ def as_array(name: str, value: object) -> np.ndarray:
     return A.astype(float, copy=False)
 
 
-ONE_COLUMN = "one example is one column, so if the examples are rows, pass the transpose (X.T)"
-
-
 def as_matrix(name: str, A: object, rows: int | None = None, hint: str = ONE_COLUMN) -> np.ndarray:
     """``A`` as a 2-D float array (one example per column), with ``rows`` rows if given.
 
-    Raises
-    ------
-    TypeError
-        If ``A`` holds something other than real numbers.
-    ValueError
-        If ``A`` is not 2-D, or has the wrong number of rows (``hint`` says what to do).
+    Raises ``TypeError`` if ``A`` holds something other than real numbers, and
+    ``ValueError`` if it is not 2-D or has the wrong number of rows (``hint``
+    says what to do).
     """
     M = as_array(name, A)
     if M.ndim != 2:
@@ -62,14 +60,17 @@ def as_matrix(name: str, A: object, rows: int | None = None, hint: str = ONE_COL
                          f"use {name}.reshape(-1, 1) for one example, {name}.reshape(1, -1) for labels")
     if rows is not None and M.shape[0] != rows:
         raise ValueError(f"{name} must have {rows} row{'s' * (rows != 1)}, but received shape {M.shape}: "
-                         f"{hint}")
+                         + hint)
     return M
 
 
 def check_finite(name: str, A: np.ndarray) -> np.ndarray:
-    """``A`` itself, if it holds no NaN or infinity; else ``ValueError`` naming ``name``."""
-    if not np.isfinite(A).all():
-        raise ValueError(f"{name} must hold finite numbers, but holds NaN or infinity: clean the data first")
+    """``A`` itself, if it holds no NaN or infinity; else ``ValueError`` naming the entry."""
+    bad = np.argwhere(~np.isfinite(A))
+    if len(bad):
+        where = ", ".join(str(int(i)) for i in bad[0])
+        raise ValueError(f"{name} must hold finite numbers, but {name}[{where}] is {A[tuple(bad[0])]}: "
+                         "clean the data first")
     return A
 
 
@@ -80,25 +81,21 @@ def check_same_shape(name_a: str, a: np.ndarray, name_b: str, b: np.ndarray) -> 
                          f"{b.shape}; NumPy would broadcast them into a wrong result (transpose one?)")
 
 
-SWAPPED = "were the labels and the predictions swapped? (compute_cost(Y, Y_hat))"
-ONE_ROW = "labels are one row, one column per example: pass Y.reshape(1, -1)"
-
-
 def check_labels(name: str, Y: np.ndarray, hint: str = SWAPPED) -> np.ndarray:
     """``Y`` itself, if every entry is a class label 0 or 1; else ``ValueError`` with ``hint``."""
-    bad = (Y != 0) & (Y != 1)
-    if bad.any():
-        raise ValueError(f"{name} must hold labels 0 or 1, but received {float(Y[bad][0])!r:.20} among "
-                         f"them; {hint}")
+    bad = Y[(Y != 0) & (Y != 1)]
+    if bad.size:
+        raise ValueError(f"{name} must hold labels 0 or 1, but received {float(bad[0])!r:.20} among them; "
+                         + hint)
     return Y
 
 
 def check_predictions(name: str, A: np.ndarray) -> np.ndarray:
-    """``A`` itself, if every entry lies in [0, 1] as a sigmoid's output does; else ``ValueError``."""
-    outside = (A < 0) | (A > 1)
-    if outside.any():
+    """``A`` itself, if every entry lies in [0, 1] as a sigmoid's output does."""
+    bad = A[(A < 0) | (A > 1)]
+    if bad.size:
         raise ValueError(f"{name} must hold predictions from 0 to 1 (a sigmoid's output A), but received "
-                         f"{float(A[outside][0])!r:.20} among them; pass the last layer's A, not its Z")
+                         f"{float(bad[0])!r:.20} among them; pass the last layer's A, not its Z")
     return A
 
 
@@ -106,10 +103,9 @@ def check_real(name: str, value: object) -> float:
     """``value`` as a finite float, if it is a real number (not a bool, string or array)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, Real):
         raise TypeError(f"{name} must be a real number, but received {_got(value)}")
-    value = float(value)
     if not math.isfinite(value):
         raise ValueError(f"{name} must be finite, but received {value}")
-    return value
+    return float(value)
 
 
 def check_learning_rate(learning_rate: object, name: str = "learning_rate",
@@ -138,22 +134,18 @@ def check_shape(name: str, shape: object) -> tuple[int, int]:
 
 
 def check_upstream(upstream_grad: object, output: np.ndarray, stored_input: object) -> np.ndarray:
-    """``upstream_grad`` shaped like the layer's ``output``, once ``forward`` has stored its input.
+    """``upstream_grad`` shaped like the layer's ``output``, once ``forward`` stored its input.
 
-    Raises
-    ------
-    LayerStateError
-        If ``stored_input`` is None: no forward pass since the last update.
-    ValueError
-        If ``upstream_grad`` does not have the shape of ``output``.
+    Raises ``LayerStateError`` if ``stored_input`` is None (no forward pass
+    since the last update), ``ValueError`` if the shapes differ.
     """
     if stored_input is None:
         raise LayerStateError("backward() needs the input of a forward pass: call forward() first "
                               "(each update_params() uses up the pass it came from)")
     upstream_grad = as_matrix("upstream_grad", upstream_grad)
     if upstream_grad.shape != output.shape:
-        raise ValueError(f"upstream_grad must have the shape of this layer's output {output.shape}, "
-                         f"but received {upstream_grad.shape}; pass the gradient of the layer above")
+        raise ValueError(f"upstream_grad must have the shape of this layer's output {output.shape}, but "
+                         f"received {upstream_grad.shape}; pass the gradient of the layer above")
     return upstream_grad
 
 
@@ -166,26 +158,25 @@ def check_update(learning_rate: object, gradient: object) -> float:
 
 
 def check_layers(layers: object) -> list:
-    """``layers`` as a list, if each has ``forward`` and ``backward`` and neighbours' sizes chain.
+    """``layers`` as a list, if each has ``forward`` and ``backward`` and their sizes chain.
 
-    Sizes are read from each ``params["W"]`` (n_out, n_in): a layer with
-    weights must take as many rows as the last layer with weights gave.
+    Sizes come from each ``params["W"]`` (n_out, n_in): a layer with weights
+    must take as many rows as the last layer with weights gave.
     """
     if not isinstance(layers, (list, tuple)) or not layers:
         raise TypeError(f"layers must be a non-empty list of layers, but received {_got(layers)}")
     gives, giver = None, None
     for i, layer in enumerate(layers):
-        if not (callable(getattr(layer, "forward", None)) and callable(getattr(layer, "backward", None))):
+        if not all(callable(getattr(layer, f, None)) for f in ("forward", "backward")):
             raise TypeError(f"layers[{i}] must be a layer (with forward and backward), but received "
-                            f"{_got(layer)}")
+                            + _got(layer))
         if any(layer is other for other in layers[:i]):
             raise ValueError(f"layers[{i}] is a layer already in the list: each layer keeps its own input "
                              "and gradients, so build a new one for each place")
         W = getattr(layer, "params", {}).get("W")
-        if W is None:
-            continue
-        if gives is not None and W.shape[1] != gives:
-            raise ValueError(f"layers[{i}] takes {W.shape[1]} rows, but layers[{giver}] gives {gives}: "
-                             "the sizes of neighbouring layers must match")
-        gives, giver = W.shape[0], i
+        if W is not None:
+            if gives is not None and W.shape[1] != gives:
+                raise ValueError(f"layers[{i}] takes {W.shape[1]} rows, but layers[{giver}] "
+                                 f"gives {gives}: the sizes of neighbouring layers must match")
+            gives, giver = W.shape[0], i
     return list(layers)

@@ -35,21 +35,11 @@ def xor_gate() -> tuple[np.ndarray, np.ndarray]:
 
 
 def quadrant_xor(points_per_quadrant: int = 4) -> tuple[np.ndarray, np.ndarray]:
-    """XOR spread over the four quadrants: y = 1 where x₁·x₂ < 0.
+    """XOR over the four quadrants: y = 1 where x₁·x₂ < 0.
 
-    Points sit on a fixed (not random) pattern at distances 1 to 2 from each
-    axis, so the product x₁·x₂ is positive in quadrants 1 and 3 (y = 0) and
-    negative in quadrants 2 and 4 (y = 1).
-
-    Parameters
-    ----------
-    points_per_quadrant : int, optional
-        Points in each quadrant (a square number gives a full grid). Default 4.
-
-    Returns
-    -------
-    X : numpy.ndarray, shape (2, 4 · points_per_quadrant)
-    Y : numpy.ndarray, shape (1, 4 · points_per_quadrant)
+    A fixed grid of ``points_per_quadrant`` points at 1 to 2 from each axis in
+    every quadrant. Returns X, shape (2, 4n), and Y, shape (1, 4n).
+    Explained in chapter 6.
     """
     n = check_positive_int("points_per_quadrant", points_per_quadrant)
     side = int(np.ceil(np.sqrt(n)))
@@ -62,18 +52,7 @@ def quadrant_xor(points_per_quadrant: int = 4) -> tuple[np.ndarray, np.ndarray]:
 
 
 def feature_cross(X: np.ndarray, i: int = 0, j: int = 1) -> np.ndarray:
-    """Append the synthetic feature x_i · x_j as a new last row.
-
-    Parameters
-    ----------
-    X : numpy.ndarray, shape (n, m)
-        Features × examples.
-    i, j : int, optional
-        Rows to multiply; default the first two (x₁ · x₂).
-
-    Returns
-    -------
-    numpy.ndarray, shape (n + 1, m)
+    """X, shape (n, m), with the synthetic feature x_i · x_j as a new last row (n + 1, m).
 
     Explained in chapter 6.
     """

@@ -1,20 +1,11 @@
 """Gradient checking: backpropagation's gradients against central differences.
 
-.. math::
-
-    \\frac{\\partial f}{\\partial x_i} \\approx
-    \\frac{f(x + \\varepsilon e_i) - f(x - \\varepsilon e_i)}{2\\varepsilon},
-    \\qquad
-    \\text{relative error} =
-    \\frac{\\lVert g - \\tilde g \\rVert}
-         {\\lVert g \\rVert + \\lVert \\tilde g \\rVert}
-
-Below about 1e-7, the backward pass is right. Central differences cannot
-see a gradient under the round-off floor ``machine-ε·|f|/ε``, so where both
-are that small (a saturated network) the checks raise instead of reporting
-a bug. A check leaves the layers as it found them.
-
-Explained in chapter 10.
+∂f/∂x_i ≈ (f(x + ε e_i) − f(x − ε e_i)) / 2ε, and the relative error
+‖g − g̃‖ / (‖g‖ + ‖g̃‖) is below about 1e-7 when the backward pass is right.
+Central differences cannot see a gradient under the round-off floor
+``machine-ε·|f|/ε``, so where both are that small (a saturated network) the
+checks raise instead of reporting a bug. A check leaves the layers as it found
+them. Explained in chapter 10.
 """
 
 from __future__ import annotations
@@ -31,7 +22,7 @@ from nbnp.losses import compute_cost
 from nbnp.training import backward, forward
 
 __all__ = ["EPS", "check_cost_gradient", "check_layer_gradients", "check_network_gradients",
-           "eps_sweep", "layer_gradients", "layer_relative_error", "network_gradient_vectors",
+           "layer_gradients", "layer_relative_error", "network_gradient_vectors",
            "network_relative_error", "numerical_gradient", "relative_error"]
 
 #: The default step ε: truncation error grows as ε², round-off as 1/ε.
@@ -85,16 +76,11 @@ def _checked_error(analytic: np.ndarray, numeric: np.ndarray,
     floor = np.finfo(float).eps * abs(f_value) / eps
     largest = max(np.abs(analytic).max(initial=0),
                   np.abs(numeric).max(initial=0))
-    if largest == 0:
-        raise ValueError(
-            f"the gradients of {what} are too small to check: both are exactly "
-            "zero, so they agree without testing anything; check where the "
-            "cost changes with the parameters (a network that is not saturated)")
     if largest <= floor:
+        under = "exactly zero" if largest == 0 else f"under the round-off floor {floor:.1e}"
         raise ValueError(
-            f"the gradients of {what} are too small to check: both are under "
-            f"the round-off floor {floor:.1e} of central differences; check "
-            "a network that is not saturated")
+            f"the gradients of {what} are too small to check: both are {under}; "
+            "check a network that is not saturated, whose cost changes with its parameters")
     return relative_error(analytic, numeric)
 
 
@@ -183,8 +169,8 @@ def layer_relative_error(layer: object, A_in: np.ndarray, draws: int = 8,
     rng = np.random.RandomState(0)
     analytic, numeric, f_max = [], [], 0.0
     with _as_found([layer]):
+        out = layer.forward(A_in).copy()
         for _ in range(draws):
-            out = layer.forward(A_in)
             grad = rng.randn(*out.shape)
             f_max = max(f_max, abs(float(np.sum(grad * out))))
             for a, n in layer_gradients(layer, A_in, grad, eps).values():
@@ -227,16 +213,13 @@ def check_network_gradients(layers: list, X: np.ndarray, Y: np.ndarray,
     Explained in chapter 10.
     """
     analytic, numeric = network_gradient_vectors(layers, X, Y, eps)
-    with _as_found(layers):
-        cost = compute_cost(Y, forward(layers, X))[0]
-    errors, start = {}, 0
+    cost, errors, start = _cost(layers, X, Y), {}, 0
     learning = [layer for layer in layers if hasattr(layer, "params")]
     for n, layer in enumerate(learning, start=1):
         for name, param in layer.params.items():
             part = slice(start, start + param.size)
-            label = f"{name}{n}"
-            errors[label] = _checked_error(analytic[part], numeric[part],
-                                           cost, eps, label)
+            errors[f"{name}{n}"] = _checked_error(
+                analytic[part], numeric[part], cost, eps, f"{name}{n}")
             start += param.size
     return errors
 
@@ -248,15 +231,11 @@ def network_relative_error(layers: list, X: np.ndarray, Y: np.ndarray,
     Explained in chapter 10.
     """
     analytic, numeric = network_gradient_vectors(layers, X, Y, eps)
+    return _checked_error(analytic, numeric, _cost(layers, X, Y), eps,
+                          "the network")
+
+
+def _cost(layers: list, X: np.ndarray, Y: np.ndarray) -> float:
+    """The network's cost, leaving the layers as they were."""
     with _as_found(layers):
-        cost = compute_cost(Y, forward(layers, X))[0]
-    return _checked_error(analytic, numeric, cost, eps, "the network")
-
-
-def eps_sweep(layers: list, X: np.ndarray, Y: np.ndarray,
-              eps_values: list[float]) -> list[float]:
-    """:func:`network_relative_error` at each step ε of ``eps_values``.
-
-    Explained in chapter 10.
-    """
-    return [network_relative_error(layers, X, Y, eps) for eps in eps_values]
+        return compute_cost(Y, forward(layers, X))[0]

@@ -1,14 +1,9 @@
 """The article's two layers: a linear node and a sigmoid node of the computational graph.
 
-Arrays are features × examples: an input ``A_prev`` has shape (n_in, m), one
-column per example. Each layer keeps what its backward pass needs, and each
-method is the article's formulas. ``forward`` returns the layer's output and
-``backward`` the gradient for the layer below, so a network is a loop over a
-list of layers (:func:`nbnp.train`), and a new kind of layer is one class
-with those two methods (plus ``params``, ``d<name>`` and ``update_params``
-if it learns).
-
-Explained in chapter 8.
+Arrays are features × examples: ``A_prev`` has shape (n_in, m). ``forward``
+returns the layer's output and ``backward`` the gradient for the layer below,
+so a network is a loop over a list of layers (:func:`nbnp.train`). Explained
+in chapter 8.
 """
 
 from __future__ import annotations
@@ -23,9 +18,7 @@ __all__ = ["LinearLayer", "SigmoidLayer"]
 
 
 class LinearLayer:
-    """The linear node Z = W·A_prev + b, its gradients and its update.
-
-    Explained in chapter 8.
+    """The linear node Z = W·A_prev + b, its gradients and its update. Explained in chapter 8.
 
     Parameters
     ----------
@@ -54,8 +47,7 @@ class LinearLayer:
     Raises
     ------
     LayerStateError
-        From ``backward`` before ``forward``, or ``update_params`` before
-        ``backward``: each gradient is applied once.
+        ``backward`` before ``forward``, or ``update_params`` before ``backward``.
     """
 
     def __init__(self, input_shape: tuple[int, int], n_out: int,
@@ -68,10 +60,9 @@ class LinearLayer:
 
     @classmethod
     def from_params(cls, W: np.ndarray, b: np.ndarray | float = 0.0, m: int = 1) -> LinearLayer:
-        """A layer with given weights ``W`` (n_out, n_in) and bias ``b``.
+        """A layer with weights ``W`` (n_out, n_in) and bias ``b``, a column (n_out, 1) or one number.
 
-        ``b`` is a column (n_out, 1) or one number for every neuron; ``m``
-        sizes the initial ``Z``. For worked examples. Explained in chapter 8.
+        For worked examples; ``m`` sizes the initial ``Z``. Explained in chapter 4.
         """
         if as_array("W", W).ndim == 1:
             raise ValueError("W must be 2-D, one row of weights per neuron: for one neuron write "
@@ -87,21 +78,14 @@ class LinearLayer:
         return layer
 
     def forward(self, A_prev: np.ndarray) -> np.ndarray:
-        """Z = W·A_prev + b: A_prev, shape (n_in, m) → Z, shape (n_out, m).
-
-        Explained in chapter 8.
-        """
+        """Z = W·A_prev + b: A_prev, shape (n_in, m) → Z, shape (n_out, m)."""
         A_prev = as_matrix("A_prev", A_prev, rows=self.params["W"].shape[1])
         self.A_prev = A_prev
         self.Z = np.dot(self.params["W"], A_prev) + self.params["b"]
         return self.Z
 
     def backward(self, upstream_grad: np.ndarray) -> np.ndarray:
-        """dW, db and dA_prev from upstream_grad = ∂Cost/∂Z, shape (n_out, m).
-
-        Returns ``dA_prev``, shape (n_in, m), the gradient for the layer below.
-        Explained in chapter 8.
-        """
+        """dW, db and dA_prev from upstream_grad = ∂Cost/∂Z, shape (n_out, m)."""
         upstream_grad = check_upstream(upstream_grad, self.Z, self.A_prev)
         self.dW = np.dot(upstream_grad, self.A_prev.T)
         self.db = np.sum(upstream_grad, axis=1, keepdims=True)
@@ -109,10 +93,7 @@ class LinearLayer:
         return self.dA_prev
 
     def update_params(self, learning_rate: float = 0.1) -> None:
-        """One step of gradient descent: W ← W − α·dW, b ← b − α·db.
-
-        Uses up the pass (A_prev, dW, db). Explained in chapter 8.
-        """
+        """One step of gradient descent; it uses up the pass (A_prev, dW, db)."""
         learning_rate = check_update(learning_rate, self.dW)
         self.params["W"] = self.params["W"] - learning_rate * self.dW
         self.params["b"] = self.params["b"] - learning_rate * self.db
@@ -120,7 +101,7 @@ class LinearLayer:
 
 
 class SigmoidLayer:
-    """The sigmoid node A = σ(Z), applied element by element, and its gradient.
+    """The sigmoid node A = σ(Z), element by element, and its gradient. Explained in chapter 8.
 
     Parameters
     ----------
@@ -135,8 +116,6 @@ class SigmoidLayer:
         The input of the last forward pass.
     dZ : numpy.ndarray, shape (n, m)
         ∂Cost/∂Z from :meth:`backward`.
-
-    Explained in chapter 8.
     """
 
     def __init__(self, shape: tuple[int, int]) -> None:
@@ -144,16 +123,13 @@ class SigmoidLayer:
         self.Z = self.dZ = None
 
     def forward(self, Z: np.ndarray) -> np.ndarray:
-        """A = σ(Z): Z, shape (n, m) → A, shape (n, m). Explained in chapter 8."""
+        """A = σ(Z): Z, shape (n, m) → A, shape (n, m)."""
         self.Z = as_matrix("Z", Z, rows=self.A.shape[0])
         self.A = sigmoid(self.Z)
         return self.A
 
     def backward(self, upstream_grad: np.ndarray) -> np.ndarray:
-        """dZ = upstream_grad ⊙ A ⊙ (1 − A), with upstream_grad = ∂Cost/∂A.
-
-        Returns dZ, shape (n, m). Explained in chapter 8.
-        """
+        """dZ = upstream_grad ⊙ A ⊙ (1 − A), with upstream_grad = ∂Cost/∂A."""
         upstream_grad = check_upstream(upstream_grad, self.A, self.Z)
         self.dZ = upstream_grad * self.A * (1 - self.A)
         return self.dZ

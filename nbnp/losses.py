@@ -16,35 +16,17 @@ __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"
 
 
 def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> float | np.ndarray:
-    """L = ½ (y − ŷ)² for one example (or element by element).
+    """L = ½ (y − ŷ)² for one example, or element by element (any shape).
 
+    ``ValueError`` if ``y`` is not 0 or 1 (label and prediction swapped?).
     Explained in chapter 1.
-
-    Parameters
-    ----------
-    y : float or numpy.ndarray
-        The label, 0 or 1.
-    y_hat : float or numpy.ndarray, the shape of ``y``
-        The prediction.
-
-    Returns
-    -------
-    float or numpy.ndarray, the shape of ``y``
-
-    Raises
-    ------
-    ValueError
-        If ``y`` is not 0 or 1 (the label and the prediction swapped?).
     """
     check_labels("y", np.asarray(y))
     return 0.5 * (y - y_hat) ** 2
 
 
 def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarray) -> float | np.ndarray:
-    """∂L/∂ŷ = −(y − ŷ), the loss's gradient with respect to the prediction.
-
-    Takes the arguments of :func:`squared_error_loss` and raises as it does:
-    swapped, they would flip the gradient's sign.
+    """∂L/∂ŷ = −(y − ŷ); raises as :func:`squared_error_loss` (swapped, the sign flips).
 
     Explained in chapter 1.
     """

@@ -40,11 +40,6 @@ class History:
     costs: list[float] = field(default_factory=list)
     final_cost: float = float("nan")
 
-    def __post_init__(self) -> None:
-        if len(self.epochs) != len(self.costs):
-            raise ValueError(f"epochs and costs must have the same length, but received "
-                             f"{len(self.epochs)} and {len(self.costs)}")
-
     def cost_at(self, epoch: int) -> float:
         """The cost recorded at ``epoch``; ``KeyError`` naming the recorded epochs if there is none."""
         if epoch not in self.epochs:
@@ -65,12 +60,10 @@ def build_network(input_shape: tuple[int, int], layer_sizes: list[int], ini_type
     """Linear → sigmoid pairs ``[Z1, A1, Z2, A2, ...]``, built like the article's.
 
     ``input_shape`` is ``X.shape``, (n_x, m); ``layer_sizes`` the neurons per
-    layer, ``[3, 1]`` for the 2-3-1 network. ``ini_type`` defaults to
-    ``"xavier"``, the article's choice for every network it trains (with
-    ``"plain"`` the 2-3-1 network never learns XOR); the weights come from
-    ``random_state``, by default NumPy's global stream (``np.random.seed``).
-    Raises ``TypeError``/``ValueError`` for sizes that are not positive ints.
-    Explained in chapter 9.
+    layer, ``[3, 1]`` for the 2-3-1 network. ``ini_type`` defaults to the
+    article's ``"xavier"``; the weights come from ``random_state``, by default
+    NumPy's global stream. ``TypeError``/``ValueError`` for sizes that are not
+    positive ints. Explained in chapter 9.
     """
     shape = check_shape("input_shape", input_shape)
     if not isinstance(layer_sizes, (list, tuple)) or not layer_sizes:
@@ -110,16 +103,13 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
           record_every: int = 100, print_every: int | None = None) -> History:
     """Full-batch gradient descent, the article's loop: ``train_step`` per epoch.
 
-    ``layers`` are trained in place on ``X``, shape (n_x, m), and labels ``Y``
-    (0 or 1), shape (1, m), with α = ``learning_rate``. The cost is recorded
-    when ``epoch % record_every == 0``, before that epoch's update, and also
-    printed as the article prints it when ``epoch % print_every == 0``.
-    Returns the :class:`History`. Arithmetic runs under
-    ``np.errstate(over="raise", invalid="raise")``, so a network that diverges
-    raises ``FloatingPointError`` ("training diverged at epoch N", with what to
-    try); bad arguments raise ``TypeError``/``ValueError``. (A sigmoid network
-    rarely overflows: with too large an α it saturates, and its cost stalls.)
-    Explained in chapter 9.
+    Trains ``layers`` in place on ``X`` (n_x, m) and labels ``Y`` (1, m) with
+    α = ``learning_rate``. The cost before each update is recorded every
+    ``record_every`` epochs (and printed every ``print_every``). Returns the
+    :class:`History`. Runs under ``np.errstate(over="raise", invalid="raise")``:
+    a diverging network raises ``FloatingPointError`` ("training diverged at
+    epoch N"); bad arguments raise ``TypeError``/``ValueError``. Explained in
+    chapter 9.
     """
     X, Y = check_finite("X", as_matrix("X", X)), check_labels("Y", as_matrix("Y", Y))
     learning_rate = check_learning_rate(learning_rate)

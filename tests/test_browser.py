@@ -717,7 +717,7 @@ SHOWN_FIGURES = """() => [...document.querySelectorAll('.bd-content div.cell_out
 #: turn on a phone to bring their labels to 9 px): the labels are measured and written to
 #: _build/screenshots/labels/, and a warning says how small they are, until nbnp.draw gives them a
 #: phone layout and `make outputs` stores it (issue 21, left open for these).
-AWAITING_REDRAW = {"book/part1/04b_sum_of_paths.html", "book/part1/06_hidden_layer.html"}
+AWAITING_REDRAW: set[str] = set()
 
 
 def label_problems(page: str, tab: Any) -> list[str]:

@@ -53,7 +53,8 @@ def test_a_clean_log_has_no_defect() -> None:
 def test_figures_counted_are_those_the_book_shows(tmp_path: Path) -> None:
     shown = nbformat.v4.new_code_cell("plot()")
     figure = nbformat.v4.new_output("display_data", data={"image/png": "AA==", "text/plain": "fig"})
-    shown.outputs = [figure, figure]
+    phone = nbformat.v4.new_output("display_data", data={"image/png": "AA==", "text/markdown": "<!-- -->"})
+    shown.outputs = [figure, phone, figure]  # the PDF prints a phone layout's Markdown, not its PNG
     removed = nbformat.v4.new_code_cell("plot()", metadata={"tags": ["remove-output"]})
     removed.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "AA=="})]
     text = nbformat.v4.new_code_cell("print(1)")

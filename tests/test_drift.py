@@ -1,18 +1,14 @@
 """Proof that the regression net catches drift, without executing any chapter again.
 
-1. ``make outputs`` would store the committed files: the one execution of every chapter that
-   ``make book`` made (kept in Jupyter Book's execution cache, ``_build/.jupyter_cache``),
-   normalized as ``make outputs`` normalizes it, equals the committed notebook (PNG bytes and
-   the stored timings aside), and the committed file is stored exactly as ``make outputs``
-   writes it (tests/test_run_notebooks.py).
-2. A 1e-6 change to ``np.exp`` inside nbnp changes what the book prints: the ledger, which
-   shows every article value as ours beside the article's, refuses the drifted value or no
-   longer equals its stored output, so nbval over it would fail (the unchanged nbnp prints
-   exactly the stored table).
-3. nbval, with this repository's ``conftest.py`` and sanitizer, fails on one changed digit in
-   a stored output (in that cell only, naming it and showing the whole line), on an unexpected
-   stderr output, and keeps a kernel's Matplotlib from writing to stderr when ``MPLCONFIGDIR``
-   is unusable: a probe notebook written here, not a chapter.
+1. The one execution of every chapter that ``make book`` made (Jupyter Book's cache,
+   ``_build/.jupyter_cache``), normalized as ``make outputs`` normalizes it, equals the committed
+   notebook (PNG bytes and stored timings aside).
+2. A 1e-6 change to ``np.exp`` inside nbnp changes what the ledger prints, or makes it refuse
+   the drifted value, so nbval over it would fail; the unchanged nbnp prints the stored table.
+3. nbval, with this repository's ``conftest.py`` and sanitizer, fails on one changed digit in a
+   stored output (in that cell only, naming it and showing the whole line) and on an unexpected
+   stderr output, and keeps a kernel's Matplotlib quiet when ``MPLCONFIGDIR`` is unusable: a
+   probe notebook written here, not a chapter.
 """
 
 from __future__ import annotations

@@ -147,7 +147,8 @@ def test_an_update_applied_twice_is_refused_and_leaves_the_first():
 
 
 @pytest.mark.parametrize("rate, error", [(0, ValueError), (-1, ValueError), (float("nan"), ValueError),
-                                         (float("inf"), ValueError), ("0.1", TypeError)])
+                                         (float("inf"), ValueError), ("0.1", TypeError), (True, TypeError),
+                                         (np.array([0.1]), TypeError)])
 def test_a_learning_rate_that_is_not_a_positive_finite_number_is_refused_and_the_step_kept(rate, error):
     layer = trained_to_backward()
     with pytest.raises(error, match="learning_rate"):

@@ -1,8 +1,8 @@
 """The package's layout: a NumPy-only core, and the book's machinery in subpackages loaded on use.
 
 * ``import nbnp`` and ``import nbnp.layers`` import neither matplotlib nor the
-  machinery (checked in a fresh interpreter), which loads on first use
-  (``nbnp.__getattr__`` itself is tested in ``test_init.py``);
+  machinery nor the exercise checker (checked in a fresh interpreter), which load on first
+  use (``nbnp.__getattr__`` itself is tested in ``test_init.py``);
 * only ``nbnp.draw`` imports matplotlib, and no core module imports a subpackage;
 * the machinery finds chapters through ``_toc.yml`` and layers through their protocol.
 """
@@ -42,13 +42,14 @@ def _loaded_after(statement: str) -> dict[str, bool]:
     probe = (
         f"{statement}\nimport json, sys\n"
         "print(json.dumps({name: name in sys.modules for name in "
-        "['matplotlib', 'nbnp.article', 'nbnp.draw', 'nbnp.experiments']}))"
+        "['matplotlib', 'nbnp.article', 'nbnp.draw', 'nbnp.experiments', 'nbnp.exercises']}))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
 
-NOTHING = {"matplotlib": False, "nbnp.article": False, "nbnp.draw": False, "nbnp.experiments": False}
+NOTHING = dict.fromkeys(["matplotlib", "nbnp.article", "nbnp.draw", "nbnp.experiments", "nbnp.exercises"],
+                        False)
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,7 @@ def test_importing_the_core_loads_neither_matplotlib_nor_the_machinery(statement
 def test_the_machinery_loads_on_first_use_and_only_drawing_brings_matplotlib():
     assert _loaded_after("import nbnp; nbnp.show") == {**NOTHING, "nbnp.article": True}
     assert _loaded_after("import nbnp; nbnp.descent_path") == {**NOTHING, "nbnp.experiments": True}
+    assert _loaded_after("import nbnp; nbnp.check_exercise") == {**NOTHING, "nbnp.exercises": True}
     # drawing prints numbers by the book's policy, nbnp.article.fmt
     drawn = {**NOTHING, "matplotlib": True, "nbnp.draw": True, "nbnp.article": True}
     assert _loaded_after("import nbnp; nbnp.plot_data") == drawn

@@ -31,9 +31,6 @@ def stream(text: str, name: str = "stdout") -> dict:
 SKIP = ("metadata", "output_type", "execution_count", "image/png")
 
 
-# --- the report itself -------------------------------------------------------------------------
-
-
 def test_a_long_line_is_never_cut():
     long_line = "x" * 3000 + " 1"
     lines = report.describe_difference([stream(long_line + "\n")], [stream(long_line[:-1] + "2\n")], SKIP)
@@ -43,13 +40,10 @@ def test_a_long_line_is_never_cut():
 def test_an_output_on_one_side_only_is_printed_in_full():
     warning = "Matplotlib created a temporary cache directory at /tmp/x\nbecause /nope is not writable\n"
     lines = report.describe_difference([stream("ok\n")], [stream("ok\n"), stream(warning, "stderr")], SKIP)
-    assert lines == [
-        "stderr: printed by this run, not stored in the notebook:",
-        "    Matplotlib created a temporary cache directory at /tmp/x",
-        "    because /nope is not writable",
-    ]
+    assert lines[0].startswith("stderr: printed by this run, not stored")
+    assert lines[1:] == ["    " + line for line in warning.splitlines()]
     lines = report.describe_difference([stream("ok\n"), stream("w\n", "stderr")], [stream("ok\n")], SKIP)
-    assert lines == ["stderr: stored in the notebook, not printed by this run:", "    w"]
+    assert lines[0].startswith("stderr: stored in the notebook, not printed") and lines[1:] == ["    w"]
 
 
 def test_displayed_data_is_compared_by_mime_type_and_skipped_fields_are_left_out():
@@ -57,21 +51,11 @@ def test_displayed_data_is_compared_by_mime_type_and_skipped_fields_are_left_out
         data = {"text/plain": text, "image/png": png}
         return {"output_type": "execute_result", "data": data, "metadata": {"w": 1}, "execution_count": 3}
 
-    same_text = report.describe_difference([shown("a", "AAAA")], [shown("a", "BBBB")], SKIP)
-    assert same_text == []
+    assert report.describe_difference([shown("a", "AAAA")], [shown("a", "BBBB")], SKIP) == []
     lines = report.describe_difference([shown("a", "AAAA")], [shown("b", "AAAA")], SKIP)
-    assert lines == [
-        "text/plain differs (- stored in the notebook, + printed by this run):",
-        "  stored line 1 of 1:",
-        "    - a",
-        "    + b",
-    ]
+    assert lines[0].startswith("text/plain differs") and lines[-2:] == ["    - a", "    + b"]
     images = report.describe_difference([shown("a", "AAAA")], [shown("a", "BBBBBB")], ("metadata",))
-    assert images == [
-        "image/png differs:",
-        "    - <4 characters of image/png data>",
-        "    + <6 characters of image/png data>",
-    ]
+    assert images[0].startswith("image/png differs") and "<6 characters" in images[2]  # a size, not bytes
 
 
 def test_the_sanitizer_applies_to_both_sides():
@@ -92,5 +76,3 @@ def test_the_matplotlib_config_folder_is_writable_and_has_a_font_cache():
     folder = Path(os.environ["MPLCONFIGDIR"])
     assert folder.is_dir() and os.access(folder, os.W_OK)
     assert list(folder.glob("fontlist-*.json"))
-
-

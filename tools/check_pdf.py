@@ -10,7 +10,9 @@ Usage: ``python tools/check_pdf.py _build/latex [--min-pages 100] [--phrase TEXT
   contains each known phrase: the title, the article's notation with its subscripts and
   transposes, and numbers that the chapters compute;
 * every figure of the chapters is in it: the PDF holds at least as many images (``pdfimages``)
-  as the notebooks have PNG outputs in cells that are not removed.
+  as the notebooks have PNG outputs in cells that are not removed, less the outputs that offer
+  Markdown too, which the PDF prints instead (``_config.yml``: a graph's phone layout, whose
+  Markdown shows nothing, nbnp.draw.graph.PhoneFigure).
 
 Needs poppler-utils (``pdfinfo``, ``pdftotext``, ``pdfimages``). Prints the page count.
 """
@@ -68,7 +70,8 @@ def image_count(pdf: Path) -> int:
 
 
 def notebook_figures(book: Path) -> int:
-    """PNG outputs of cells that the book shows (not tagged remove-cell / remove-output)."""
+    """PNG outputs of cells that the book shows (not tagged remove-cell / remove-output), less those
+    that offer Markdown too (the PDF prints the Markdown: a graph's phone layout)."""
     count = 0
     for notebook in sorted(book.rglob("*.ipynb")):
         if ".ipynb_checkpoints" in notebook.parts:
@@ -76,7 +79,8 @@ def notebook_figures(book: Path) -> int:
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
             if REMOVED & set(cell.get("metadata", {}).get("tags", [])):
                 continue
-            count += sum("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
+            data = [out.get("data", {}) for out in cell.get("outputs", [])]
+            count += sum("image/png" in d and "text/markdown" not in d for d in data)
     return count
 
 

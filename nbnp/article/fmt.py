@@ -24,6 +24,8 @@ from numbers import Integral, Real
 
 import numpy as np
 
+from nbnp.checks import as_array, check_finite
+
 __all__ = ["MAX_DIGITS", "SIG", "fmt", "fmt_array", "fmt_fixed", "fmt_magnitude", "fmt_shape"]
 
 #: Significant digits for numbers from seeded training runs.
@@ -149,23 +151,7 @@ def fmt_array(A: np.ndarray, sig: int | None = None, decimals: int | None = None
     else:
         decimals = _digit_count(decimals, "decimals", 0)
     one = partial(fmt, sig=sig) if decimals is None else partial(fmt_fixed, decimals=decimals)
-    return _nested(_finite_array(A), one)
-
-
-def _finite_array(A: object) -> np.ndarray:
-    """``A`` as a float array of finite numbers, or an error naming ``A`` and the first bad entry."""
-    try:
-        values = np.asarray(A)
-    except ValueError as error:  # NumPy 2 refuses ragged nested lists
-        raise ValueError(f"A must be an array of real numbers with rows of equal length: {error}") from None
-    if values.dtype.kind not in "iuf":
-        raise TypeError(f"A must hold real numbers, received an array of dtype {values.dtype}")
-    values = values.astype(float)
-    if not np.isfinite(values).all():
-        where = tuple(int(i) for i in np.argwhere(~np.isfinite(values))[0])
-        index = ", ".join(map(str, where))
-        raise ValueError(f"A must hold finite numbers, but A[{index}] is {values[where]}")
-    return values
+    return _nested(check_finite("A", as_array("A", A)), one)
 
 
 def _nested(A: np.ndarray, one: Callable[[np.ndarray], str]) -> str:

@@ -21,7 +21,7 @@ from nbnp.activations import sigmoid
 from nbnp.article.fmt import fmt_array, fmt_fixed
 from nbnp.checks import as_matrix
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import check_decimals, matrix_text, steps_so_far, superscript
+from nbnp.draw.labels import check_decimals, check_layout, matrix_text, steps_so_far, superscript
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost
 
@@ -186,6 +186,7 @@ def shared_parameter_graph(
     decimals: int = 3,
     Y_hat: np.ndarray | None = None,
     dY_hat: np.ndarray | None = None,
+    layout: str = "desktop",
 ) -> tuple[list[Node], list[Edge]]:
     """One parameter shared by the per-example computations z⁽ⁱ⁾ = W·x⁽ⁱ⁾ + b.
 
@@ -210,6 +211,12 @@ def shared_parameter_graph(
     Y_hat, dY_hat : numpy.ndarray, shape (1, m), optional
         The predictions and ∂Cost/∂Ŷ of the same run (for example from
         :func:`batch_neuron_pass`). Default: σ(Z), and dZ divided by σ′(Z).
+    layout : {"desktop", "phone"}, optional
+        ``"desktop"``: the parameter at the left, one row per example. ``"phone"``,
+        for ``draw_graph(..., phone=True)``: the parameter at the top, one column
+        per example, and only the backward pass (the gradients and the local
+        gradients, not the forward values z⁽ⁱ⁾ and ŷ⁽ⁱ⁾), which a phone's column has
+        no room for beside them.
 
     Returns
     -------
@@ -224,6 +231,7 @@ def shared_parameter_graph(
     if param not in ("b", "W"):
         raise ValueError(f"param must be 'b' or 'W', but received {param!r}")
     d = check_decimals(decimals)
+    phone = check_layout(layout) == "phone"
     Y_hat = sigmoid(Z) if Y_hat is None else as_matrix("Y_hat", Y_hat, rows=1)
     dY_hat = dZ if dY_hat is None else as_matrix("dY_hat", dY_hat, rows=1)
     if not Y_hat.shape == dY_hat.shape == (1, m):
@@ -233,6 +241,8 @@ def shared_parameter_graph(
         dY_hat = dZ / (Y_hat * (1 - Y_hat))
     paths = [dZ[:, i : i + 1] * (X[:, i : i + 1].T if param == "W" else 1.0) for i in range(m)]
     total = np.sum(paths, axis=0)
+    if phone:
+        return _shared_phone(X, dZ, dY_hat, param, paths, total, d)
     row = 4.2 if param == "W" else 3.2  # room for each example's local x⁽ⁱ⁾ᵀ beside its path
     top = (m - 1) * row / 2
     total_text = f"∂Cost/∂{param} = Σ\n= {_entries(total, d)}"
@@ -251,6 +261,27 @@ def shared_parameter_graph(
         edges.append(Edge(f"z{i}", f"s{i}", fmt_fixed(dZ[0, i], d)))
         edges.append(Edge(f"s{i}", "cost", fmt_fixed(dY_hat[0, i], d)))
     nodes.append(Node("cost", "Cost", (11.0, 0.0), "", "loss"))
+    return nodes, edges
+
+
+def _shared_phone(X, dZ, dY_hat, param: str, paths: list, total: np.ndarray, d: int) -> tuple[list, list]:
+    """:func:`shared_parameter_graph` top to bottom: the parameter, a column per example, the cost."""
+    m = X.shape[1]
+    nodes = [Node(param, f"${param}$", (0.0, 0.0), f"∂Cost/∂{param} = Σ\n= {_entries(total, d)}", "param",
+                  value_side="right")]
+    edges = []
+    for i in range(m):
+        x = (i - (m - 1) / 2) * 3.0
+        sup = superscript(f"({i + 1})")
+        x_i = matrix_text(f"x{sup}ᵀ", X[:, i : i + 1].T, d, data=True).replace(" = ", " =\n")
+        local = "local:\n" + (x_i if param == "W" else "1")
+        z_label = f"$z^{{({i + 1})}}$"
+        nodes.append(Node(f"z{i}", z_label, (x, -9.0), "", "op", local=local, local_side="right"))
+        nodes.append(Node(f"s{i}", "$\\sigma$", (x, -13.0), "", "op"))
+        edges.append(Edge(param, f"z{i}", _entries(paths[i], d).replace(", ", ",\n")))
+        edges.append(Edge(f"z{i}", f"s{i}", fmt_fixed(dZ[0, i], d)))
+        edges.append(Edge(f"s{i}", "cost", fmt_fixed(dY_hat[0, i], d)))
+    nodes.append(Node("cost", "Cost", (0.0, -19.0), "", "loss"))
     return nodes, edges
 
 

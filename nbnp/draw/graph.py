@@ -21,6 +21,16 @@ labels stay legible. The builders in :mod:`nbnp.draw.neuron`,
 :mod:`nbnp.draw.hidden` run nbnp and turn the run into such a graph, so a
 figure never holds a typed number. Figures have a white background, legible
 in light and dark page themes, and contain nothing random.
+
+**Phone layouts.** A graph drawn left to right for a 672 px column cannot show its
+texts at 9 px in a phone's 358 px column. Some builders therefore also lay their
+graph out for a phone (``layout="phone"``: top to bottom, the longer texts on short
+lines, sometimes fewer of them), and ``draw_graph(..., phone=True)`` draws it on a
+:class:`PhoneFigure`, shown :data:`PHONE_WIDTH_PX` wide with its texts at 9 px or
+more. A book cell tagged ``nbnp-phone`` stores each figure as a pair, its desktop
+layout then its phone layout; the book's pages show one of the two by the screen's
+width (``_static/phone-figures.js``). Jupyter and the PDF show the desktop layout
+only (:meth:`PhoneFigure._repr_markdown_`).
 """
 
 from __future__ import annotations
@@ -32,10 +42,12 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from nbnp.draw.layout import (
     LABEL_SIZE,
+    OPPOSITE,
     Geometry,
     back_side,
     edge_candidates,
@@ -56,8 +68,13 @@ __all__ = [
     "GRAD_COLOR",
     "LOCAL_COLOR",
     "NODE_KINDS",
+    "PHONE_LEAST_DPI",
+    "PHONE_MARKDOWN",
+    "PHONE_SCALE",
+    "PHONE_WIDTH_PX",
     "Edge",
     "Node",
+    "PhoneFigure",
     "draw_graph",
     "text_overlaps",
 ]
@@ -74,6 +91,61 @@ NODE_KINDS: dict[str, tuple[str, str]] = {
     "op": ("#fdebd0", "#b9770e"),  # linear and activation nodes: orange
     "loss": ("#f2f3f4", "#2c3e50"),  # the loss or cost: grey box
 }
+
+#: Width in CSS pixels at which a phone layout is shown at its own size (a 390 px phone's column
+#: is 358 px wide): :meth:`PhoneFigure.fit_width` sets the figure's dpi to that.
+PHONE_WIDTH_PX = 350
+#: The least dpi of a phone layout: its 10 pt texts then show at 10 px or more. A phone layout
+#: must therefore be at most ``PHONE_WIDTH_PX / PHONE_LEAST_DPI`` (4.9) inches wide.
+PHONE_LEAST_DPI = 72
+#: Inches per data unit of a phone layout: the positions of the builders' ``layout="phone"``.
+PHONE_SCALE = 0.5
+
+
+#: What a phone layout offers as Markdown: a comment, which Jupyter and the PDF show as nothing.
+PHONE_MARKDOWN = "<!-- the phone layout of the figure above, for the book's narrow screens -->"
+
+
+class PhoneFigure(Figure):
+    """A figure drawn for a phone's column, the narrow-screen twin of the figure drawn before it.
+
+    It is an ordinary figure, shown by the inline backend as a PNG, whose dpi
+    :meth:`fit_width` sets so that it is :data:`PHONE_WIDTH_PX` wide. It also offers
+    a Markdown text that shows nothing (an HTML comment): Jupyter's front ends prefer
+    Markdown to a PNG, so a reader running the chapter sees the desktop layout only,
+    and so does the PDF (``_config.yml`` gives Markdown the priority there), while the
+    book's HTML (myst-nb prefers a PNG) keeps both and shows this one on narrow screens.
+    """
+
+    def fit_width(self) -> None:
+        """Set the dpi at which the drawn figure, cropped as the book crops it, is PHONE_WIDTH_PX wide.
+
+        Texts are measured at the pixel size they are drawn at: the width is measured at
+        twice the dpi (the PNG the book stores), and again at the new dpi, a few times.
+        """
+        pad, dpi = plt.rcParams["savefig.pad_inches"], self.dpi
+        for _ in range(3):
+            self.set_dpi(2 * dpi)
+            dpi = PHONE_WIDTH_PX / (self.get_tightbbox(renderer_of(self)).width + 2 * pad)
+        self.set_dpi(dpi)
+
+    def _repr_markdown_(self) -> str:
+        """A comment, which shows nothing: this layout is for the book's narrow screens only.
+
+        Not empty: myst-nb drops an output that renders to nothing before it chooses
+        between an output's formats, and the PDF would then print the PNG.
+        """
+        return PHONE_MARKDOWN
+
+    def __repr__(self) -> str:
+        """The same on every machine (the size in pixels follows the drawn texts)."""
+        return f"<phone layout with {len(self.axes)} Axes>"
+
+
+# Matplotlib gives every subclass of a figure a ``set`` method of its own, the same as the
+# figure's, whose docstring uses a role of Matplotlib's own documentation (the API reference
+# would fail on it): the inherited one serves.
+del PhoneFigure.set
 
 
 @dataclass(frozen=True)
@@ -95,11 +167,13 @@ class Node:
         label), the others as circles. No gradient flows into an ``"input"``.
     highlight : bool, optional
         Draw with a thick outline and bold value: the node computed in this step.
-    value_side : {"below", "above"}, optional
+    value_side : {"below", "above", "left", "right"}, optional
         Where the value is written first; if it would overlap something there
-        it goes to the other side, then beside the node.
+        it goes to the opposite side, then to the other two.
     local : str, optional
         The node's local gradient (``"∂ŷ/∂z = σ′(z) = 0.250"``), in violet.
+    local_side : {"", "below", "above", "left", "right"}, optional
+        Where the local gradient is written first; default the side opposite the value.
     """
 
     name: str
@@ -110,6 +184,7 @@ class Node:
     highlight: bool = False
     value_side: str = "below"
     local: str = ""
+    local_side: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,10 +216,9 @@ def _check_node(i: int, node: object, by_name: dict[str, Node]) -> None:
         raise ValueError(f"node names must be unique, but {node.name!r} appears twice")
     if node.kind not in NODE_KINDS:
         raise ValueError(f"node {node.name!r}: kind must be one of {list(NODE_KINDS)}, got {node.kind!r}")
-    if node.value_side not in ("below", "above"):
-        raise ValueError(
-            f"node {node.name!r}: value_side must be 'below' or 'above', got {node.value_side!r}"
-        )
+    for field, side in (("value_side", node.value_side), ("local_side", node.local_side or "below")):
+        if side not in OPPOSITE:
+            raise ValueError(f"node {node.name!r}: {field} must be one of {list(OPPOSITE)}, got {side!r}")
     pos = node.position
     if (
         not isinstance(pos, (tuple, list))
@@ -224,13 +298,15 @@ def _arrow(ax: Axes, start, end, color: str, lw: float, gid: str) -> FancyArrowP
     return arrow
 
 
-def _draw_edge(ax: Axes, edge: Edge, src: Node, dst: Node, geo: Geometry) -> list[tuple[np.ndarray, ...]]:
+def _draw_edge(
+    ax: Axes, edge: Edge, src: Node, dst: Node, geo: Geometry, fan_in: bool = False
+) -> list[tuple[np.ndarray, ...]]:
     """Draw the forward arrow and, with a gradient, the backward one; return their segments."""
     start, end, u = ends(src, dst, geo)
     _arrow(ax, start, end, "#555555", 1.2, f"edge:{edge.src}>{edge.dst}")
     segments = [(start, end)]
     if edge.grad:
-        n = back_side(u)
+        n = back_side(u, geo.down, fan_in)
         inset = 0.12 * (end - start)
         b0, b1 = end - inset + geo.back * n, start + inset + geo.back * n
         _arrow(ax, b0, b1, GRAD_COLOR, 2.4 if edge.highlight else 1.4, f"back:{edge.src}>{edge.dst}")
@@ -260,17 +336,40 @@ def _place_texts(ax: Axes, nodes: list[Node], edges: list[Edge], by_name, segmen
         if node.value:
             cands = node_candidates(ax, node, node.value_side, geo)
             put(node.value, "black", f"value:{node.name}", cands, node.highlight)
-    # Level edges first: along a chain of nodes their texts have the least room.
-    level = lambda e: abs(by_name[e.src].position[1] - by_name[e.dst].position[1]) > 1e-9  # noqa: E731
+    # Edges along the flow first (level, or upright in a graph that flows down): along a chain of
+    # nodes their texts have the least room.
+    across = 0 if geo.down else 1
+    level = lambda e: abs(by_name[e.src].position[across] - by_name[e.dst].position[across]) > 1e-9  # noqa: E731
+    leaving = {name: sum(e.src == name for e in edges) for name in by_name}
+    entering = {name: sum(e.dst == name for e in edges) for name in by_name}
     for edge in sorted(edges, key=level):
         if edge.grad:
-            cands = edge_candidates(ax, by_name[edge.src], by_name[edge.dst], geo)
+            toward = _toward(leaving[edge.src], entering[edge.dst]) if geo.down else ""
+            fan_in = entering[edge.dst] > 1
+            cands = edge_candidates(ax, by_name[edge.src], by_name[edge.dst], geo, toward, fan_in)
             put(edge.grad, GRAD_COLOR, f"grad:{edge.src}>{edge.dst}", cands, edge.highlight, box=True)
     for node in nodes:
         if node.local:
-            other = "above" if node.value_side == "below" else "below"
+            other = node.local_side or OPPOSITE[node.value_side]
             put(node.local, LOCAL_COLOR, f"local:{node.name}", node_candidates(ax, node, other, geo))
     _to_data_coordinates(ax)
+
+
+def _flows_down(edges: list[Edge], by_name: dict[str, Node]) -> bool:
+    """Whether most edges run more up or down than sideways (a phone layout drawn top to bottom)."""
+    upright = 0
+    for edge in edges:
+        (x0, y0), (x1, y1) = by_name[edge.src].position, by_name[edge.dst].position
+        upright += 1 if abs(y1 - y0) > abs(x1 - x0) else -1
+    return upright > 0
+
+
+def _toward(fan_out: int, fan_in: int) -> str:
+    """The end of an edge where its text goes first: away from a node that many such edges leave
+    (``fan_out``, at the edge's start) or enter (``fan_in``, at its end), where they crowd."""
+    if fan_out == fan_in:
+        return ""
+    return "dst" if fan_out > fan_in else "src"
 
 
 def _to_data_coordinates(ax: Axes) -> None:
@@ -288,7 +387,8 @@ def draw_graph(
     edges: list[Edge],
     ax: Axes | None = None,
     title: str = "",
-    scale: float = 0.95,
+    scale: float | None = None,
+    phone: bool = False,
 ) -> Axes:
     """Draw a computational graph: labelled nodes, forward values, gradients on backward arrows.
 
@@ -304,7 +404,14 @@ def draw_graph(
         (``scale`` inches per data unit).
     title : str, optional
     scale : float, optional
-        Inches per data unit for a new figure.
+        Inches per data unit for a new figure; default 0.95, or :data:`PHONE_SCALE`
+        with ``phone=True``.
+    phone : bool, optional
+        The graph is a phone layout (a builder's ``layout="phone"``): where most of its
+        edges run up or down, it flows top to bottom (backward arrows and their texts
+        placed accordingly, :func:`nbnp.draw.layout.back_side`), and a new figure is a
+        :class:`PhoneFigure`, :data:`PHONE_WIDTH_PX` wide. On an ``ax`` of a
+        PhoneFigure, call its :meth:`~PhoneFigure.fit_width` once everything is drawn.
 
     Returns
     -------
@@ -324,9 +431,12 @@ def draw_graph(
     ys = [n.position[1] for n in nodes]
     left, right = min(xs) - 1.1, max(xs) + 1.1
     bottom, top = min(ys) - 1.0, max(ys) + 1.0
-    if ax is None:
+    new_figure = ax is None
+    if new_figure:
+        scale = scale if scale is not None else PHONE_SCALE if phone else 0.95
         size = (max(3.0, (right - left) * scale), max(2.0, (top - bottom) * scale))
-        ax = plt.subplots(figsize=size)[1]
+        extra = {"dpi": PHONE_LEAST_DPI, "FigureClass": PhoneFigure} if phone else {}
+        ax = plt.subplots(figsize=size, **extra)[1]
     ax.figure.patch.set_facecolor("white")
     ax.set_facecolor("white")
     ax.set_xlim(left, right)
@@ -336,11 +446,14 @@ def draw_graph(
     if title:
         ax.set_title(title, color="black")
     ax.set_gid("nbnp-graph")
-    geo = Geometry.of(ax)
+    geo = Geometry.of(ax, down=phone and _flows_down(edges, by_name))
     segments = []
     for edge in edges:
-        segments += _draw_edge(ax, edge, by_name[edge.src], by_name[edge.dst], geo)
+        fan_in = sum(e.dst == edge.dst for e in edges) > 1
+        segments += _draw_edge(ax, edge, by_name[edge.src], by_name[edge.dst], geo, fan_in)
     for node in nodes:
         _draw_node(ax, node, geo)
     _place_texts(ax, nodes, edges, by_name, segments, geo)
+    if phone and new_figure:
+        ax.figure.fit_width()
     return ax

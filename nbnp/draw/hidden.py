@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from nbnp.article.fmt import fmt_array, fmt_fixed
 from nbnp.checks import as_matrix
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import steps_so_far
+from nbnp.draw.labels import check_layout, steps_so_far
 from nbnp.draw.network import _layer_pairs, layer_pass
 from nbnp.draw.plots import CLASS_COLORS, network_proba, plot_decision_boundary
 from nbnp.training import forward
@@ -165,6 +165,76 @@ def _u(k: int) -> str:
     return "₀₁₂₃₄₅₆₇₈₉"[k]
 
 
+#: Where the phone layout puts the walk's nodes, in units of :data:`nbnp.draw.graph.PHONE_SCALE`
+#: (y down from the inputs): the hidden neurons side by side, ``column`` apart, each z above its
+#: a; a neuron's parameters below and to the left of its z, so that their edge goes up, clear of
+#: the inputs' edges coming down; the output neuron ``out`` below the hidden layer.
+_PHONE = {"column": 3.0, "inputs": 1.1, "z": -5.0, "param": (-1.1, -4.2), "a": -12.5, "out": -5.0}
+
+
+def _phone_nodes(c: dict, shown: set, current: str, d: int) -> list[Node]:
+    """:func:`_nodes` top to bottom, for a phone: the weights' values are left out (the chapter
+    prints W^[1] and W^[2]; their gradients are drawn), every text on short lines."""
+    f = lambda v: fmt_fixed(float(np.asarray(v).reshape(())), d)  # noqa: E731
+    n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
+    g = _PHONE
+    nodes = [
+        Node(f"x{k}", f"$x_{k + 1}$", ((2 * k - n_x + 1) * g["inputs"], 0.0), f"x{_u(k + 1)} = {f(v)}",
+             "input", value_side="left" if 2 * k < n_x - 1 else "right")
+        for k, v in enumerate(c["x"][:, 0])
+    ]
+    for i in range(n_h):
+        x = (i - (n_h - 1) / 2) * g["column"]
+        on, now = f"neuron{i + 1}" in shown, current == f"neuron{i + 1}"
+        z_text, a_text = f"z =\n{f(c['Z1'][i])}", f"a =\n{f(c['A1'][i])}"
+        sigma = f"σ′(z) =\n{f(c['A1'][i] * (1 - c['A1'][i]))}"
+        nodes += [
+            Node(f"p1_{i}", _sup("w", 1, i + 1), (x + g["param"][0], g["z"] + g["param"][1]), "", "param"),
+            Node(f"z1_{i}", _sup("z", 1, i + 1), (x, g["z"]), z_text if on else "", "op", now,
+                 value_side="right", local="∂z/∂w\n= x" if "dW1" in shown else "", local_side="left"),
+            Node(f"a1_{i}", _sup("a", 1, i + 1), (x, g["a"]), a_text if on else "", "op", now,
+                 value_side="right", local=sigma if "dZ1" in shown else ""),
+        ]
+    out, cost, y = "output" in shown, "cost" in shown, g["a"] + g["out"]
+    sigma = f"σ′(z) = {f(c['A2'] * (1 - c['A2']))}"
+    nodes += [
+        Node("po", _sup("w", 2, 1), (-2.6, y + 2.0), "", "param"),
+        Node("zo", _sup("z", 2), (0.0, y), f"z = {f(c['Z2'])}" if out else "", "op", current == "output",
+             value_side="right", local="∂z/∂aᵢ = wᵢ" if "dA1" in shown else ""),
+        Node("ao", _sup("a", 2), (0.0, y - 3.6), f"ŷ = {f(c['A2'])}" if out else "", "op",
+             current == "output", value_side="right", local=sigma if "dZ2" in shown else "",
+             local_side="left"),
+        Node("cost", "Cost", (0.0, y - 7.2), f"Cost = {fmt_fixed(c['cost'], d)}" if cost else "", "loss",
+             current == "cost", value_side="right", local="(ŷ − y)/m" if "dA2" in shown else "",
+             local_side="left"),
+        Node("y", "$y$", (2.6, y - 4.8), f"y = {f(c['y'])}", "input", value_side="right"),
+    ]
+    return nodes
+
+
+def _phone_edges(c: dict, shown: set, current: str, d: int) -> list[Edge]:
+    """:func:`_edges` with their texts on short lines, for :func:`_phone_nodes`."""
+    f = lambda v: fmt_fixed(float(np.asarray(v).reshape(())), d)  # noqa: E731
+    rows = lambda v: fmt_array(v, decimals=d).replace(", ", ",\n")  # noqa: E731
+    n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
+    edges = [Edge(f"x{k}", f"z1_{i}") for i in range(n_h) for k in range(n_x)]
+    for i in range(n_h):
+        dw = f"dw =\n{rows(c['dW1'][i])}\ndb =\n{f(c['db1'][i])}"
+        edges += [
+            Edge(f"p1_{i}", f"z1_{i}", dw if "dW1" in shown else "", current == "dW1"),
+            Edge(f"z1_{i}", f"a1_{i}", f"dz =\n{f(c['dZ1'][i])}" if "dZ1" in shown else "", current == "dZ1"),
+            Edge(f"a1_{i}", "zo", f"da =\n{f(c['dA1'][i])}" if "dA1" in shown else "", current == "dA1"),
+        ]
+    dw2 = f"dw = {rows(c['dW2'][0])}\ndb = {f(c['db2'])}"
+    edges += [
+        Edge("po", "zo", dw2 if "dW2" in shown else "", current == "dW2"),
+        Edge("zo", "ao", f"dz = {f(c['dZ2'])}" if "dZ2" in shown else "", current == "dZ2"),
+        Edge("ao", "cost", f"∂Cost/∂ŷ =\n{f(c['dA2'])}" if "dA2" in shown else "", current == "dA2"),
+        Edge("y", "cost"),
+    ]
+    return edges
+
+
 def _edges(c: dict, shown: set, current: str, d: int) -> list[Edge]:
     f = lambda v: fmt_fixed(float(np.asarray(v).reshape(())), d)  # noqa: E731
     n_x, n_h = c["x"].shape[0], c["W1"].shape[0]
@@ -193,6 +263,7 @@ def neuron_walk_graph(
     example: int = 0,
     step: str = "dW1",
     decimals: int = 3,
+    layout: str = "desktop",
 ) -> tuple[list[Node], list[Edge]]:
     """One example through a one-hidden-layer network, neuron by neuron, at one step.
 
@@ -216,6 +287,10 @@ def neuron_walk_graph(
         the current one highlighted. Default ``"dW1"``, the whole walk.
     decimals : int, optional
         Default 3.
+    layout : {"desktop", "phone"}, optional
+        ``"desktop"``: left to right. ``"phone"``, for ``draw_graph(..., phone=True)``:
+        top to bottom, the hidden neurons side by side, without the weights' values
+        (their gradients are drawn), the longer texts on short lines.
 
     Returns
     -------
@@ -224,6 +299,8 @@ def neuron_walk_graph(
     """
     current, shown, d = steps_so_far(step, WALK_STEPS, {}, decimals)
     c = _example_run(layers, X, Y, example)
+    if check_layout(layout) == "phone":
+        return _phone_nodes(c, shown, current, d), _phone_edges(c, shown, current, d)
     return _nodes(c, shown, current, d), _edges(c, shown, current, d)
 
 
@@ -236,34 +313,45 @@ def draw_neuron_walk(
     decimals: int = 3,
     ax: Axes | None = None,
     title: str = "",
+    layout: str = "desktop",
 ) -> Axes:
     """Draw one step of the neuron-by-neuron walk (see :func:`neuron_walk_graph`).
 
     ``layers`` (``[Z1, A1, Z2, A2]``), ``X`` (shape (n_x, m)), ``Y`` (shape
-    (1, m)), ``example``, ``step`` (one of :data:`WALK_STEPS`) and ``decimals``
-    are those of :func:`neuron_walk_graph`; ``ax`` is the axes to draw on
-    (default a new figure), ``title`` its title. Returns the
-    :class:`matplotlib.axes.Axes`.
+    (1, m)), ``example``, ``step`` (one of :data:`WALK_STEPS`), ``decimals`` and
+    ``layout`` are those of :func:`neuron_walk_graph`; ``ax`` is the axes to draw
+    on (default a new figure: a :class:`nbnp.draw.graph.PhoneFigure` for the phone
+    layout), ``title`` its title. Returns the :class:`matplotlib.axes.Axes`.
     """
-    nodes, edges = neuron_walk_graph(layers, X, Y, example, step, decimals)
+    nodes, edges = neuron_walk_graph(layers, X, Y, example, step, decimals, layout)
+    if layout == "phone":
+        return draw_graph(nodes, edges, ax=ax, title=title, phone=True)
     return draw_graph(nodes, edges, ax=ax, title=title, scale=0.46)
 
 
 def draw_neuron_walk_steps(
-    layers: list, X: np.ndarray, Y: np.ndarray, example: int = 0, decimals: int = 3
+    layers: list, X: np.ndarray, Y: np.ndarray, example: int = 0, decimals: int = 3, phone: bool = False
 ) -> list[Figure]:
     """Every step of the walk (:data:`WALK_STEPS`), each its own figure titled "Step k of n: ...".
 
     The book shows them as one figure with a step control (previous/next,
     ``_static/steps.js``); without JavaScript (the PDF) they follow one another.
-    Arguments are those of :func:`neuron_walk_graph`. Returns the figures, in order.
+    ``layers``, ``X``, ``Y``, ``example`` and ``decimals`` are those of
+    :func:`neuron_walk_graph`; with ``phone=True`` each step is drawn twice, its
+    desktop layout then its phone layout (a cell tagged ``nbnp-phone``). Returns
+    the figures, in order.
     """
     figures = []
-    for k, step in enumerate(WALK_STEPS, start=1):
-        title = f"Step {k} of {len(WALK_STEPS)}: {WALK_TITLES[step]}"
-        ax = draw_neuron_walk(layers, X, Y, example, step, decimals)
-        ax.figure.text(0.5, 0.015, title, ha="center", va="bottom", fontsize=11, fontweight="bold")
-        figures.append(ax.figure)
+    with plt.rc_context({"figure.max_open_warning": 0}):  # 24 figures with phone=True, on purpose
+        for k, step in enumerate(WALK_STEPS, start=1):
+            title = f"Step {k} of {len(WALK_STEPS)}: {WALK_TITLES[step]}"
+            ax = draw_neuron_walk(layers, X, Y, example, step, decimals)
+            ax.figure.text(0.5, 0.015, title, ha="center", va="bottom", fontsize=11, fontweight="bold")
+            figures.append(ax.figure)
+            if phone:  # the title above the graph, on two lines
+                short = title.replace(": ", ":\n", 1)
+                ax = draw_neuron_walk(layers, X, Y, example, step, decimals, title=short, layout="phone")
+                figures.append(ax.figure)
     return figures
 
 

@@ -16,7 +16,9 @@ from nbnp.article.fmt import _digit_count, fmt_array, fmt_fixed
 from nbnp.checks import as_array, as_matrix, check_positive_int
 
 __all__ = [
+    "LAYOUTS",
     "check_decimals",
+    "check_layout",
     "check_step",
     "format_value",
     "matrix_text",
@@ -122,6 +124,18 @@ def check_step(step: object, steps: tuple[str, ...], aliases: dict[str, str]) ->
     if not isinstance(step, str) or aliases.get(step, step) not in steps:
         raise ValueError(f"step must be one of {list(steps) + list(aliases)}, but received {step!r}")
     return aliases.get(step, step)
+
+
+#: The layouts a graph builder offers: left to right for a desktop column, top to bottom for a
+#: phone's (drawn with ``draw_graph(..., phone=True)``, see :mod:`nbnp.draw.graph`).
+LAYOUTS = ("desktop", "phone")
+
+
+def check_layout(layout: object) -> str:
+    """Validate a builder's ``layout`` (one of :data:`LAYOUTS`); return it."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {list(LAYOUTS)}, but received {layout!r}")
+    return layout
 
 
 def check_decimals(decimals: object) -> int:

@@ -9,20 +9,23 @@ input, ``b``, is used twice::
 Backward from ``e``, one gradient reaches ``b`` through ``c`` and another
 through ``d``; ``∂e/∂b`` is their sum. :func:`nbnp.experiments.sum_of_paths_pass` computes
 every value and gradient with NumPy; :func:`sum_of_paths_graph` lays them out
-for :func:`nbnp.draw_graph`, the ``b`` node showing the sum.
+for :func:`nbnp.draw_graph`, the ``b`` node showing the sum, left to right or, for a
+phone, top to bottom.
 """
 
 from __future__ import annotations
 
 from nbnp.article.fmt import fmt_fixed
 from nbnp.draw.graph import Edge, Node
-from nbnp.draw.labels import check_decimals
+from nbnp.draw.labels import check_decimals, check_layout
 from nbnp.experiments.paths import sum_of_paths_pass
 
 __all__ = ["sum_of_paths_graph"]
 
 
-def sum_of_paths_graph(a: float, b: float, decimals: int = 1) -> tuple[list[Node], list[Edge]]:
+def sum_of_paths_graph(
+    a: float, b: float, decimals: int = 1, layout: str = "desktop"
+) -> tuple[list[Node], list[Edge]]:
     """The three equations as a graph, every gradient drawn, ``b`` holding the sum of its two paths.
 
     Parameters
@@ -31,6 +34,9 @@ def sum_of_paths_graph(a: float, b: float, decimals: int = 1) -> tuple[list[Node
         The inputs, run through :func:`nbnp.experiments.sum_of_paths_pass`.
     decimals : int, optional
         Decimals of every printed number (default 1).
+    layout : {"desktop", "phone"}, optional
+        ``"desktop"``: left to right. ``"phone"``: top to bottom, the longer texts on
+        two or three lines, for ``draw_graph(..., phone=True)``.
 
     Returns
     -------
@@ -38,8 +44,11 @@ def sum_of_paths_graph(a: float, b: float, decimals: int = 1) -> tuple[list[Node
     edges : list of Edge
     """
     d_ = check_decimals(decimals)
+    phone = check_layout(layout) == "phone"
     r = sum_of_paths_pass(a, b)
     f = lambda v: fmt_fixed(v, d_)  # noqa: E731
+    if phone:
+        return _phone_graph(r, f)
     nodes = [
         Node("a", "$a$", (0.0, 1.4), f"a = {f(r['a'])}", "param", value_side="above"),
         Node(
@@ -74,6 +83,60 @@ def sum_of_paths_graph(a: float, b: float, decimals: int = 1) -> tuple[list[Node
         Edge("a", "c", f"∂e/∂a = {f(r['de_da'])}"),
         Edge("b", "c", f"via c: {f(r['via_c'])}", True),
         Edge("b", "d", f"via d: {f(r['via_d'])}", True),
+        Edge("c", "e", f"∂e/∂c = {f(r['de_dc'])}"),
+        Edge("d", "e", f"∂e/∂d = {f(r['de_dd'])}"),
+    ]
+    return nodes, edges
+
+
+def _phone_graph(r: dict, f) -> tuple[list[Node], list[Edge]]:
+    """The same graph top to bottom: a and b above c and d, e at the bottom."""
+    nodes = [
+        Node("a", "$a$", (-1.9, 0.0), f"a = {f(r['a'])}", "param", value_side="above"),
+        Node(
+            "b",
+            "$b$",
+            (1.9, 0.0),
+            f"b = {f(r['b'])}",
+            "param",
+            value_side="above",
+            local=f"sum: ∂e/∂b\n= {f(r['via_c'])} + {f(r['via_d'])}\n= {f(r['de_db'])}",
+            local_side="right",
+        ),
+        Node(
+            "c",
+            "$c$",
+            (-1.9, -4.2),
+            f"c = a + b\n= {f(r['c'])}",
+            "op",
+            value_side="left",
+            local="local:\n∂c/∂b = 1",
+            local_side="left",
+        ),
+        Node(
+            "d",
+            "$d$",
+            (1.9, -4.2),
+            f"d = b + 1\n= {f(r['d'])}",
+            "op",
+            value_side="right",
+            local="local:\n∂d/∂b = 1",
+            local_side="right",
+        ),
+        Node(
+            "e",
+            "$e$",
+            (0.0, -8.4),
+            f"e = c · d = {f(r['e'])}",
+            "op",
+            True,
+            local="local: ∂e/∂c = d\n∂e/∂d = c",
+        ),
+    ]
+    edges = [
+        Edge("a", "c", f"∂e/∂a\n= {f(r['de_da'])}"),
+        Edge("b", "c", f"via c: {f(r['via_c'])}", True),
+        Edge("b", "d", f"via d:\n{f(r['via_d'])}", True),
         Edge("c", "e", f"∂e/∂c = {f(r['de_dc'])}"),
         Edge("d", "e", f"∂e/∂d = {f(r['de_dd'])}"),
     ]

@@ -280,12 +280,13 @@ def misplaced_texts(fig: Figure) -> list[str]:
     return problems
 
 
-def shown_text_sizes(fig: Figure, column_px: float, dpi: float = 100.0) -> list[tuple[str, float]]:
+def shown_text_sizes(fig: Figure, column_px: float, dpi: float | None = None) -> list[tuple[str, float]]:
     """The size in CSS pixels of each text of a graph figure, shown in a column ``column_px`` wide.
 
     The book stores a figure as a PNG cropped to its drawn content (IPython's
     inline backend, ``bbox_inches="tight"``), displayed at ``dpi`` pixels per
-    inch and shrunk to the column where it is wider. Only figures that hold a
+    inch (the figure's own dpi: 100 for the book's figures, 72 for a phone
+    layout) and shrunk to the column where it is wider. Only figures that hold a
     graph drawn by :func:`nbnp.draw_graph` are measured (others return ``[]``).
 
     Parameters
@@ -294,7 +295,7 @@ def shown_text_sizes(fig: Figure, column_px: float, dpi: float = 100.0) -> list[
     column_px : float
         Width of the page's column in CSS pixels.
     dpi : float, optional
-        CSS pixels per inch of a figure shown at its own size (default 100).
+        CSS pixels per inch of a figure shown at its own size (default: the figure's dpi).
 
     Returns
     -------
@@ -304,6 +305,7 @@ def shown_text_sizes(fig: Figure, column_px: float, dpi: float = 100.0) -> list[
     if not any(ax.get_gid() == "nbnp-graph" for ax in fig.axes):
         return []
     renderer = renderer_of(fig)
+    dpi = fig.dpi if dpi is None else dpi
     width_in = fig.get_tightbbox(renderer).width
     shrink = min(1.0, column_px / (width_in * dpi))
     return [(t.get_text(), t.get_fontsize() * dpi / 72 * shrink) for t in figure_texts(fig, renderer)]

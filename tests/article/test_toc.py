@@ -26,18 +26,10 @@ parts:
 """
 
 
-def test_toc_docnames_reads_root_and_files(tmp_path):
-    toc = tmp_path / "_toc.yml"
-    toc.write_text(
-        "format: jb-book\nroot: book/intro\nparts:\n  - caption: A\n    chapters:\n"
-        "      - file: book/part1/01_single_neuron\n      - file: 'book/appendix/errata.ipynb'  # note\n"
-    )
-    assert toc_docnames(toc) == {"book/intro", "book/part1/01_single_neuron", "book/appendix/errata"}
-
-
-def test_the_repository_toc_lists_the_ledger_and_the_errata():
-    names = toc_docnames(ROOT / "_toc.yml")
-    assert {"book/appendix/ledger", "book/appendix/errata"} <= names
+def test_toc_docnames_reads_root_and_files_quoted_commented_and_nested(tmp_path):
+    (tmp_path / "_toc.yml").write_text(NESTED, encoding="utf-8")
+    names = {"book/intro", "book/part1/a", "book/part1/b", "book/part1/c", "book/part2/a", "book/page"}
+    assert toc_docnames(tmp_path / "_toc.yml") == names
 
 
 def test_docname_finds_a_page_by_its_short_name(tmp_path):

@@ -72,23 +72,16 @@ def test_per_example_gradient_is_the_single_example_loss_gradient():
     np.testing.assert_allclose(db_i[1], [[dz]], rtol=1e-15)
 
 
-def test_time_gradients_returns_one_positive_time_per_size():
+def test_time_gradients_gives_one_time_per_size_and_refuses_what_it_cannot_time():
     layers, _, _ = _or_neuron()
-    calls = []
-
-    def method(net, X, Y):
-        calls.append(X.shape)
-        return vectorized_gradients(net, X, Y)
-
-    seconds = time_gradients(method, layers, [3, 5], repeats=2)
-    assert seconds.shape == (2,) and (seconds > 0).all()
-    assert calls == [(2, 3), (2, 5), (2, 3), (2, 5)]  # round robin over the sizes
+    seconds = time_gradients(vectorized_gradients, layers, [3, 5], repeats=2)
+    assert seconds.shape == (2,) and np.all((seconds > 0) & np.isfinite(seconds))
     with pytest.raises(TypeError, match="method"):
         time_gradients(None, layers, [3])
     with pytest.raises(ValueError, match="sizes"):
-        time_gradients(method, layers, [])
+        time_gradients(vectorized_gradients, layers, [])
     with pytest.raises(ValueError, match="at least 1"):
-        time_gradients(method, layers, [4, 0])
+        time_gradients(vectorized_gradients, layers, [4, 0])
 
 
 @pytest.mark.parametrize("k", [0.0, 1.0, 2.0, 1.5])
@@ -96,23 +89,3 @@ def test_growth_exponent_recovers_a_power_law(k):
     sizes = [10, 100, 1000, 10000]
     seconds = 3e-6 * np.array(sizes, dtype=float) ** k
     assert growth_exponent(sizes, seconds) == pytest.approx(k, abs=1e-12)
-
-
-def _numpy_step(W, b, X, Y, alpha=1.0):
-    """One full-batch iteration written out with NumPy only: (dW, db, new W, new b)."""
-    A = 1 / (1 + np.exp(-(W @ X + b)))
-    dZ = -(Y - A) / X.shape[1] * A * (1 - A)
-    dW, db = dZ @ X.T, dZ.sum()
-    return dW, db, W - alpha * dW, b - alpha * db
-
-
-def _numpy_two_layer_gradients(W1, b1, W2, b2, X, Y):
-    """Gradients of the 2-3-1 sigmoid network written out with NumPy only."""
-    sig = lambda Z: 1 / (1 + np.exp(-Z))  # noqa: E731
-    A1 = sig(W1 @ X + b1)
-    A2 = sig(W2 @ A1 + b2)
-    dZ2 = -(Y - A2) / X.shape[1] * A2 * (1 - A2)
-    dZ1 = (W2.T @ dZ2) * A1 * (1 - A1)
-    return dZ1 @ X.T, dZ1.sum(axis=1, keepdims=True), dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
-
-

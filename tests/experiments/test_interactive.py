@@ -1,6 +1,9 @@
 """nbnp.experiments.interactive: the value tables behind the interactive figures."""
 
 
+import json
+import re
+
 import numpy as np
 import pytest
 
@@ -34,14 +37,16 @@ def test_descent_table_holds_nbnps_path_for_each_alpha():
     assert table["curve"]["theta"][0] == "-10" and table["curve"]["theta"][-1] == "10"
 
 
-def test_neuron_pass_batch_at_zero_weights_is_one_half_everywhere():
+@pytest.mark.parametrize(("b", "y_hat"), [(0.0, 0.5), (-np.log(3.0), 0.25)])
+def test_neuron_pass_batch_against_the_formulas(b, y_hat):
     X, Y = nbnp.or_gate()
-    run = neuron_pass_batch(X, Y, 0.0, 0.0, 0.0)
-    np.testing.assert_array_equal(run["y_hat"], [[0.5, 0.5, 0.5, 0.5]])
-    assert run["cost"] == pytest.approx((0.25 + 3 * 0.25) / 8)
-    # dC/dw_j = mean over examples of -(y - ŷ) ŷ (1 - ŷ) x_j = -(0.5 * 0.25 * 2) / 4
-    np.testing.assert_allclose(run["dW"], [[-0.0625, -0.0625]])
-    np.testing.assert_allclose(run["db"], [[-(3 * 0.125 - 0.125) / 4]])
+    run = neuron_pass_batch(X, Y, 0.0, 0.0, b)  # ŷ = σ(b) on every example
+    np.testing.assert_allclose(run["y_hat"], [[y_hat] * 4], rtol=1e-15)
+    assert run["cost"] == pytest.approx((y_hat**2 + 3 * (1 - y_hat) ** 2) / 8, rel=1e-15)
+    # dZ = −(y − ŷ)/4 · ŷ(1 − ŷ); each weight sees two of the three y = 1 examples, b all four
+    dZ0, dZ1 = y_hat / 4 * y_hat * (1 - y_hat), -(1 - y_hat) / 4 * y_hat * (1 - y_hat)
+    np.testing.assert_allclose(run["dW"], [[2 * dZ1, 2 * dZ1]], rtol=1e-14)
+    np.testing.assert_allclose(run["db"], [[dZ0 + 3 * dZ1]], rtol=1e-14)
 
 
 def test_neuron_table_covers_the_grid_with_nbnps_numbers():
@@ -56,24 +61,7 @@ def test_neuron_table_covers_the_grid_with_nbnps_numbers():
     assert entry["dW"] == [nbnp.fmt(v, SIG) for v in run["dW"].ravel()]
     assert table["X"] == ["0", "0", "0", "1", "1", "0", "1", "1"] and table["Y"] == ["0", "1", "1", "1"]
     assert table["stops"] == ["-1", "2"] and WEIGHT_STOPS.count(0.0) == 1
-
-
-def test_neuron_pass_batch_adds_the_bias():
-    X, Y = nbnp.or_gate()
-    run = neuron_pass_batch(X, Y, 0.0, 0.0, -np.log(3.0))  # ŷ = σ(−ln 3) = 1/4 everywhere
-    np.testing.assert_allclose(run["y_hat"], [[0.25, 0.25, 0.25, 0.25]], rtol=1e-15)
-    assert run["cost"] == pytest.approx((0.25**2 + 3 * 0.75**2) / 8, rel=1e-15)
-    # dZ = −(y − ŷ)/4 · ŷ(1 − ŷ) = 3/256 for y = 0 and −9/256 for y = 1
-    np.testing.assert_allclose(run["dW"], [[-18 / 256, -18 / 256]], rtol=1e-14)
-    np.testing.assert_allclose(run["db"], [[-24 / 256]], rtol=1e-14)
-
-
-def test_neuron_table_is_tagged_neuron_and_holds_the_bias_gradient():
-    X, Y = nbnp.or_gate()
-    table = neuron_table(X, Y, stops=(-1.0, 2.0), start=(-1.0, -1.0, -1.0))
-    assert table["kind"] == "neuron"
-    run = neuron_pass_batch(X, Y, -1.0, 2.0, 2.0)
-    assert table["grid"]["0,1,1"]["db"] == [nbnp.fmt(run["db"][0, 0], SIG)]
+    assert table["kind"] == "neuron" and entry["db"] == [nbnp.fmt(run["db"][0, 0], SIG)]
 
 
 def test_the_neuron_sliders_start_at_chapter_ones_weights():
@@ -95,13 +83,13 @@ def test_a_start_off_the_grid_is_refused():
         neuron_table(X, Y, stops=(-1.0, 2.0), start=(2.0, 2.0))
 
 
-def test_figure_html_writes_compact_sorted_utf8_json_with_closing_tags_escaped():
+def test_figure_html_holds_the_table_as_json_the_same_bytes_in_any_key_order():
     table = {"note": "θ </b>", "kind": "descent", "a": [1, 2]}
-    assert figure_html(table, "fig-1") == (
-        '<div class="nbnp-interactive" id="fig-1" data-kind="descent">'
-        '<script type="application/json">{"a":[1,2],"kind":"descent","note":"θ <\\/b>"}</script>'
-        "<noscript>Interactive figure: in the HTML version of the book.</noscript></div>"
-    )
+    html = figure_html(table, "fig-1")
+    assert html.startswith('<div class="nbnp-interactive" id="fig-1" data-kind="descent">')
+    script = re.fullmatch(r'.*<script type="application/json">(.*)</script><noscript>.+', html).group(1)
+    assert "</" not in script and json.loads(script) == table  # no closing tag ends the script early
+    assert figure_html(dict(reversed(table.items())), "fig-1") == html
 
 
 @pytest.mark.parametrize("name", ["", "-", "--"])
