@@ -103,10 +103,10 @@ test: venv book
 	$(BIN)/ruff check .
 	NBNP_BROWSER_TESTS=required $(BIN)/pytest -rs -n $(PYTEST_WORKERS)
 
-# The built book in headless Chromium (needs Debian's chromium), with screenshots of whole pages
-# in _build/screenshots (make test takes the first screen of each).
+# The built book in headless Chromium (needs Debian's chromium), with screenshots to look at in
+# _build/screenshots (make test takes none).
 browser: book
-	NBNP_BROWSER_TESTS=required NBNP_SCREENSHOTS=full $(BIN)/pytest -n $(PYTEST_WORKERS) tests/test_browser.py
+	NBNP_BROWSER_TESTS=required NBNP_SCREENSHOTS=1 $(BIN)/pytest -n $(PYTEST_WORKERS) tests/test_browser.py
 
 # JupyterLab on book/. Containers, CI images and cloud notebooks often run as root, where Jupyter
 # refuses to start without --allow-root. LAB_ARGS passes more options (tools/check_lab.py).

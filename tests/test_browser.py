@@ -19,10 +19,10 @@ never wraps and a code block or table wider than its box scrolls with a shadow a
 figures at least 1.5 stored pixels per CSS pixel, a tap enlarges one to fit the screen; the
 graph chapters' labels at 9 CSS px or more, in the column or enlarged.
 
-Screenshots (first screen; whole pages with ``NBNP_SCREENSHOTS=full``, as ``make browser``) go to
-``_build/screenshots/``. Needs Debian's ``chromium``, Playwright for Python (never ``playwright
-install``) and a built book: ``make test``, ``make browser`` (``NBNP_BROWSER_TESTS=required``)
-and CI fail without them; a bare ``pytest`` skips, saying why (``-rs``).
+With ``NBNP_SCREENSHOTS=1`` (``make browser``) screenshots go to ``_build/screenshots/``. Needs
+Debian's ``chromium``, Playwright for Python (never ``playwright install``) and a built book:
+``make test``, ``make browser`` (``NBNP_BROWSER_TESTS=required``) and CI fail without them; a
+bare ``pytest`` skips, saying why (``-rs``).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ import nbnp
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML, SHOTS = ROOT / "_build" / "html", ROOT / "_build" / "screenshots"
-FULL_SHOTS = os.environ.get("NBNP_SCREENSHOTS") == "full"
+SCREENSHOTS = bool(os.environ.get("NBNP_SCREENSHOTS"))  # to look at: make browser
 CHROMIUM = os.environ.get("NBNP_CHROMIUM", "/usr/bin/chromium")
 #: Offline: a request to another host goes to a proxy at a closed port (and is reported).
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -86,8 +86,9 @@ def shot_path(kind: str, page: str) -> Path:
     return path
 
 
-def screenshot(tab: Any, kind: str, page: str) -> None:
-    tab.screenshot(path=shot_path(kind, page), full_page=FULL_SHOTS)
+def screenshot(target: Any, kind: str, page: str, full_page: bool = False) -> None:
+    if SCREENSHOTS:
+        target.screenshot(path=shot_path(kind, page), **({"full_page": True} if full_page else {}))
 
 
 # --------------------------------------------------------------------------- static checks
@@ -365,7 +366,7 @@ def dark_problems(page: str, tab: Any) -> list[str]:
     dark_theme(tab)
     if tab.locator(OUTPUT_FIGURES).count():
         tab.locator(OUTPUT_FIGURES).first.scroll_into_view_if_needed()
-    tab.screenshot(path=shot_path("dark", page))
+    screenshot(tab, "dark", page)
     return tab.evaluate(DARK_FIGURES)
 
 
@@ -386,7 +387,7 @@ def print_problems(page: str, tab: Any) -> list[str]:
     tab.emulate_media(media="print")
     tab.evaluate("window.scrollTo(0, 0)")
     problems = tab.evaluate(PRINTED)
-    tab.screenshot(path=shot_path("print", page))  # the first printed screen
+    screenshot(tab, "print", page)  # the first printed screen
     if page == PRINTED_CHAPTER:
         pdf = tab.pdf(format="A4", margin={side: "15mm" for side in ("top", "right", "bottom", "left")})
         (SHOTS / "print.pdf").write_bytes(pdf)
@@ -495,7 +496,7 @@ def interactive_problems(page: str, tab: Any, width: int) -> list[str]:
     box = figure.bounding_box()
     fits = box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1
     problems = [] if fits else [f"#{figure_id} does not fit {width} px: {box}"]
-    figure.screenshot(path=str(SHOTS / f"interactive-{figure_id}-{width}-light.png"))
+    screenshot(figure, f"interactive-{width}", page)
     return problems + (descent_problems if page == DESCENT_PAGE else neuron_problems)(figure)
 
 
@@ -532,7 +533,7 @@ def zoom_problems(page: str, tab: Any) -> list[str]:
     tab.locator(OUTPUT_FIGURES).first.click()
     tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
     big = tab.evaluate(ZOOMED)
-    tab.screenshot(path=shot_path("phone-zoom", page))
+    screenshot(tab, "phone-zoom", page)
     tab.keyboard.press("Escape")
     problems = zoomed_fit_problems(big)
     if big["natural"] <= big["vw"] - 16 and abs(big["width"] - big["natural"]) > 1:
@@ -591,10 +592,22 @@ AXE_RUN = """async () => {
 }"""
 
 
+#: The page back at its top, nothing moving: scroll events handled, then as long as the last
+#: transition under way (a theme's colours, a button fading in or out) has left to run.
+SETTLED = """async () => {
+  window.scrollTo(0, 0);
+  for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(r));
+  const left = document.getAnimations().map(a => a.effect.getComputedTiming())
+    .map(t => t.endTime - (t.localTime || 0)).filter(Number.isFinite);
+  await new Promise(r => setTimeout(r, Math.max(0, ...left)));
+}"""
+
+
 def axe_problems(tab: Any, theme: str) -> list[str]:
-    """axe-core's serious and critical WCAG 2 A/AA violations of the page as shown now."""
+    """axe-core's serious and critical WCAG 2 A/AA violations of the page at its top, settled."""
     if not AXE.is_file():
         return [f"axe-core is not installed at {AXE.relative_to(ROOT)}: run `npm ci` (make book does)"]
+    tab.evaluate(SETTLED)
     tab.add_script_tag(path=str(AXE))
     return [f"axe, {theme} theme: {v['impact']} {v['id']} on {v['count']} elements: {v['where']}"
             for v in tab.evaluate(AXE_RUN)]
@@ -644,7 +657,7 @@ def narrow_phone_problems(tab: Any) -> list[str]:
 def test_page_on_a_desktop(page: str, desktop: Tab, site: str) -> None:
     tab = desktop.open(site, page)
     problems = layout_problems(tab, DESKTOP, width=1280, least=2.0, most=2.95)
-    screenshot(tab, "light", page)
+    screenshot(tab, "light", page, full_page=True)
     problems += axe_problems(tab, "light")
     if page == "search.html":
         problems += search_problems(tab, served=True)
@@ -668,11 +681,10 @@ def test_page_on_a_phone_from_disk(page: str, phone: Tab) -> None:
     if page in INTERACTIVE:
         problems += interactive_problems(page, tab, 390)
     if page in CHAPTERS:
-        screenshot(tab, "phone-light", page)
+        screenshot(tab, "phone-light", page, full_page=True)
         problems += zoom_problems(page, tab)
     dark_theme(tab)
-    if page in CHAPTERS:
-        screenshot(tab, "phone-dark", page)
+    screenshot(tab, "phone-dark", page, full_page=True)
     problems += axe_problems(tab, "dark")
     problems += narrow_phone_problems(tab)
     phone.report(page, problems)
