@@ -390,7 +390,7 @@ def print_problems(page: str, tab: Any) -> list[str]:
     screenshot(tab, "print", page)  # the first printed screen
     if page == PRINTED_CHAPTER:
         pdf = tab.pdf(format="A4", margin={side: "15mm" for side in ("top", "right", "bottom", "left")})
-        (SHOTS / "print.pdf").write_bytes(pdf)
+        shot_path("print", page).with_suffix(".pdf").write_bytes(pdf)
         problems += [] if pdf.startswith(b"%PDF") and len(pdf) > 10_000 else ["printing to PDF failed"]
     tab.emulate_media(media="screen")
     tab.set_viewport_size({"width": 1280, "height": 900})
