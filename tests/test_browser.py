@@ -185,11 +185,15 @@ WAIT_FOR_MATH = """async () => {
 class Tab:
     """A browser tab at one screen size, offline, that goes from page to page (a new tab for each
     page would start a new renderer and load every script again: twice the time); what the
-    page logged and asked for is kept for each visit."""
+    page logged and asked for is kept for each visit. A tab whose page crashed is replaced."""
 
     def __init__(self, browser: Any, screen: dict[str, Any]) -> None:
         self.screen, self.base, self.errors, self.foreign = screen, "", [], []
-        self.tab = browser.new_context(**screen).new_page()
+        self.context = browser.new_context(**screen)
+        self._new_tab()
+
+    def _new_tab(self) -> None:
+        self.tab = self.context.new_page()
         self.tab.on("console", lambda m: m.type == "error" and self.errors.append(
             f"console: {m.text} ({m.location.get('url', '')})"))
         self.tab.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
@@ -201,7 +205,11 @@ class Tab:
 
     def open(self, base: str, page: str) -> Any:
         self.base, self.errors, self.foreign = base, [], []
-        self.tab.emulate_media(media="screen", color_scheme="light")
+        try:
+            self.tab.emulate_media(media="screen", color_scheme="light")
+        except Exception:  # the page crashed: that failed its own test, not every page after it
+            self._new_tab()
+            self.tab.emulate_media(media="screen", color_scheme="light")
         self.tab.set_viewport_size(self.screen["viewport"])
         url = urljoin(base, page + ("?q=sigmoid" if page == "search.html" else ""))
         self.tab.goto(url, wait_until="load")
