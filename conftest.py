@@ -73,16 +73,18 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     return NotebooksWhole(config, log)
 
 
-def _long(item: pytest.Item) -> bool:
-    browser = "test_browser.py::test_page" in item.nodeid
-    return browser or _nbval_cell(item) or bool(item.get_closest_marker("slow"))
+def _expected_length(item: pytest.Item) -> int:
+    """0 for a notebook's cell, 1 for a slow test, 2 for a page in the browser, 3 for the rest."""
+    if _nbval_cell(item):
+        return 0
+    return 1 if item.get_closest_marker("slow") else 2 if "test_browser.py::test_page" in item.nodeid else 3
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """In pytest-xdist's workers, the long tests first (builds, notebooks, pages in the browser),
-    the many short ones after: they fill the workers' last minute evenly."""
+    """In pytest-xdist's workers, the longest tests first (notebooks, builds, browser pages), the
+    many short ones last: they fill the workers' last minute evenly."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        items.sort(key=lambda item: not _long(item))
+        items.sort(key=_expected_length)
 
 
 @pytest.hookimpl(hookwrapper=True)

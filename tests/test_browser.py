@@ -1,36 +1,28 @@
 """The built HTML book in headless Chromium, offline: every page visited once per width.
 
-Every page that ``make book`` wrote to ``_build/html`` is opened twice, and everything is
-checked on that visit:
+Each page of ``_build/html`` is opened once on a desktop (1280 × 900, served from 127.0.0.1) and
+once on a phone (390 × 844 at 2 device pixels per CSS pixel, from disk, ``file://``); everything
+is checked on that visit, most of it by one script in the page (:data:`LAYOUT`). On both: no
+console error and no request to another host; math typeset by the book's own MathJax; every
+image decoded; the page never scrolls sideways; every display equation fits its column and no
+equation number covers it (again at 360 px, the phone's window narrowed); one legible "enlarge"
+hint under the first figure; axe-core (npm, injected from disk) finds no serious or critical
+WCAG 2 A/AA violation (light theme on the desktop, dark on the phone); the interactive figures
+fit and show nbnp's numbers for every slider stop; search finds "sigmoid".
+Desktop only: no code or output block scrolls, an 80-character code line fits; figures at most
+at their intended size and never shrunk below legible text, in a column as wide as
+``tools/figure_check.py`` assumes; on chapters the ``.ipynb`` download is the notebook, the
+keyboard alone enlarges a figure, steps a stepped one and moves a slider, dark theme keeps
+figures on a light background, print hides the navigation and cuts no line (one chapter prints
+to PDF). Phone only: images lazy, at most 1.5 MB loaded scrolling through a page; a code line
+never wraps and a code block or table wider than its box scrolls with a shadow as the cue;
+figures at least 1.5 stored pixels per CSS pixel, a tap enlarges one to fit the screen; the
+graph chapters' labels at 9 CSS px or more, in the column or enlarged.
 
-* on a desktop (1280 × 900) from a local HTTP server (``127.0.0.1``; any request to another host
-  is aborted and reported): no console error; math typeset by the book's own MathJax; every image
-  decoded; nothing scrolls sideways (the page, a code or output block, a display equation);
-  figures shown at most at their intended size and never shrunk below legible text, in a
-  column at least as wide as ``tools/figure_check.py`` assumes; an 80-character code line fits;
-  one "enlarge" hint under the first figure; the interactive figures show nbnp's numbers for
-  every slider stop; search finds "sigmoid". On chapters also: the ``.ipynb`` download is the
-  notebook, dark theme keeps figures on a light background, print hides the navigation and
-  cuts no line (and one chapter prints to PDF);
-* on a phone (390 × 844, 2 device pixels per CSS pixel) straight from disk (``file://``, as
-  the README allows): no console error there either; math and images as above; the page never
-  scrolls sideways, no display equation is cut off, figures keep at least 1.5 stored pixels per
-  CSS pixel, a click enlarges a figure to its stored size; the interactive figures fit and
-  still follow their sliders; search works from disk;
-* issue 21 (readable on a phone, accessible to everyone), on the same two visits: axe-core
-  (``node_modules/axe-core``, installed by ``make book``'s ``npm ci``; injected from disk, no
-  network) finds no serious or critical WCAG 2 A/AA violation, in light theme on the desktop and
-  in dark theme on the phone; every display equation fits its column and no equation number
-  covers it, at 1280, 390 and 360 px (the phone's window narrowed after its checks); on the phone
-  a code line never wraps (the box scrolls, with a shadow at the edge as the cue), a table fits
-  or scrolls in its box with that cue, images load lazily and a reader scrolling through a page
-  loads at most 1.5 MB of them; on the graph chapters, every figure's labels show at 9 CSS px or
-  more, in the column or in the enlarged view, which fits the screen with nothing to pan.
-
-Screenshots go to ``_build/screenshots/``. Needs Debian's ``chromium`` (``/usr/bin/chromium``),
-Playwright for Python (never ``playwright install``) and a built book. ``make test``,
-``make browser`` (``NBNP_BROWSER_TESTS=required``) and CI fail when one is missing; a bare
-``pytest`` skips them with the reason (``-rs`` shows it).
+With ``NBNP_SCREENSHOTS=1`` (``make browser``) screenshots go to ``_build/screenshots/``. Needs
+Debian's ``chromium``, Playwright for Python (never ``playwright install``) and a built book:
+``make test``, ``make browser`` (``NBNP_BROWSER_TESTS=required``) and CI fail without them; a
+bare ``pytest`` skips, saying why (``-rs``).
 """
 
 from __future__ import annotations
@@ -56,21 +48,15 @@ import pytest
 import nbnp
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
-SHOTS = ROOT / "_build" / "screenshots"
+HTML, SHOTS = ROOT / "_build" / "html", ROOT / "_build" / "screenshots"
+SCREENSHOTS = bool(os.environ.get("NBNP_SCREENSHOTS"))  # to look at: make browser
 CHROMIUM = os.environ.get("NBNP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-REQUIRED = IN_CI or os.environ.get("NBNP_BROWSER_TESTS", "") == "required"
-NOT_PAGES = {"_static", "_sources", "_images", "_downloads"}
+#: Offline: a request to another host goes to a proxy at a closed port (and is reported).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--proxy-server=http://127.0.0.1:9"]
+REQUIRED = (os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+            or os.environ.get("NBNP_BROWSER_TESTS", "") == "required")
 
 
 def unavailable(reason: str, *, required: bool = REQUIRED) -> None:
@@ -81,20 +67,14 @@ def unavailable(reason: str, *, required: bool = REQUIRED) -> None:
     pytest.skip(reason)
 
 
-def built_pages() -> list[str]:
-    """Every HTML page of the build, as paths relative to ``_build/html``."""
-    if not (HTML / "index.html").is_file():
-        return []
-    pages = (p.relative_to(HTML) for p in HTML.rglob("*.html"))
-    return sorted(p.as_posix() for p in pages if not NOT_PAGES & set(p.parts))
-
-
 def notebook_source(page: str) -> Path:
     """The notebook a page was built from (it may not exist: Markdown pages)."""
     return ROOT / Path(page).with_suffix(".ipynb")
 
 
-PAGES = built_pages()
+#: Every HTML page of the build, relative to ``_build/html``.
+PAGES = sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html") if (HTML / "index.html").is_file()
+               and not {"_static", "_sources", "_images", "_downloads"} & set(p.relative_to(HTML).parts))
 CHAPTERS = [page for page in PAGES if notebook_source(page).is_file()]
 PRINTED_CHAPTER = next((page for page in CHAPTERS if page.startswith("book/part1/")), None)
 DISK = HTML.as_uri() + "/"
@@ -104,6 +84,11 @@ def shot_path(kind: str, page: str) -> Path:
     path = SHOTS / kind / (page.removesuffix(".html").replace("/", "__") + ".png")
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def screenshot(target: Any, kind: str, page: str, full_page: bool = False) -> None:
+    if SCREENSHOTS:
+        target.screenshot(path=shot_path(kind, page), **({"full_page": True} if full_page else {}))
 
 
 # --------------------------------------------------------------------------- static checks
@@ -116,21 +101,16 @@ def test_book_is_built() -> None:
     assert CHAPTERS, "no page of the build comes from a notebook"
 
 
-EXTERNAL_ASSET = re.compile(
-    r"<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=[\"'](?:https?:)?//"
-    r"|<link\b[^>]*\bhref=[\"'](?:https?:)?//[^>]*>",
-    re.IGNORECASE,
-)
-
-
 def test_no_page_or_stylesheet_loads_from_another_host_and_mathjax_is_the_books() -> None:
     if not PAGES:
         unavailable(f"no built book at {HTML}: run `make book` first")
+    remote = re.compile(r"<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=[\"'](?:https?:)?//"
+                        r"|<link\b[^>]*\bhref=[\"'](?:https?:)?//[^>]*>", re.IGNORECASE)
     found = [f"{page}: {m.group(0)}" for page in PAGES
-             for m in EXTERNAL_ASSET.finditer((HTML / page).read_text(encoding="utf-8"))]
-    remote = re.compile(r"(?:@import\s+|url\()\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+             for m in remote.finditer((HTML / page).read_text(encoding="utf-8"))]
+    imported = re.compile(r"(?:@import\s+|url\()\s*[\"']?(?:https?:)?//", re.IGNORECASE)
     found += [css.relative_to(HTML).as_posix() for css in (HTML / "_static").rglob("*.css")
-              if remote.search(css.read_text(encoding="utf-8", errors="replace"))]
+              if imported.search(css.read_text(encoding="utf-8", errors="replace"))]
     assert not found, f"loads from another host: {found}"
     assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
     # Jupyter Book links every .js/.css under the source _static/ into every page:
@@ -138,60 +118,50 @@ def test_no_page_or_stylesheet_loads_from_another_host_and_mathjax_is_the_books(
     assert not list((ROOT / "_static").rglob("tex-chtml.js"))
 
 
-def load_book_html() -> Any:
-    """The book's Sphinx extension ``_ext/book_html.py`` (not an installed module)."""
-    spec = importlib.util.spec_from_file_location("book_html", ROOT / "_ext" / "book_html.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def theme_options_after_reader_buttons(**options: Any) -> dict[str, Any]:
-    config = types.SimpleNamespace(html_theme_options=dict(options))
-    load_book_html().reader_buttons(None, config)
-    return config.html_theme_options
-
-
 def test_launch_and_repository_buttons_appear_only_with_a_repository_url() -> None:
+    spec = importlib.util.spec_from_file_location("book_html", ROOT / "_ext" / "book_html.py")
+    book_html = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(book_html)
     launch = {"binderhub_url": "https://binder.example", "colab_url": "https://colab.example"}
-    options = theme_options_after_reader_buttons(repository_url="", launch_buttons=launch)
-    assert "launch_buttons" not in options and not options["use_repository_button"]
-    repository = "https://github.com/org/repo"
-    options = theme_options_after_reader_buttons(repository_url=repository, launch_buttons=launch)
-    assert options["launch_buttons"] == launch and options["use_issues_button"]
+    for url in ("", "https://github.com/o/r"):
+        config = types.SimpleNamespace(html_theme_options={"repository_url": url, "launch_buttons": launch})
+        book_html.reader_buttons(None, config)
+        options = config.html_theme_options
+        if url:
+            assert options["launch_buttons"] == launch and options["use_issues_button"]
+        else:
+            assert "launch_buttons" not in options and not options["use_repository_button"]
 
 
 # --------------------------------------------------------------------------- the browser
-
-
-class LocalServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib's name)
         pass
 
+    def do_GET(self) -> None:  # noqa: N802 (stdlib's name)
+        if self.path != "/favicon.ico":  # the tab's own icon, which the book does not have
+            return super().do_GET()
+        self.send_response(204)
+        self.end_headers()
 
-@pytest.fixture(scope="module")
+
+@pytest.fixture(scope="session")
 def site() -> Iterator[str]:
     """``_build/html`` served on 127.0.0.1 (search needs http, not file://)."""
-    if not PAGES:
-        unavailable(f"no built book at {HTML}: run `make book` first")
-    handler = functools.partial(QuietHandler, directory=str(HTML))
-    server = LocalServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    handler = functools.partial(QuietHandler, directory=HTML)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """One headless Debian Chromium for the whole module."""
+    """One headless Debian Chromium for the session (one in each pytest-xdist worker)."""
     if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
         unavailable(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (Debian)")
     try:
@@ -200,77 +170,70 @@ def browser() -> Iterator[Any]:
         unavailable("Playwright for Python is not installed: pip install -e '.[test]'")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+        yield chromium
+        chromium.close()
 
-
-class Visit:
-    """One page in a fresh, offline browser context, with what it logged."""
-
-    def __init__(self, browser: Any, site: str, *, color_scheme: str = "light", phone: bool = False) -> None:
-        self.site = site
-        self.errors: list[str] = []
-        self.blocked: list[str] = []
-        screen = PHONE if phone else {"viewport": {"width": 1280, "height": 900}}
-        self.context = browser.new_context(**screen, color_scheme=color_scheme)
-        self.context.route("**/*", self._only_local)
-        self.page = self.context.new_page()
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
-
-    def _only_local(self, route: Any) -> None:
-        url = route.request.url
-        if url.startswith(self.site) or urlsplit(url).scheme in {"data", "blob"}:
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort("blockedbyclient")
-
-    def _console(self, message: Any) -> None:
-        if message.type == "error":
-            self.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
-
-    def open(self, path: str) -> Any:
-        url = urljoin(self.site, path)
-        self.page.goto(url, wait_until="load")
-        redirect = REFRESH.search((HTML / urlsplit(path).path).read_text(encoding="utf-8"))
-        if redirect:  # the root index.html forwards to the first page
-            self.page.wait_for_url(urljoin(url, redirect.group(1)), wait_until="load")
-        self.page.evaluate(WAIT_FOR_MATH)
-        return self.page
-
-    def close(self) -> None:
-        self.context.close()
-
-
-#: A phone: 390 × 844 CSS pixels at two device pixels each.
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
 
 REFRESH = re.compile(r'<meta http-equiv="Refresh" content="\d+; url=([^"]+)"', re.IGNORECASE)
-
+#: The page is ready: MathJax has typeset it and laid it out for the window's width.
 WAIT_FOR_MATH = """async () => {
-  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
-    await MathJax.startup.promise;
-  }
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
   if (window.nbnpMathReflow) await window.nbnpMathReflow;  // _static/math-reflow.js
 }"""
 
-MATH_STATE = """() => ({
-  sources: document.querySelectorAll('.math').length,
-  typeset: document.querySelectorAll('.math mjx-container, mjx-container').length,
-  errors: [...document.querySelectorAll('mjx-merror')].map(e => e.textContent),
-  raw: [...document.querySelectorAll('.math')]
-        .filter(e => !e.querySelector('mjx-container'))
-        .map(e => e.textContent.slice(0, 60)),
-  mathjax: window.MathJax && MathJax.version ? MathJax.version : null,
-})"""
+
+class Tab:
+    """A browser tab at one screen size, offline, that goes from page to page (a new tab for each
+    page would start a new renderer and load every script again: twice the time); what the
+    page logged and asked for is kept for each visit. A tab whose page crashed is replaced."""
+
+    def __init__(self, browser: Any, screen: dict[str, Any]) -> None:
+        self.screen, self.base, self.errors, self.foreign = screen, "", [], []
+        self.context = browser.new_context(**screen)
+        self._new_tab()
+
+    def _new_tab(self) -> None:
+        self.tab = self.context.new_page()
+        self.tab.on("console", lambda m: m.type == "error" and self.errors.append(
+            f"console: {m.text} ({m.location.get('url', '')})"))
+        self.tab.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        self.tab.on("request", self._request)
+
+    def _request(self, request: Any) -> None:
+        if not (request.url.startswith(self.base) or urlsplit(request.url).scheme in {"data", "blob"}):
+            self.foreign.append(request.url)
+
+    def open(self, base: str, page: str) -> Any:
+        self.base, self.errors, self.foreign = base, [], []
+        try:
+            self.tab.emulate_media(media="screen", color_scheme="light")
+        except Exception:  # the page crashed: that failed its own test, not every page after it
+            self._new_tab()
+            self.tab.emulate_media(media="screen", color_scheme="light")
+        self.tab.set_viewport_size(self.screen["viewport"])
+        url = urljoin(base, page + ("?q=sigmoid" if page == "search.html" else ""))
+        self.tab.goto(url, wait_until="load")
+        redirect = REFRESH.search((HTML / page).read_text(encoding="utf-8"))
+        if redirect:  # the root index.html forwards to the first page
+            self.tab.wait_for_url(urljoin(url, redirect.group(1)), wait_until="load")
+        self.tab.evaluate(WAIT_FOR_MATH)
+        return self.tab
+
+    def report(self, page: str, problems: list[str]) -> None:
+        problems = problems + [f"asked another host for {url}" for url in self.foreign] + self.errors
+        assert not problems, f"{page}:\n  " + "\n  ".join(problems)
+
+
+@pytest.fixture(scope="session")
+def desktop(browser: Any) -> Tab:
+    return Tab(browser, {"viewport": {"width": 1280, "height": 900}})
+
+
+@pytest.fixture(scope="session")
+def phone(browser: Any) -> Tab:
+    return Tab(browser, {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
+                         "is_mobile": True, "has_touch": True})
+
 
 IMAGE_STATE = """async () => {
   const images = [...document.images];
@@ -283,96 +246,163 @@ IMAGE_STATE = """async () => {
   return {count: images.length, broken};
 }"""
 
-# For every content image with transparent pixels, the colour behind it, in dark theme.
-DARK_FIGURES = """() => {
-  const out = [];
-  for (const img of document.querySelectorAll('.bd-content img')) {
-    if (!img.naturalWidth) continue;
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let transparent = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] < 250) transparent++;
-    const bg = getComputedStyle(img).backgroundColor.match(/[\\d.]+/g).map(Number);
-    out.push({src: img.src, transparent: transparent / (data.length / 4),
-              background: bg, visible: img.getBoundingClientRect().width > 0});
+#: Everything about the page as laid out now: for each check, its problems. ``least``, ``most``: the
+#: stored pixels a figure may have per CSS pixel shown (on the desktop, a figure shrunk further
+#: than 2 / 2.95 = 0.68 of its size would bring its smallest text, 10 pt, 13.9 px at 1x, under
+#: 9.4 px); ``columnPx``: :data:`DESKTOP_COLUMN_PX`.
+LAYOUT = """({width, least, most, columnPx}) => {
+  const all = sel => [...document.querySelectorAll(sel)], style = e => getComputedStyle(e);
+  const text = (e, n) => e.textContent.slice(0, n || 50), shown = e => e.offsetParent !== null;
+  const out = {}, say = (check, problem) => out[check].push(problem);
+  ['overflow', 'math', 'equations', 'clipped', 'scroll', 'eighty', 'figures', 'shrunk', 'hint']
+    .forEach(check => { out[check] = []; });
+  const root = document.scrollingElement, doc = document.documentElement;
+  const overflow = Math.max(root.scrollWidth - root.clientWidth, doc.scrollWidth - window.innerWidth);
+  if (overflow > 1) say('overflow', `the page scrolls sideways by ${overflow} px at ${width} px`);
+
+  const sources = all('.math'), typeset = all('.math mjx-container, mjx-container').length;
+  if (sources.length && !(window.MathJax && MathJax.version)) say('math', 'the page has math but no MathJax');
+  sources.filter(e => !e.querySelector('mjx-container')).forEach(e => say('math', 'TeX left: ' + text(e)));
+  all('mjx-merror').forEach(e => say('math', 'TeX error: ' + e.textContent));
+  if (typeset < sources.length) say('math', `${typeset} of ${sources.length} formulas typeset`);
+
+  // Every display equation inside the article's column, nothing of it hidden in its box, its
+  // number beside or above it, never over it.
+  const article = document.querySelector('.bd-content article') || document.querySelector('.bd-content');
+  const column = article.getBoundingClientRect();
+  for (const box of all('.bd-content div.math').filter(shown)) {
+    const eq = box.querySelector('mjx-container[display="true"]'), no = box.querySelector('.eqno');
+    if (!eq) continue;
+    const math = (eq.querySelector('mjx-math') || eq).getBoundingClientRect();
+    const said = `at ${width} px, display equation ${no ? no.textContent.replace('#', '').trim() : ''} ` +
+                 (eq.getAttribute('aria-label') || eq.textContent).slice(0, 50);
+    if (math.left < column.left - 1 || math.right > column.right + 1) say('equations', 'outside: ' + said);
+    else if (eq.scrollWidth > eq.clientWidth + 1) say('equations', 'cut in its box: ' + said);
+    const n = no && no.getBoundingClientRect();
+    if (n && n.left < math.right - 1 && n.right > math.left + 1 && n.top < math.bottom - 1
+        && n.bottom > math.top + 1) say('equations', 'its number covers it: ' + said);
+  }
+
+  all('.bd-content pre').filter(e => e.scrollWidth > e.clientWidth + 1)
+    .forEach(e => say('clipped', 'code or output block scrolls sideways: ' + text(e, 60)));
+  // Code blocks and tables wider than their box keep their lines whole (white-space: pre) and
+  // scroll in their own box with a visible cue (book.css's scroll shadows, a gradient).
+  const cue = e => style(e).backgroundImage.includes('gradient')
+    && ['auto', 'scroll'].includes(style(e).overflowX);
+  const wider = e => e.scrollWidth > e.clientWidth + 1;
+  for (const pre of all('.bd-content div.cell_input pre, .bd-content div.highlight pre').filter(shown)) {
+    if (style(pre).whiteSpace !== 'pre') say('scroll', 'code wraps its lines: ' + text(pre));
+    else if (wider(pre) && !cue(pre)) say('scroll', 'code scrolls without a cue: ' + text(pre));
+  }
+  all('.bd-content table').filter(t => shown(t) && wider(t) && !cue(t))
+    .forEach(t => say('scroll', 'table scrolls without a cue: ' + text(t)));
+  // An 80-character line (tests/test_notebook_code.py's limit) fits a code cell and a listing.
+  for (const sel of ['div.cell div.cell_input pre', 'div.highlight-python div.highlight pre']) {
+    const pre = document.querySelector('.bd-content ' + sel);
+    if (!pre) continue;
+    const line = pre.appendChild(document.createElement('span'));  // on one line, as wide as it needs
+    Object.assign(line.style, {whiteSpace: 'pre', overflowWrap: 'normal', wordBreak: 'normal'});
+    line.textContent = '0'.repeat(80);
+    const room = pre.clientWidth - parseFloat(style(pre).paddingLeft) - parseFloat(style(pre).paddingRight);
+    const need = line.getBoundingClientRect().width;
+    line.remove();
+    if (need > room) say("eighty", `an 80-character line wraps (${sel}): ${need | 0} px in ${room | 0} px`);
+  }
+
+  // Figures: stored pixels per CSS pixel shown, in proportion; one legible hint under the first.
+  for (const img of all('.bd-content div.cell_output img, .bd-content figure img')) {
+    const box = img.getBoundingClientRect(), src = img.src.split('/').pop();
+    if (!(box.width > 0 && img.naturalWidth > 0)) continue;
+    const density = img.naturalWidth / box.width, fix = x => x.toFixed(2);
+    const stretch = (box.height / box.width) / (img.naturalHeight / img.naturalWidth);
+    if (density < least - 0.01) say('figures', `figure ${src}: ${fix(density)} px per CSS px (< ${least})`);
+    if (most && density > most) say('figures', `figure ${src} shrunk to ${fix(2 / density)}: text < 9 px`);
+    if (Math.abs(stretch - 1) > 0.02) say('figures', `figure ${src} out of proportion (x${fix(stretch)})`);
+  }
+  const outputs = all('.bd-content div.cell_output img');
+  outputs.map(i => [i.naturalWidth, i.getBoundingClientRect().width])  // shrunk to the column
+    .filter(([natural, w]) => w > 0 && natural / w > 2.01 && w < columnPx - 1)
+    .forEach(([, w]) => say('shrunk', `a figure shrunk to the column gets ${w} px (< ${columnPx})`));
+  const hints = all('.nbnp-zoom-hint'), hint = hints[0];
+  if (hints.length !== Math.min(1, outputs.length)) say('hint', `${hints.length} enlarge hints (one a page)`);
+  else if (hint) {
+    const r = hint.getBoundingClientRect(), before = hint.previousElementSibling;
+    if (!hint.innerText.includes('enlarge') || !(r.width * r.height) || style(hint).visibility === 'hidden')
+      say('hint', 'the hint is not shown');
+    if (parseFloat(style(hint).fontSize) < 12) say('hint', "the hint's text is under 12 px");
+    if (!(before && before.querySelector('img'))) say('hint', 'the hint is not right under a figure');
   }
   return out;
 }"""
 
 
-NAVIGATION_SHOWN = """() => ['.bd-sidebar-primary', '.bd-sidebar-secondary', '.bd-header-article',
-                               '.prev-next-area', '.bd-header', '.bd-footer']
-  .flatMap(sel => [...document.querySelectorAll(sel)])
-  .filter(e => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== 'none')
-  .map(e => e.className)"""
-
-CLIPPED_BLOCKS = """() => [...document.querySelectorAll('.bd-content pre')]
-  .filter(e => e.scrollWidth > e.clientWidth + 1)
-  .map(e => e.textContent.slice(0, 60))"""
+def layout_problems(tab: Any, checks: tuple[str, ...], **measure: Any) -> list[str]:
+    """The problems of :data:`LAYOUT`'s ``checks``, every image loaded and decoded first."""
+    problems = [f"image not decoded: {src}" for src in tab.evaluate(IMAGE_STATE)["broken"]]
+    found = tab.evaluate(LAYOUT, {"least": 0, "most": None, "columnPx": DESKTOP_COLUMN_PX, **measure})
+    return problems + [problem for check in checks for problem in found[check]]
 
 
-def light_problems(page: str, tab: Any) -> list[str]:
-    """Math typeset by the book's MathJax, every image decoded; saves the light screenshot."""
-    math = tab.evaluate(MATH_STATE)
-    images = tab.evaluate(IMAGE_STATE)
-    tab.screenshot(path=shot_path("light", page), full_page=page in CHAPTERS)
-    problems = [f"image not decoded: {src}" for src in images["broken"]]
-    if math["sources"]:
-        if not math["mathjax"]:
-            problems.append("the page has math but MathJax did not load")
-        problems += [f"math left as TeX source: {raw}" for raw in math["raw"]]
-        problems += [f"TeX error: {error}" for error in math["errors"]]
-        if math["typeset"] < math["sources"]:
-            problems.append(f"{math['typeset']} of {math['sources']} formulas typeset")
-    return problems
+#: tools/figure_check.py measures graph texts as shown in a column this wide at 1280 px.
+DESKTOP_COLUMN_PX = 672
+OUTPUT_FIGURES = ".bd-content div.cell_output img"
+DESKTOP = ("overflow", "math", "equations", "clipped", "eighty", "figures", "shrunk", "hint")
+PHONE_CHECKS = ("overflow", "math", "equations", "scroll", "figures", "hint")
+
+#: In dark theme, each figure with transparent pixels on a light colour (a dark one would show).
+DARK_FIGURES = """() => [...document.querySelectorAll('.bd-content img')].filter(i => i.naturalWidth)
+  .filter(img => {
+    const canvas = Object.assign(document.createElement('canvas'), {width: img.naturalWidth,
+                                                                     height: img.naturalHeight});
+    const context = canvas.getContext('2d');
+    context.drawImage(img, 0, 0);
+    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let transparent = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] < 250) transparent++;
+    const [r, g, b, alpha = 1] = getComputedStyle(img).backgroundColor.match(/[\\d.]+/g).map(Number);
+    const light = alpha > 0.9 && 0.2126 * r + 0.7152 * g + 0.0722 * b > 170;
+    return transparent / (data.length / 4) > 0.01 && img.offsetWidth > 0 && !light;
+  }).map(img => `dark theme: ${img.src} sits on ${getComputedStyle(img).backgroundColor}`)"""
+
+
+def dark_theme(tab: Any) -> None:
+    tab.emulate_media(color_scheme="dark")
+    tab.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
 
 
 def dark_problems(page: str, tab: Any) -> list[str]:
-    """In dark theme (the reader's preference), figures with transparency sit on a light colour."""
-    tab.emulate_media(color_scheme="dark")
-    try:
-        tab.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
-        figure = tab.locator(".bd-content .cell_output img")
-        if figure.count():
-            figure.first.scroll_into_view_if_needed()
-        tab.screenshot(path=shot_path("dark", page))
-        figures = tab.evaluate(DARK_FIGURES)
-    finally:
-        tab.emulate_media(color_scheme="light")
-    problems = []
-    for figure in figures:
-        if figure["transparent"] > 0.01 and figure["visible"]:
-            red, green, blue, *alpha = figure["background"]
-            opaque = not alpha or alpha[0] > 0.9
-            light = 0.2126 * red + 0.7152 * green + 0.0722 * blue > 170
-            if not (opaque and light):
-                problems.append(f"dark theme: {figure['src']} sits on {figure['background']}")
-    return problems
+    dark_theme(tab)
+    if tab.locator(OUTPUT_FIGURES).count():
+        tab.locator(OUTPUT_FIGURES).first.scroll_into_view_if_needed()
+    screenshot(tab, "dark", page)
+    return tab.evaluate(DARK_FIGURES)
 
 
-PAPER = {"width": 680, "height": 960}  # A4 less 15 mm margins, in CSS pixels (96 per inch)
+#: Printed: no navigation, no code or output line cut at the right edge, the article shown.
+PRINTED = """() => ['.bd-sidebar-primary', '.bd-sidebar-secondary', '.bd-header-article', '.prev-next-area',
+                    '.bd-header', '.bd-footer'].flatMap(sel => [...document.querySelectorAll(sel)])
+  .filter(e => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== 'none')
+  .map(e => 'printed with navigation: ' + e.className)
+  .concat([...document.querySelectorAll('.bd-content pre')].filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => 'printed line cut at the right edge: ' + e.textContent.slice(0, 60)))
+  .concat([...document.querySelectorAll('article.bd-article')].some(e => e.offsetWidth * e.offsetHeight > 0
+    && getComputedStyle(e).visibility !== 'hidden') ? [] : ['the article is not printed'])"""
 
 
 def print_problems(page: str, tab: Any) -> list[str]:
-    """Printed, the chapter shows no navigation and cuts no code or output line."""
-    viewport = tab.viewport_size
-    tab.set_viewport_size(PAPER)  # lay the page out as wide as an A4 sheet inside its margins
+    """The chapter printed on A4 (less 15 mm margins: 680 CSS px wide); one chapter to PDF."""
+    tab.set_viewport_size({"width": 680, "height": 960})
     tab.emulate_media(media="print")
     tab.evaluate("window.scrollTo(0, 0)")
-    try:
-        shown = tab.evaluate(NAVIGATION_SHOWN)
-        clipped = tab.evaluate(CLIPPED_BLOCKS)
-        article = tab.locator("article.bd-article").is_visible()
-        tab.screenshot(path=shot_path("print", page))  # the first printed screen; the PDF test prints all
-    finally:
-        tab.emulate_media(media="screen")
-        tab.set_viewport_size(viewport)
-    problems = [f"printed with navigation: {cls}" for cls in shown]
-    problems += [f"printed line cut at the right edge: {text!r}" for text in clipped]
-    return problems + ([] if article else ["the article is not printed"])
+    problems = tab.evaluate(PRINTED)
+    screenshot(tab, "print", page)  # the first printed screen
+    if page == PRINTED_CHAPTER:
+        pdf = tab.pdf(format="A4", margin={side: "15mm" for side in ("top", "right", "bottom", "left")})
+        shot_path("print", page).with_suffix(".pdf").write_bytes(pdf)
+        problems += [] if pdf.startswith(b"%PDF") and len(pdf) > 10_000 else ["printing to PDF failed"]
+    tab.emulate_media(media="screen")
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    return problems
 
 
 def download_problems(page: str, tab: Any) -> list[str]:
@@ -386,122 +416,20 @@ def download_problems(page: str, tab: Any) -> list[str]:
     notebook = json.loads(response.body())
     stored = json.loads(notebook_source(page).read_text(encoding="utf-8"))
     if notebook.get("nbformat") != 4 or len(notebook["cells"]) != len(stored["cells"]):
-        source = notebook_source(page).relative_to(ROOT)
-        return [f"download {href} is not {source} (a stale build? `make book`)"]
+        return [f"download {href} is not {notebook_source(page).relative_to(ROOT)} (stale? `make book`)"]
     return []
 
 
-# Stored pixels per CSS pixel of every figure shown (cell outputs and figures), once loaded.
-FIGURE_DENSITY = """async () => {
-  const out = [];
-  for (const img of document.querySelectorAll('.bd-content div.cell_output img, .bd-content figure img')) {
-    img.loading = 'eager';
-    try { await img.decode(); } catch (e) { continue; }
-    const box = img.getBoundingClientRect();
-    if (box.width > 0) out.push({src: img.src.split('/').pop(), density: img.naturalWidth / box.width,
-                                 stretch: (box.height / box.width) / (img.naturalHeight / img.naturalWidth)});
-  }
-  return out;
-}"""
-
-# The page's own width beyond the viewport, and every display equation that neither fits
-# nor scrolls inside its own box.
-PHONE_LAYOUT = """() => {
-  const doc = document.documentElement;
-  const cut = [];
-  for (const eq of document.querySelectorAll('mjx-container[display="true"]')) {
-    let box = eq, ok = false;
-    for (let i = 0; i < 3 && box; i++, box = box.parentElement) {
-      const r = box.getBoundingClientRect();
-      const inside = r.left >= -1 && r.right <= window.innerWidth + 1;
-      const fits = box.scrollWidth <= box.clientWidth + 1;
-      const scrolls = ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
-      if (inside && (fits || scrolls)) { ok = true; break; }
-    }
-    if (!ok) cut.push(eq.textContent.slice(0, 50));
-  }
-  return {overflow: doc.scrollWidth - window.innerWidth, cut};
-}"""
-
-
-def density_problems(tab: Any, least: float) -> list[str]:
-    """Figures under ``least`` stored pixels per CSS pixel, or shown out of proportion."""
-    figures = tab.evaluate(FIGURE_DENSITY)
-    return [
-        f"figure {f['src']} at {f['density']:.2f} stored pixels per CSS pixel (< {least})"
-        for f in figures
-        if f["density"] < least - 0.01
-    ] + [
-        f"figure {f['src']} shown out of proportion (height/width x{f['stretch']:.2f})"
-        for f in figures
-        if abs(f["stretch"] - 1) > 0.02
-    ]
-
-
-#: At most this many stored pixels per CSS pixel on the desktop: a figure shrunk further than
-#: 2 / 2.95 = 0.68 of its size would bring its smallest text (10 pt, 13.9 px at 1x) under 9.4 px.
-MOST_SHRUNK = 2.95
-
-
-#: For each kind of code block on the page (a code cell's input, a listing of the package),
-#: whether a line of 80 characters (tests/test_notebook_code.py's limit) fits without wrapping.
-EIGHTY_FIT = """() => ['div.cell div.cell_input pre', 'div.highlight-python div.highlight pre']
-  .map(sel => document.querySelector('.bd-content ' + sel))
-  .filter(pre => pre !== null)
-  .map(pre => {
-    const line = document.createElement('span');
-    line.textContent = '0'.repeat(80);
-    pre.appendChild(line);
-    const style = getComputedStyle(pre);
-    const room = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const width = line.getBoundingClientRect().width;
-    line.remove();
-    return {room, width};
-  })"""
-
-
-
-PAGE_OVERFLOW = """() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"""
-
-WIDE_EQUATIONS = """() => {
-  const column = document.querySelector('.bd-content article') || document.querySelector('.bd-content');
-  const right = column.getBoundingClientRect().right;
-  return [...document.querySelectorAll('mjx-container[display="true"]')]
-    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > right + 1)
-    .map(e => (e.getAttribute('aria-label') || e.textContent).slice(0, 60));
-}"""
-
-#: tools/figure_check.py measures graph texts as shown in a column this wide at 1280 px.
-DESKTOP_COLUMN_PX = 672
-SHRUNK_WIDTHS = """() => [...document.querySelectorAll('.bd-content div.cell_output img')]
-  .filter(i => i.getBoundingClientRect().width > 0)  // a step not shown (_static/steps.js) is not shrunk
-  .filter(i => i.naturalWidth / i.getBoundingClientRect().width > 2.01)
-  .map(i => i.getBoundingClientRect().width)"""
-OUTPUT_FIGURES = ".bd-content div.cell_output img"
-
-
-def hint_problems(tab: Any) -> list[str]:
-    """One hint under the first figure of a page with figures, legible; none on other pages."""
-    hints, figures = tab.locator(".nbnp-zoom-hint"), tab.locator(OUTPUT_FIGURES).count()
-    if not figures:
-        return [f"{hints.count()} enlarge hints on a page without figures"] if hints.count() else []
-    if hints.count() != 1:
-        return [f"{hints.count()} enlarge hints (one expected)"]
-    hint = hints.first
-    problems = [] if "enlarge" in hint.inner_text() and hint.is_visible() else ["the hint is not shown"]
-    if hint.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") < 12:
-        problems.append("the hint's text is under 12 px")
-    under = "e => !!e.previousElementSibling && !!e.previousElementSibling.querySelector('img')"
-    if not hint.evaluate(under):
-        problems.append("the hint is not right under a figure")
-    return problems
-
-
-def search_problems(tab: Any) -> list[str]:
-    results = tab.locator("#search-results ul.search li")
-    results.first.wait_for(timeout=15_000)
-    tab.wait_for_timeout(500)  # a refused fetch() of a summary would have logged by now
-    links = results.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+def search_problems(tab: Any, served: bool) -> list[str]:
+    """Results for "sigmoid", each a link; served, each with its page's summary (fetched)."""
+    finished = """served => {
+      const status = document.querySelector('#search-results .search-summary');
+      const results = [...document.querySelectorAll('#search-results ul.search li')];
+      return !!status && status.textContent.trim() !== '' &&  // set when the last result is listed
+        (!served || results.every(li => li.querySelector('span, .context')));
+    }"""
+    tab.wait_for_function(finished, arg=served, timeout=15_000)
+    links = tab.eval_on_selector_all("#search-results li a", "a => a.map(e => e.getAttribute('href'))")
     return [] if links and all(links) else [f"search for sigmoid: {links}"]
 
 
@@ -510,29 +438,30 @@ def search_problems(tab: Any) -> list[str]:
 DESCENT_PAGE = "book/part1/03_learning_rate.html"
 NEURON_PAGE = "book/part1/01_single_neuron.html"
 INTERACTIVE = {DESCENT_PAGE: "descent-alpha", NEURON_PAGE: "neuron-weights"}
+FIELDS = """f => { const shown = {};
+  for (const e of f.querySelectorAll('[data-field]')) shown[e.dataset.field] ??= e.innerText.trim();
+  return shown; }"""
 
 
 def _f(value: float) -> str:
     from nbnp.experiments.interactive import SIG
 
-    return nbnp.fmt(float(value), SIG)
-
-
-def _field(figure: Any, name: str) -> str:
-    return figure.locator(f'[data-field="{name}"]').first.inner_text().strip()
+    return nbnp.fmt(float(value), SIG)  # as _static/interactive.js prints it
 
 
 def descent_problems(figure: Any) -> list[str]:
     """Chapter 3's curve and start (theta0 = -8, 10 steps), for every learning rate of the slider."""
     from nbnp.experiments.interactive import ALPHAS
 
-    curve, slider, problems = nbnp.Parabola(curvature=0.1, minimum=0.0), figure.locator("input"), []
+    curve, problems = nbnp.Parabola(curvature=0.1, minimum=0.0), []
     for index, alpha in enumerate(ALPHAS):
-        slider.fill(str(index))
+        figure.locator("input").fill(str(index))
+        shown = figure.evaluate(FIELDS)
         path = nbnp.descent_path(curve.gradient, -8.0, alpha, 10)
-        shown = [(_field(figure, f"theta-{t}"), _field(figure, f"loss-{t}")) for t in range(11)]
-        if _field(figure, "alpha") != _f(alpha) or shown != [(_f(t), _f(curve(t))) for t in path]:
-            problems.append(f"learning rate {alpha}: the figure shows {shown[:2]}...")
+        expected = {f"theta-{t}": _f(theta) for t, theta in enumerate(path)}
+        expected |= {f"loss-{t}": _f(curve(theta)) for t, theta in enumerate(path)} | {"alpha": _f(alpha)}
+        if {key: shown.get(key) for key in expected} != expected:
+            problems.append(f"learning rate {alpha}: the figure shows {shown}")
     return problems
 
 
@@ -545,9 +474,8 @@ def neuron_numbers(w1: float, w2: float, b: float) -> dict[str, str]:
     cost, dY_hat = nbnp.compute_cost(Y, Y_hat)
     linear.backward(sigmoid.backward(dY_hat))
     numbers = {f"y_hat-{i}": _f(v) for i, v in enumerate(np.ravel(Y_hat))}
-    numbers.update({"cost": _f(cost), "dW-0": _f(linear.dW[0, 0]), "dW-1": _f(linear.dW[0, 1]),
-                    "db": _f(linear.db[0, 0]), "w1": _f(w1), "w2": _f(w2), "b": _f(b)})
-    return numbers
+    return numbers | {"cost": _f(cost), "dW-0": _f(linear.dW[0, 0]), "dW-1": _f(linear.dW[0, 1]),
+                      "db": _f(linear.db[0, 0]), "w1": _f(w1), "w2": _f(w2), "b": _f(b)}
 
 
 def neuron_problems(figure: Any) -> list[str]:
@@ -561,8 +489,8 @@ def neuron_problems(figure: Any) -> list[str]:
             setting[name] = index
             figure.locator(f'input[data-slider="{name}"]').fill(str(index))
             values = {key: WEIGHT_STOPS[i] for key, i in setting.items()}
-            expected = neuron_numbers(**values)
-            if {key: _field(figure, key) for key in expected} != expected:
+            shown, expected = figure.evaluate(FIELDS), neuron_numbers(**values)
+            if {key: shown.get(key) for key in expected} != expected:
                 problems.append(f"the neuron at {values} does not show nbnp's numbers")
     return problems
 
@@ -576,94 +504,11 @@ def interactive_problems(page: str, tab: Any, width: int) -> list[str]:
     box = figure.bounding_box()
     fits = box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1
     problems = [] if fits else [f"#{figure_id} does not fit {width} px: {box}"]
-    figure.screenshot(path=str(SHOTS / f"interactive-{figure_id}-{width}-light.png"))
-    problems += (descent_problems if page == DESCENT_PAGE else neuron_problems)(figure)
-    return problems
+    screenshot(figure, f"interactive-{width}", page)
+    return problems + (descent_problems if page == DESCENT_PAGE else neuron_problems)(figure)
 
 
-# --- the two visits ------------------------------------------------------------------------------
-
-
-def _open(browser: Any, base: str, page: str, **options: Any) -> tuple[Visit, Any]:
-    view = Visit(browser, base, **options)
-    return view, view.open(page + ("?q=sigmoid" if page == "search.html" else ""))
-
-
-def _report(page: str, view: Visit, problems: list[str]) -> None:
-    problems = problems + [f"asked another host for {url}" for url in view.blocked] + view.errors
-    view.close()
-    assert not problems, f"{page}:\n  " + "\n  ".join(problems)
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_page_on_a_desktop(page: str, browser: Any, site: str) -> None:
-    view, tab = _open(browser, site, page)
-    problems = light_problems(page, tab)
-    if tab.evaluate(PAGE_OVERFLOW) > 1:
-        problems.append("the page scrolls sideways at 1280 px")
-    problems += [f"code or output block scrolls sideways: {t!r}" for t in tab.evaluate(CLIPPED_BLOCKS)]
-    problems += [f"display equation wider than the column: {t!r}" for t in tab.evaluate(WIDE_EQUATIONS)]
-    problems += equation_problems(tab, 1280)
-    problems += axe_problems(tab, "light")
-    problems += density_problems(tab, 2.0)
-    problems += [f"figure {f['src']} shrunk to {2 / f['density']:.2f} of its size: its text is under 9 px"
-                 for f in tab.evaluate(FIGURE_DENSITY) if f["density"] > MOST_SHRUNK]
-    problems += [f"a figure shrunk to the column gets {w:.0f} px (< {DESKTOP_COLUMN_PX})"
-                 for w in tab.evaluate(SHRUNK_WIDTHS) if w < DESKTOP_COLUMN_PX - 1]
-    eighty = tab.evaluate(EIGHTY_FIT)
-    problems += [f"an 80-character code line wraps: {b}" for b in eighty if b["width"] > b["room"]]
-    problems += hint_problems(tab)
-    if page == "search.html":
-        problems += search_problems(tab)
-    if page in INTERACTIVE:
-        problems += interactive_problems(page, tab, 1280)
-    if page in CHAPTERS:
-        problems += keyboard_problems(page, tab)
-        problems += download_problems(page, tab)
-        problems += print_problems(page, tab)
-        if page == PRINTED_CHAPTER:
-            pdf = tab.pdf(format="A4", margin={side: "15mm" for side in ("top", "right", "bottom", "left")})
-            (SHOTS / "print.pdf").write_bytes(pdf)
-            problems += [] if pdf.startswith(b"%PDF") and len(pdf) > 10_000 else ["printing to PDF failed"]
-        problems += dark_problems(page, tab)
-    _report(page, view, problems)
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_page_on_a_phone_from_disk(page: str, browser: Any) -> None:
-    if not PAGES:
-        unavailable(f"no built book at {HTML}: run `make book` first")
-    view, tab = _open(browser, DISK, page, phone=True)
-    problems = weight_problems(tab)  # before IMAGE_STATE makes every image load
-    math, images = tab.evaluate(MATH_STATE), tab.evaluate(IMAGE_STATE)
-    problems += [f"image not decoded: {src}" for src in images["broken"]]
-    if math["sources"] and math["typeset"] < math["sources"]:
-        problems.append(f"{math['typeset']} of {math['sources']} formulas typeset")
-    problems += equation_problems(tab, 390)
-    problems += tab.evaluate(SCROLL_BOXES)
-    if page in GRAPH_PAGES:
-        problems += label_problems(page, tab)
-    layout = tab.evaluate(PHONE_LAYOUT)
-    if layout["overflow"] > 1:
-        problems.append(f"the page scrolls sideways by {layout['overflow']} px")
-    problems += [f"display equation cut off: {text!r}" for text in layout["cut"]]
-    problems += density_problems(tab, 1.5)
-    problems += hint_problems(tab)
-    if page == "search.html":
-        problems += search_problems(tab)
-    if page in INTERACTIVE:
-        problems += interactive_problems(page, tab, 390)
-    if page in CHAPTERS:
-        tab.screenshot(path=shot_path("phone-light", page), full_page=True)
-        problems += zoom_problems(page, tab)
-    tab.emulate_media(color_scheme="dark")
-    tab.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
-    if page in CHAPTERS:
-        tab.screenshot(path=shot_path("phone-dark", page), full_page=True)
-    problems += axe_problems(tab, "dark")
-    problems += narrow_phone_problems(tab)
-    _report(page, view, problems)
-
+# --- figures enlarged, and the keyboard -----------------------------------------------------------
 
 ZOOMED = """() => {
   const overlay = document.querySelector('.nbnp-zoom'), img = overlay.querySelector('img');
@@ -676,29 +521,6 @@ ZOOMED = """() => {
 }"""
 
 
-def zoom_problems(page: str, tab: Any) -> list[str]:
-    """A tap on the first figure enlarges it with nothing to pan sideways; Escape closes it.
-
-    A figure whose stored pixels fit the screen's width opens at its stored size (as sharp as
-    it gets); a wider one is fitted to the screen (on a phone in portrait, turned a quarter
-    when that shows it larger: _static/figure-zoom.js)."""
-    figure = tab.locator(OUTPUT_FIGURES).first
-    if not tab.locator(OUTPUT_FIGURES).count():
-        return []
-    figure.scroll_into_view_if_needed()
-    figure.click()
-    tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
-    big = tab.evaluate(ZOOMED)
-    tab.screenshot(path=shot_path("phone-zoom", page))
-    tab.keyboard.press("Escape")
-    problems = zoomed_fit_problems(big)
-    if big["natural"] <= big["vw"] - 16 and abs(big["width"] - big["natural"]) > 1:
-        problems.append(f"enlarged to {big['width']} px of {big['natural']} (it fits the screen)")
-    if tab.locator(".nbnp-zoom").count():
-        problems.append("Escape leaves the enlarged figure open")
-    return problems
-
-
 def zoomed_fit_problems(big: dict[str, Any]) -> list[str]:
     inside = (big["left"] >= -1 and big["right"] <= big["vw"] + 1
               and (big["top"] >= -1 and big["bottom"] <= big["vh"] + 1 or big["natural"] <= big["vw"]))
@@ -707,10 +529,27 @@ def zoomed_fit_problems(big: dict[str, Any]) -> list[str]:
     return [f"the enlarged figure does not fit the {big['vw']} px screen: {big}"]
 
 
-# --- issue 21: readable on a phone, accessible to everyone ----------------------------------------
+def zoom_problems(page: str, tab: Any) -> list[str]:
+    """A tap on the first figure enlarges it with nothing to pan sideways; Escape closes it.
+
+    A figure whose stored pixels fit the screen's width opens at its stored size (as sharp as
+    it gets); a wider one is fitted to the screen (on a phone in portrait, turned a quarter
+    when that shows it larger: _static/figure-zoom.js)."""
+    if not tab.locator(OUTPUT_FIGURES).count():
+        return []
+    tab.locator(OUTPUT_FIGURES).first.scroll_into_view_if_needed()
+    tab.locator(OUTPUT_FIGURES).first.click()
+    tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
+    big = tab.evaluate(ZOOMED)
+    screenshot(tab, "phone-zoom", page)
+    tab.keyboard.press("Escape")
+    problems = zoomed_fit_problems(big)
+    if big["natural"] <= big["vw"] - 16 and abs(big["width"] - big["natural"]) > 1:
+        problems.append(f"enlarged to {big['width']} px of {big['natural']} (it fits the screen)")
+    return problems + (["Escape leaves the figure enlarged"] if tab.locator(".nbnp-zoom").count() else [])
 
 
-def keyboard_problems(page: str, tab: Any) -> list[str]:
+def keyboard_problems(tab: Any) -> list[str]:
     """From the keyboard alone: a figure opens enlarged (Enter) and closes (Escape); a stepped
     figure moves on (Enter on "next"); an interactive figure's slider moves (arrow keys)."""
     problems = []
@@ -744,6 +583,8 @@ def keyboard_problems(page: str, tab: Any) -> list[str]:
     return problems
 
 
+# --- issue 21: accessible to everyone, light on a phone -------------------------------------------
+
 #: axe-core from the npm package (package.json; ``make book`` runs ``npm ci``), injected from disk.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_RUN = """async () => {
@@ -759,80 +600,25 @@ AXE_RUN = """async () => {
 }"""
 
 
+#: The page back at its top, nothing moving: scroll events handled, then as long as the last
+#: transition under way (a theme's colours, a button fading in or out) has left to run.
+SETTLED = """async () => {
+  window.scrollTo(0, 0);
+  for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(r));
+  const left = document.getAnimations().map(a => a.effect.getComputedTiming())
+    .map(t => t.endTime - (t.localTime || 0)).filter(Number.isFinite);
+  await new Promise(r => setTimeout(r, Math.max(0, ...left)));
+}"""
+
+
 def axe_problems(tab: Any, theme: str) -> list[str]:
-    """axe-core's serious and critical WCAG 2 A/AA violations of the page as shown now."""
+    """axe-core's serious and critical WCAG 2 A/AA violations of the page at its top, settled."""
     if not AXE.is_file():
         return [f"axe-core is not installed at {AXE.relative_to(ROOT)}: run `npm ci` (make book does)"]
-    if not tab.evaluate("() => !!window.axe"):
-        tab.add_script_tag(path=str(AXE))
+    tab.evaluate(SETTLED)
+    tab.add_script_tag(path=str(AXE))
     return [f"axe, {theme} theme: {v['impact']} {v['id']} on {v['count']} elements: {v['where']}"
             for v in tab.evaluate(AXE_RUN)]
-
-
-#: Every display equation: its math inside the article's column, nothing hidden in its box, and
-#: the equation's number beside or above it, never over it.
-EQUATION_FIT = """() => {
-  const article = document.querySelector('.bd-content article') || document.querySelector('.bd-content');
-  const column = article.getBoundingClientRect();
-  const out = [];
-  for (const box of document.querySelectorAll('.bd-content div.math')) {
-    const eq = box.querySelector('mjx-container[display="true"]');
-    if (!eq || box.offsetParent === null) continue;
-    const math = (eq.querySelector('mjx-math') || eq).getBoundingClientRect();
-    const name = (box.querySelector('.eqno') || {}).textContent || '';
-    const said = (eq.getAttribute('aria-label') || eq.textContent).slice(0, 50);
-    const text = name.replace('#', '').trim() + ' ' + said;
-    if (math.left < column.left - 1 || math.right > column.right + 1)
-      out.push('outside the column: ' + text);
-    else if (eq.scrollWidth > eq.clientWidth + 1) out.push('cut in its box: ' + text);
-    const no = box.querySelector('.eqno');
-    if (no) {
-      const n = no.getBoundingClientRect();
-      const across = n.left < math.right - 1 && n.right > math.left + 1;
-      if (across && n.top < math.bottom - 1 && n.bottom > math.top + 1)
-        out.push('its number covers it: ' + text);
-    }
-  }
-  return out;
-}"""
-
-
-def equation_problems(tab: Any, width: int) -> list[str]:
-    return [f"at {width} px, display equation {text}" for text in tab.evaluate(EQUATION_FIT)]
-
-
-def narrow_phone_problems(tab: Any) -> list[str]:
-    """The same phone page at 360 px: MathJax lays the math out again (_static/math-reflow.js)."""
-    tab.set_viewport_size({"width": 360, "height": 780})
-    tab.evaluate("async () => { await new Promise(r => setTimeout(r, 300)); await window.nbnpMathReflow; }")
-    problems = equation_problems(tab, 360)
-    if tab.evaluate(PAGE_OVERFLOW) > 1:
-        problems.append("the page scrolls sideways at 360 px")
-    return problems
-
-
-#: Code and output blocks, and tables, that are wider than their box: each must keep its lines
-#: whole (white-space: pre, so nothing breaks inside a name) and scroll in its own box with a
-#: visible cue (the scroll shadows of book.css, a background gradient).
-SCROLL_BOXES = """() => {
-  const out = [];
-  const cue = e => getComputedStyle(e).backgroundImage.includes('gradient');
-  const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
-  const code = '.bd-content div.cell_input pre, .bd-content div.highlight pre';
-  for (const pre of document.querySelectorAll(code)) {
-    if (pre.offsetParent === null) continue;
-    const text = pre.textContent.slice(0, 50);
-    if (getComputedStyle(pre).whiteSpace !== 'pre') out.push('code wraps its lines: ' + text);
-    else if (pre.scrollWidth > pre.clientWidth + 1 && !(scrolls(pre) && cue(pre)))
-      out.push('code scrolls without a cue: ' + text);
-  }
-  for (const table of document.querySelectorAll('.bd-content table')) {
-    if (table.offsetParent === null || table.scrollWidth <= table.clientWidth + 1) continue;
-    if (!(scrolls(table) && cue(table)))
-      out.push('table scrolls without a cue: ' + table.textContent.slice(0, 50));
-  }
-  return out;
-}"""
 
 
 #: The images a reader scrolling through the whole page loads: every figure is lazy, so a figure
@@ -854,6 +640,62 @@ def weight_problems(tab: Any) -> list[str]:
     if total > MOST_IMAGE_BYTES:
         problems.append(f"a reader scrolling through loads {total / 1e6:.2f} MB of images (> 1.5 MB)")
     return problems
+
+
+#: The window narrowed: once the resize has reached the page, MathJax lays the math out again.
+NARROWED = """async width => {
+  const frame = () => new Promise(r => requestAnimationFrame(r));
+  for (let n = 0; window.innerWidth !== width && n < 300; n++) await frame();
+  await frame();  // the resize event runs before this frame's callbacks
+  await window.nbnpMathReflow;  // _static/math-reflow.js
+}"""
+
+
+def narrow_phone_problems(tab: Any) -> list[str]:
+    """The same phone page at 360 px: MathJax lays the math out again (_static/math-reflow.js)."""
+    tab.set_viewport_size({"width": 360, "height": 780})
+    tab.evaluate(NARROWED, 360)
+    return layout_problems(tab, ("overflow", "equations"), width=360)
+
+
+# --- the two visits ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_a_desktop(page: str, desktop: Tab, site: str) -> None:
+    tab = desktop.open(site, page)
+    problems = layout_problems(tab, DESKTOP, width=1280, least=2.0, most=2.95)
+    screenshot(tab, "light", page, full_page=True)
+    problems += axe_problems(tab, "light")
+    if page == "search.html":
+        problems += search_problems(tab, served=True)
+    if page in INTERACTIVE:
+        problems += interactive_problems(page, tab, 1280)
+    if page in CHAPTERS:
+        problems += keyboard_problems(tab) + download_problems(page, tab) + print_problems(page, tab)
+        problems += dark_problems(page, tab)
+    desktop.report(page, problems)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_a_phone_from_disk(page: str, phone: Tab) -> None:
+    tab = phone.open(DISK, page)
+    problems = weight_problems(tab)  # before layout_problems makes every image load
+    problems += layout_problems(tab, PHONE_CHECKS, width=390, least=1.5)
+    if page in GRAPH_PAGES:
+        problems += label_problems(page, tab)
+    if page == "search.html":
+        problems += search_problems(tab, served=False)
+    if page in INTERACTIVE:
+        problems += interactive_problems(page, tab, 390)
+    if page in CHAPTERS:
+        screenshot(tab, "phone-light", page, full_page=True)
+        problems += zoom_problems(page, tab)
+    dark_theme(tab)
+    screenshot(tab, "phone-dark", page, full_page=True)
+    problems += axe_problems(tab, "dark")
+    problems += narrow_phone_problems(tab)
+    phone.report(page, problems)
 
 
 #: Chapters whose graph figures are measured: chapter 1, chapter 4 (and its sum of paths), and
