@@ -180,27 +180,6 @@ def layer_relative_error(layer: object, A_in: np.ndarray, draws: int = 8,
                           f_max, eps, "the layer")
 
 
-def _network_gradients(layers: list, X: np.ndarray, Y: np.ndarray,
-                       eps: float) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    """``(name, backprop, numerical)`` for W1, b1, W2, ..., flattened."""
-    layers, X = check_layers(layers), check_finite("X", as_matrix("X", X))
-
-    def f() -> float:
-        return compute_cost(Y, forward(layers, X))[0]
-
-    with _as_found(layers):
-        backward(layers, compute_cost(Y, forward(layers, X))[1])
-        learning = [layer for layer in layers if hasattr(layer, "params")]
-        gradients = [(f"{name}{n}", getattr(layer, "d" + name).ravel(),
-                      numerical_gradient(f, param, eps).ravel())
-                     for n, layer in enumerate(learning, start=1)
-                     for name, param in layer.params.items()]
-    if not gradients:
-        raise ValueError("layers must hold a layer with params to check, "
-                         "such as a LinearLayer")
-    return gradients
-
-
 def network_gradient_vectors(layers: list, X: np.ndarray, Y: np.ndarray,
                              eps: float = EPS) -> tuple[np.ndarray, np.ndarray]:
     """Every parameter's gradient of the cost, by backprop and numerically.
@@ -208,7 +187,21 @@ def network_gradient_vectors(layers: list, X: np.ndarray, Y: np.ndarray,
     Two flat vectors in the order dW1, db1, dW2, db2, ...
     Explained in chapter 10.
     """
-    _, analytic, numeric = zip(*_network_gradients(layers, X, Y, eps))
+    layers, X = check_layers(layers), check_finite("X", as_matrix("X", X))
+
+    def f() -> float:
+        return compute_cost(Y, forward(layers, X))[0]
+
+    analytic, numeric = [], []
+    with _as_found(layers):
+        backward(layers, compute_cost(Y, forward(layers, X))[1])
+        for layer in layers:
+            for name, param in getattr(layer, "params", {}).items():
+                analytic.append(getattr(layer, "d" + name).ravel())
+                numeric.append(numerical_gradient(f, param, eps).ravel())
+    if not analytic:
+        raise ValueError("layers must hold a layer with params to check, "
+                         "such as a LinearLayer")
     return np.concatenate(analytic), np.concatenate(numeric)
 
 
@@ -219,8 +212,16 @@ def check_network_gradients(layers: list, X: np.ndarray, Y: np.ndarray,
     Parameters are numbered by the layers that have them.
     Explained in chapter 10.
     """
-    gradients, cost = _network_gradients(layers, X, Y, eps), _cost(layers, X, Y)
-    return {name: _checked_error(a, n, cost, eps, name) for name, a, n in gradients}
+    analytic, numeric = network_gradient_vectors(layers, X, Y, eps)
+    cost, errors, start = _cost(layers, X, Y), {}, 0
+    learning = [layer for layer in layers if hasattr(layer, "params")]
+    for n, layer in enumerate(learning, start=1):
+        for name, param in layer.params.items():
+            part = slice(start, start + param.size)
+            errors[f"{name}{n}"] = _checked_error(
+                analytic[part], numeric[part], cost, eps, f"{name}{n}")
+            start += param.size
+    return errors
 
 
 def network_relative_error(layers: list, X: np.ndarray, Y: np.ndarray,
