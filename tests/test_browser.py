@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import json
 import os
 import re
@@ -44,6 +43,7 @@ from urllib.parse import urljoin, urlsplit
 
 import numpy as np
 import pytest
+from figure_check import DESKTOP_COLUMN_PX, LEAST_TEXT_PX
 
 import nbnp
 
@@ -119,9 +119,8 @@ def test_no_page_or_stylesheet_loads_from_another_host_and_mathjax_is_the_books(
 
 
 def test_launch_and_repository_buttons_appear_only_with_a_repository_url() -> None:
-    spec = importlib.util.spec_from_file_location("book_html", ROOT / "_ext" / "book_html.py")
-    book_html = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(book_html)
+    import book_html
+
     launch = {"binderhub_url": "https://binder.example", "colab_url": "https://colab.example"}
     for url in ("", "https://github.com/o/r"):
         config = types.SimpleNamespace(html_theme_options={"repository_url": url, "launch_buttons": launch})
@@ -343,8 +342,6 @@ def layout_problems(tab: Any, checks: tuple[str, ...], **measure: Any) -> list[s
     return problems + [problem for check in checks for problem in found[check]]
 
 
-#: tools/figure_check.py measures graph texts as shown in a column this wide at 1280 px.
-DESKTOP_COLUMN_PX = 672
 OUTPUT_FIGURES = ".bd-content div.cell_output img"
 DESKTOP = ("overflow", "math", "equations", "clipped", "eighty", "figures", "shrunk", "hint")
 PHONE_CHECKS = ("overflow", "math", "equations", "scroll", "figures", "hint")
@@ -705,7 +702,6 @@ GRAPH_PAGES = {f"book/part1/{name}.html" for name in
 #: tools/figure_check.py makes every text of every figure at least LEAST_TEXT_PX tall in the
 #: desktop column (DESKTOP_COLUMN_PX), from the figure's own 1x size (half the stored pixels):
 #: shown ``w`` CSS px wide, its smallest label is at least 9 * w / min(1x width, column) px.
-LEAST_LABEL_PX = 9.0
 #: A graph figure: the output of a cell that calls one of nbnp.draw's graph drawers.
 GRAPH_CALL = re.compile(r"\bdraw_(?:graph|neuron_graph|batch_neuron_graph|layer_graph|neuron_walk_steps)\(")
 
@@ -750,8 +746,8 @@ def label_problems(page: str, tab: Any) -> list[str]:
         if figure["src"] not in graphs:
             continue
         reference = min(figure["natural"] / 2, DESKTOP_COLUMN_PX)
-        column = LEAST_LABEL_PX * figure["width"] / reference
-        if column >= LEAST_LABEL_PX - 0.05:
+        column = LEAST_TEXT_PX * figure["width"] / reference
+        if column >= LEAST_TEXT_PX - 0.05:
             sizes.append(column)
             continue
         img = tab.locator(OUTPUT_FIGURES).nth(figure["index"])
@@ -762,12 +758,12 @@ def label_problems(page: str, tab: Any) -> list[str]:
         tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
         big = tab.evaluate(ZOOMED)
         tab.keyboard.press("Escape")
-        enlarged = LEAST_LABEL_PX * big["width"] / reference
+        enlarged = LEAST_TEXT_PX * big["width"] / reference
         sizes.append(enlarged)
         problems += zoomed_fit_problems(big)
-        if enlarged < LEAST_LABEL_PX - 0.05:
+        if enlarged < LEAST_TEXT_PX - 0.05:
             problems.append(f"figure {figure['src']}: labels at {column:.1f} px in the column and "
-                            f"{enlarged:.1f} px enlarged (< {LEAST_LABEL_PX})")
+                            f"{enlarged:.1f} px enlarged (< {LEAST_TEXT_PX})")
     if page in AWAITING_REDRAW and problems:
         warnings.warn(f"{page}, awaiting a phone layout: " + "; ".join(problems), stacklevel=1)
         problems = []

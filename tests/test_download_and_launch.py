@@ -25,7 +25,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (pip install -e '.[book]')")
-sys.path.insert(0, str(ROOT / "_ext"))
 import download_bootstrap  # noqa: E402
 
 WHEEL = "nbnp-0.1.0-py3-none-any.whl"

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import os
 import re
@@ -31,13 +30,6 @@ BOOK = ROOT / "book"
 CACHE = ROOT / "_build" / ".jupyter_cache"
 REQUIRED = os.environ.get("NBNP_BROWSER_TESTS") == "required" or os.environ.get("CI") == "true"
 IGNORED = "nbval-ignore-output"
-
-
-def _tool(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _toc_notebooks() -> list[Path]:
@@ -66,10 +58,8 @@ def _compared(nb: nbformat.NotebookNode) -> list:
 @pytest.fixture(scope="module")
 def cache():
     pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (.[book])")
-    from jupyter_cache import get_cache
-
-    sys.path.insert(0, str(ROOT / "_ext"))
     from fresh_outputs import FINGERPRINT_FILE, nbnp_fingerprint
+    from jupyter_cache import get_cache
 
     stamp = CACHE / FINGERPRINT_FILE
     if not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != nbnp_fingerprint():
@@ -85,7 +75,9 @@ def test_the_builds_execution_is_what_make_outputs_stores(notebook: Path, cache)
     for stored, fresh in zip(committed.cells, executed.cells):
         if IGNORED in stored.metadata.get("tags", []) and stored.get("outputs"):
             fresh.outputs = stored.outputs  # timings: make outputs keeps the stored ones
-    fresh = _compared(_tool("run_notebooks").normalize(executed))
+    from run_notebooks import normalize
+
+    fresh = _compared(normalize(executed))
     assert fresh == _compared(committed), (
         f"make outputs would change {notebook.relative_to(ROOT)}: re-store it (make outputs) or find "
         "what made this run print something else"

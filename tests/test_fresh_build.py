@@ -17,9 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
 pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (pip install -e '.[book]')")
-sys.path.insert(0, str(ROOT / "_ext"))
 import fresh_outputs  # noqa: E402
 
 PROBE = "nbnp/fresh_build_probe.py"

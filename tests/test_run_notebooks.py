@@ -9,7 +9,6 @@ book build's one real execution of every chapter with the committed notebooks.
 from __future__ import annotations
 
 import copy
-import importlib.util
 from pathlib import Path
 
 import nbformat
@@ -24,9 +23,7 @@ NOTEBOOKS = sorted(
 SMALL = BOOK / "appendix" / "errata.ipynb"
 
 pytest.importorskip("nbclient", reason="make outputs' tools are not installed (.[book])")
-_spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "tools" / "run_notebooks.py")
-tool = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(tool)
+import run_notebooks as tool  # noqa: E402
 
 
 def stream(text: str, name: str = "stdout") -> dict:
