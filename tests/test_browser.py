@@ -34,8 +34,6 @@ import os
 import re
 import shutil
 import threading
-import types
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -116,20 +114,6 @@ def test_no_page_or_stylesheet_loads_from_another_host_and_mathjax_is_the_books(
     # Jupyter Book links every .js/.css under the source _static/ into every page:
     # MathJax must not be there, or each page would load hundreds of its files.
     assert not list((ROOT / "_static").rglob("tex-chtml.js"))
-
-
-def test_launch_and_repository_buttons_appear_only_with_a_repository_url() -> None:
-    import book_html
-
-    launch = {"binderhub_url": "https://binder.example", "colab_url": "https://colab.example"}
-    for url in ("", "https://github.com/o/r"):
-        config = types.SimpleNamespace(html_theme_options={"repository_url": url, "launch_buttons": launch})
-        book_html.reader_buttons(None, config)
-        options = config.html_theme_options
-        if url:
-            assert options["launch_buttons"] == launch and options["use_issues_button"]
-        else:
-            assert "launch_buttons" not in options and not options["use_repository_button"]
 
 
 # --------------------------------------------------------------------------- the browser
@@ -526,6 +510,14 @@ def zoomed_fit_problems(big: dict[str, Any]) -> list[str]:
     return [f"the enlarged figure does not fit the {big['vw']} px screen: {big}"]
 
 
+def enlarged(tab: Any, img: Any) -> dict[str, Any]:
+    """Tap the figure ``img``; its enlarged view measured (:data:`ZOOMED`), left open."""
+    img.scroll_into_view_if_needed()
+    img.click()
+    tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
+    return tab.evaluate(ZOOMED)
+
+
 def zoom_problems(page: str, tab: Any) -> list[str]:
     """A tap on the first figure enlarges it with nothing to pan sideways; Escape closes it.
 
@@ -534,10 +526,7 @@ def zoom_problems(page: str, tab: Any) -> list[str]:
     when that shows it larger: _static/figure-zoom.js)."""
     if not tab.locator(OUTPUT_FIGURES).count():
         return []
-    tab.locator(OUTPUT_FIGURES).first.scroll_into_view_if_needed()
-    tab.locator(OUTPUT_FIGURES).first.click()
-    tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
-    big = tab.evaluate(ZOOMED)
+    big = enlarged(tab, tab.locator(OUTPUT_FIGURES).first)
     screenshot(tab, "phone-zoom", page)
     tab.keyboard.press("Escape")
     problems = zoomed_fit_problems(big)
@@ -729,17 +718,10 @@ SHOWN_FIGURES = """() => [...document.querySelectorAll('.bd-content div.cell_out
   .filter(f => f.width > 0 && f.natural > 0)"""
 
 
-#: Graph chapters whose stored figures are still drawn for the desktop only (too tall for a quarter
-#: turn on a phone to bring their labels to 9 px): the labels are measured and written to
-#: _build/screenshots/labels/, and a warning says how small they are, until nbnp.draw gives them a
-#: phone layout and `make outputs` stores it (issue 21, left open for these).
-AWAITING_REDRAW: set[str] = set()
-
-
 def label_problems(page: str, tab: Any) -> list[str]:
     """Every graph figure's labels at 9 CSS px or more at 390 px: in the column, or enlarged."""
     tab.evaluate(IMAGE_STATE)
-    problems, sizes, graphs = [], [], graph_images(page)
+    problems, graphs = [], graph_images(page)
     if not graphs:
         return [f"no graph figure found on {page} (tests/test_browser.py, GRAPH_CALL)"]
     for figure in tab.evaluate(SHOWN_FIGURES):
@@ -747,28 +729,15 @@ def label_problems(page: str, tab: Any) -> list[str]:
             continue
         reference = min(figure["natural"] / 2, DESKTOP_COLUMN_PX)
         column = LEAST_TEXT_PX * figure["width"] / reference
-        if column >= LEAST_TEXT_PX - 0.05:
-            sizes.append(column)
-            continue
         img = tab.locator(OUTPUT_FIGURES).nth(figure["index"])
-        if not img.is_visible():  # inside a folded solution: measured when a reader unfolds it
+        # enough in the column; or inside a folded solution: measured when a reader unfolds it
+        if column >= LEAST_TEXT_PX - 0.05 or not img.is_visible():
             continue
-        img.scroll_into_view_if_needed()
-        img.click()
-        tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
-        big = tab.evaluate(ZOOMED)
+        big = enlarged(tab, img)
         tab.keyboard.press("Escape")
-        enlarged = LEAST_TEXT_PX * big["width"] / reference
-        sizes.append(enlarged)
+        zoomed = LEAST_TEXT_PX * big["width"] / reference
         problems += zoomed_fit_problems(big)
-        if enlarged < LEAST_TEXT_PX - 0.05:
+        if zoomed < LEAST_TEXT_PX - 0.05:
             problems.append(f"figure {figure['src']}: labels at {column:.1f} px in the column and "
-                            f"{enlarged:.1f} px enlarged (< {LEAST_TEXT_PX})")
-    if page in AWAITING_REDRAW and problems:
-        warnings.warn(f"{page}, awaiting a phone layout: " + "; ".join(problems), stacklevel=1)
-        problems = []
-    if sizes:
-        (SHOTS / "labels").mkdir(parents=True, exist_ok=True)
-        (SHOTS / "labels" / (Path(page).stem + ".txt")).write_text(
-            " ".join(f"{size:.1f}" for size in sizes) + "\n", encoding="utf-8")
+                            f"{zoomed:.1f} px enlarged (< {LEAST_TEXT_PX})")
     return problems
