@@ -1,23 +1,10 @@
 """The built HTML book in headless Chromium, offline: every page visited once per width.
 
 Each page of ``_build/html`` is opened once on a desktop (1280 × 900, served from 127.0.0.1) and
-once on a phone (390 × 844 at 2 device pixels per CSS pixel, from disk, ``file://``); everything
-is checked on that visit, most of it by one script in the page (:data:`LAYOUT`). On both: no
-console error and no request to another host; math typeset by the book's own MathJax; every
-image decoded; the page never scrolls sideways; every display equation fits its column and no
-equation number covers it (again at 360 px, the phone's window narrowed); one legible "enlarge"
-hint under the first figure; axe-core (npm, injected from disk) finds no serious or critical
-WCAG 2 A/AA violation (light theme on the desktop, dark on the phone); the interactive figures
-fit and show nbnp's numbers for every slider stop; search finds "sigmoid".
-Desktop only: no code or output block scrolls, an 80-character code line fits; figures at most
-at their intended size and never shrunk below legible text, in a column as wide as
-``tools/figure_check.py`` assumes; on chapters the ``.ipynb`` download is the notebook, the
-keyboard alone enlarges a figure, steps a stepped one and moves a slider, dark theme keeps
-figures on a light background, print hides the navigation and cuts no line (one chapter prints
-to PDF). Phone only: images lazy, at most 1.5 MB loaded scrolling through a page; a code line
-never wraps and a code block or table wider than its box scrolls with a shadow as the cue;
-figures at least 1.5 stored pixels per CSS pixel, a tap enlarges one to fit the screen; the
-graph chapters' labels at 9 CSS px or more, in the column or enlarged.
+once on a phone (390 × 844 at 2 device pixels per CSS pixel, from disk, ``file://``), and all is
+checked on that visit: no console error, no request to another host, and each ``*_problems``
+check that ``test_page_on_a_desktop`` or ``test_page_on_a_phone_from_disk`` calls, most of the
+layout measured by one script in the page (:data:`LAYOUT`).
 
 With ``NBNP_SCREENSHOTS=1`` (``make browser``) screenshots go to ``_build/screenshots/``. Needs
 Debian's ``chromium``, Playwright for Python (never ``playwright install``) and a built book:

@@ -1,9 +1,5 @@
 """tools/run_notebooks.py (``make outputs``): two runs store byte-identical files, equal to the
-committed notebooks.
-
-Where a kernel cuts printed text into stream chunks depends on timing; the stored file must
-not. These tests feed the tool differently chunked outputs; tests/test_drift.py compares the
-book build's one real execution of every chapter with the committed notebooks.
+committed notebooks, however a kernel cut the printed text into stream chunks.
 """
 
 from __future__ import annotations
