@@ -86,16 +86,14 @@ def test_book_is_built() -> None:
     assert CHAPTERS, "no page of the build comes from a notebook"
 
 
-def test_no_page_or_stylesheet_loads_from_another_host_and_mathjax_is_the_books() -> None:
+def test_no_stylesheet_loads_from_another_host_and_mathjax_is_the_books() -> None:
+    """Each visit below reports a request to another host; a stylesheet may ask only in a state
+    that no visit reaches (a hover, a font not used yet)."""
     if not PAGES:
         unavailable(f"no built book at {HTML}: run `make book` first")
-    remote = re.compile(r"<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=[\"'](?:https?:)?//"
-                        r"|<link\b[^>]*\bhref=[\"'](?:https?:)?//[^>]*>", re.IGNORECASE)
-    found = [f"{page}: {m.group(0)}" for page in PAGES
-             for m in remote.finditer((HTML / page).read_text(encoding="utf-8"))]
     imported = re.compile(r"(?:@import\s+|url\()\s*[\"']?(?:https?:)?//", re.IGNORECASE)
-    found += [css.relative_to(HTML).as_posix() for css in (HTML / "_static").rglob("*.css")
-              if imported.search(css.read_text(encoding="utf-8", errors="replace"))]
+    found = [css.relative_to(HTML).as_posix() for css in (HTML / "_static").rglob("*.css")
+             if imported.search(css.read_text(encoding="utf-8", errors="replace"))]
     assert not found, f"loads from another host: {found}"
     assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
     # Jupyter Book links every .js/.css under the source _static/ into every page:
