@@ -1,14 +1,11 @@
 """What a reader gets from the HTML book to run a chapter: the download and the launch buttons.
 
 * ``_ext/download_bootstrap.py``: the build puts nbnp's wheel beside the pages, and the chapters
-  offered for download install it from ``make book BOOK_URL=...``'s address (only those copies:
-  the committed notebooks never change with it).
-* Launch buttons (Binder, Colab) and the repository's buttons appear exactly when
-  ``repository.url`` is set (``_ext/book_html.py``): the slow test builds a probe book
-  (tests/conftest.py) with an example URL and reads the links.
+  offered for download install it from ``make book BOOK_URL=...``'s address (only those copies).
+* ``_ext/book_html.py``: launch (Binder, Colab) and repository buttons exactly when
+  ``repository.url`` is set; the slow test builds a probe book with an example URL.
 
-The whole path (serve, download through the page's link, run in a bare venv, offline) is
-``tools/download_test.py``, run by ``make portability``.
+The whole path (serve, download, run offline in a bare venv) is ``make portability``'s.
 """
 
 from __future__ import annotations

@@ -1,14 +1,7 @@
-"""Proof that the regression net catches drift, without executing any chapter again.
-
-1. The one execution of every chapter that ``make book`` made (Jupyter Book's cache,
-   ``_build/.jupyter_cache``), normalized as ``make outputs`` normalizes it, equals the committed
-   notebook (PNG bytes and stored timings aside).
-2. A 1e-6 change to ``np.exp`` inside nbnp changes what the ledger prints, or makes it refuse
-   the drifted value, so nbval over it would fail; the unchanged nbnp prints the stored table.
-3. nbval, with this repository's ``conftest.py`` and sanitizer, fails on one changed digit in a
-   stored output (in that cell only, naming it and showing the whole line) and on an unexpected
-   stderr output, and keeps a kernel's Matplotlib quiet when ``MPLCONFIGDIR`` is unusable: a
-   probe notebook written here, not a chapter.
+"""Proof that the regression net catches drift, without executing any chapter again: the build's
+execution is what ``make outputs`` stores (1), a 1e-6 drift of ``np.exp`` inside nbnp reaches
+the printed ledger (2), and nbval with this repository's setup fails on one changed digit or an
+unexpected stderr and keeps Matplotlib quiet when ``MPLCONFIGDIR`` is unusable (3, a probe).
 """
 
 from __future__ import annotations

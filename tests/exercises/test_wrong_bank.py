@@ -1,11 +1,8 @@
 """A bank of wrong implementations, written as learners write them: each is caught, with the right diagnosis.
 
-Each row is one learner's mistake: (exercise, a key phrase the feedback must hold, what the
-reference solution in ``nbnp/exercises/solutions.py`` says, what the learner wrote instead).
-The candidate is the reference's own source with that edit (two edits when a tuple), so a row
-reads as the diff a learner made; an edit that no longer applies to the reference fails, naming
-the row. The phrase names the mistake ("axis", "1/m", "sign", "transpose", "upstream",
-"from Z", "adds", "in place", ...), never the whole sentence.
+Each row is (exercise, a key phrase the feedback must hold, a text of the reference solution in
+``nbnp/exercises/solutions.py``, what the learner wrote instead; two edits when tuples): the
+candidate is the reference with that edit, and an edit that no longer applies fails, naming it.
 """
 
 from __future__ import annotations
