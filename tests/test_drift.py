@@ -10,7 +10,6 @@ import copy
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -128,24 +127,13 @@ PROBE_CELLS = [
 ]
 
 
-def _probe_repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    (repo / "book").mkdir(parents=True)
-    for name in ("conftest.py", "pyproject.toml", "tools"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, repo / name)
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                           "language": "python"}})
-    for number, (source, text) in enumerate(PROBE_CELLS, start=1):
-        cell = nbformat.v4.new_code_cell(source, execution_count=number)
-        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)] if text else []
-        nb.cells.append(cell)
-    nbformat.write(nb, repo / "book" / "probe.ipynb")
-    return repo
-
-
 @pytest.mark.slow
-def test_nbval_fails_on_one_changed_digit_and_on_stderr_in_those_cells_only(tmp_path: Path) -> None:
-    repo = _probe_repo(tmp_path)
+def test_nbval_fails_on_one_changed_digit_and_on_stderr_in_those_cells_only(tmp_path: Path, probe_book):
+    cells = []
+    for number, (source, text) in enumerate(PROBE_CELLS, start=1):
+        cells.append(nbformat.v4.new_code_cell(source, execution_count=number))
+        cells[-1].outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)] if text else []
+    repo = probe_book(cells)  # a copy of the repository: its conftest.py, tools and sanitizer
     not_a_folder = tmp_path / "mplconfig"
     not_a_folder.write_text("a file, not a folder", encoding="utf-8")
     env = {**os.environ, "MPLCONFIGDIR": str(not_a_folder), "MPLBACKEND": "Agg"}

@@ -18,7 +18,7 @@ import pytest
 
 import nbnp
 from nbnp.draw.graph import PHONE_MARKDOWN, PHONE_WIDTH_PX, PhoneFigure
-from nbnp.draw.hidden import WALK_STEPS, draw_neuron_walk, neuron_walk_graph
+from nbnp.draw.hidden import WALK_STEPS, neuron_walk_graph
 from nbnp.draw.network import layer_graph
 from nbnp.draw.paths import sum_of_paths_graph
 from nbnp.draw.place import misplaced_texts, renderer_of, shown_text_sizes, text_overlaps
@@ -142,20 +142,10 @@ def test_a_cell_drawn_for_phones_stores_desktop_then_phone_layouts(name, cell):
         assert "text/markdown" not in desktop and "".join(phone["text/markdown"]) == PHONE_MARKDOWN
 
 
-def test_the_walk_on_a_phone_shows_the_weights_and_each_local_gradient_left_of_its_node():
-    """A reader checks da = w·dz on each arrow (the weights' values are drawn), and reads each
-    violet local gradient as its own node's because every one stands on its node's left."""
+def test_the_walk_on_a_phone_shows_the_weights():
+    """A reader checks da = w·dz on each arrow: the weights' values are drawn. (That each local
+    gradient stands by its own node is misplaced_texts', above and in nbval.)"""
     layers, X, Y = _xor_network()
     nodes, _ = neuron_walk_graph(layers, X, Y, 3, "dW1", layout="phone")
-    for node in (n for n in nodes if n.kind == "param"):
-        assert node.value.startswith("w =") and "b =" in node.value
-    fig = draw_neuron_walk(layers, X, Y, 3, "dW1", layout="phone").figure
-    renderer = renderer_of(fig)
-    ax = fig.axes[0]
-    centres = {p.get_gid()[5:]: p.get_window_extent(renderer) for p in ax.patches
-               if (p.get_gid() or "").startswith("node:")}
-    locals_ = [t for t in ax.texts if (t.get_gid() or "").startswith("local:")]
-    assert len(locals_) == 9  # 3 ∂z/∂w, 4 σ′(z), ∂z/∂a, (ŷ − y)/m
-    for text in locals_:
-        box, node = text.get_window_extent(renderer), centres[text.get_gid()[6:]]
-        assert box.x1 < node.x0, f"{text.get_text()!r} is not left of its node"
+    params = [n for n in nodes if n.kind == "param"]
+    assert params and all(n.value.startswith("w =") and "b =" in n.value for n in params)
