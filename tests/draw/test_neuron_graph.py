@@ -1,32 +1,17 @@
-"""Tests for nbnp.draw.neuron: the single neuron's computed values, the texts drawn, input checks."""
+"""Tests for nbnp.draw.neuron: the single neuron's computed values and the texts its graph shows."""
 
 import math
 
-import matplotlib.pyplot as plt
-import numpy as np
 import pytest
 
 from nbnp import fmt_fixed
 from nbnp.draw.neuron import neuron_graph, neuron_pass
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _loss(x, w, y, b):
     """Independent reference: ½(y − σ(w·x + b))² with math only."""
     z = sum(wi * xi for wi, xi in zip(w, x)) + b
     return 0.5 * (y - 1 / (1 + math.exp(-z))) ** 2
-
-
-def _texts(ax):
-    return {t.get_text(): t for t in ax.texts}
-
-
-# --- neuron_pass ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -72,11 +57,6 @@ def test_neuron_graph_texts_are_the_computed_values():
     assert grads[("b", "z")] == f"∂L/∂b = {fmt_fixed(run['dL_db'], 4)}"
     # No gradient flows into the data or the label.
     assert grads[("x1", "z")] == grads[("y", "L")] == ""
-
-
-def _distance(arrow, a, b):
-    start, end = (np.array(p) for p in arrow._posA_posB)
-    return np.hypot(*(start - a)) + np.hypot(*(end - b))
 
 
 def test_neuron_graph_local_gradients_make_the_chain_rule_checkable():
