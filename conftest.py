@@ -21,29 +21,23 @@ the tests below it, and nbval's cells live in ``book/``, not in ``tests/``.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import os
+import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent
+# tools/ and _ext/ are folders of scripts, not packages: every test imports them by name.
+sys.path += [str(ROOT / "tools"), str(ROOT / "_ext")]
 
-
-def _tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+import figure_check  # noqa: E402
+import mplconfig  # noqa: E402
+import nbval_report  # noqa: E402
 
 os.environ["NBNP_STRICT"] = "1"
-_mplconfig = _tool("mplconfig")
-_mplconfig.use_writable_mplconfig()
-_mplconfig.use_inline_backend()
-nbval_report = _tool("nbval_report")
-figure_check = _tool("figure_check")
+mplconfig.use_writable_mplconfig()
+mplconfig.use_inline_backend()
 FIGURE_REPORT = figure_check.install(ROOT / "_build" / "kernels")
 STORED = pytest.StashKey[list]()
 FIGURES = pytest.StashKey[list]()

@@ -1,15 +1,7 @@
 """Shared test setup: a non-interactive matplotlib backend, Hypothesis's profiles, a probe book.
 
-Profiles (``HYPOTHESIS_PROFILE=<name>`` chooses; otherwise ``ci`` under ``CI=true``,
-``dev`` elsewhere):
-
-* ``ci``: 60 examples a property, derandomized (the same examples every run), no
-  example database: a few seconds in all;
-* ``dev``: 600 examples a property, random, with the local example database
-  (``.hypothesis/``), for a longer search on a workstation.
-
-``probe_book``: a copy of the repository whose book is one small notebook, for the tests that
-build the book (tests/test_fresh_build.py, tests/test_download_and_launch.py).
+``HYPOTHESIS_PROFILE`` chooses the profile; otherwise ``ci`` (derandomized, no example
+database) under ``CI=true`` and ``dev`` (ten times the examples, random) elsewhere.
 """
 
 import os

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +10,8 @@ import nbformat
 import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
 pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (.[book])")
-sys.path.insert(0, str(ROOT / "tools"))  # it imports execute_in_parallel beside it
-try:
-    _spec = importlib.util.spec_from_file_location("bootstrap_cell", ROOT / "tools" / "bootstrap_cell.py")
-    TOOL = importlib.util.module_from_spec(_spec)
-    _spec.loader.exec_module(TOOL)
-finally:
-    sys.path.remove(str(ROOT / "tools"))
+import bootstrap_cell  # noqa: E402
 
 
 def config(tmp_path: Path, text: str) -> Path:
@@ -45,7 +34,7 @@ def valid_in_80_columns(source: str) -> ast.Module:
 
 
 def test_without_a_repository_the_cell_says_how_to_install(tmp_path: Path) -> None:
-    source = TOOL.bootstrap_source(config(tmp_path, 'repository:\n  url: ""\n'))
+    source = bootstrap_cell.bootstrap_source(config(tmp_path, 'repository:\n  url: ""\n'))
     assert "%pip" not in source
     tree = valid_in_80_columns(source)
     [message] = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
@@ -55,15 +44,15 @@ def test_without_a_repository_the_cell_says_how_to_install(tmp_path: Path) -> No
 
 def test_with_a_repository_the_cell_installs_from_it(tmp_path: Path) -> None:
     path = config(tmp_path, "repository:\n  url: https://github.com/org/book.git/\n  branch: stable\n")
-    source = TOOL.bootstrap_source(path)
+    source = bootstrap_cell.bootstrap_source(path)
     assert '%pip install --quiet "git+https://github.com/org/book@stable"' in source
     valid_in_80_columns(source)
-    assert "@main" in TOOL.bootstrap_source(config(tmp_path, "repository:\n  url: https://x.org/a/b\n"))
+    assert "@main" in bootstrap_cell.bootstrap_source(config(tmp_path, "repository:\n  url: https://x.org/a/b\n"))
 
 
 def test_with_a_book_url_the_cell_installs_the_sites_wheel_and_says_so(tmp_path: Path) -> None:
     path = config(tmp_path, "repository:\n  url: https://github.com/org/book\n")
-    source = TOOL.bootstrap_source(path, "https://org.example/book/", "nbnp-0.1.0-py3-none-any.whl")
+    source = bootstrap_cell.bootstrap_source(path, "https://org.example/book/", "nbnp-0.1.0-py3-none-any.whl")
     assert '%pip install --quiet "https://org.example/book/nbnp-0.1.0-py3-none-any.whl"' in source
     assert "git+" not in source, "the book's own wheel comes before the repository"
     tree = valid_in_80_columns(source)
@@ -71,14 +60,14 @@ def test_with_a_book_url_the_cell_installs_the_sites_wheel_and_says_so(tmp_path:
               and getattr(node.func, "id", "") == "print"]
     assert len(prints) == 1 and "https://org.example/book" in ast.unparse(prints[0])
     with pytest.raises(ValueError, match="BOOK_URL"):
-        TOOL.bootstrap_source(path, "org.example/book", "nbnp-0.1.0-py3-none-any.whl")
+        bootstrap_cell.bootstrap_source(path, "org.example/book", "nbnp-0.1.0-py3-none-any.whl")
 
 
 def test_the_cell_goes_first_once_and_is_updated_in_place() -> None:
     notebook = chapter("import nbnp", "print(1)")
-    assert TOOL.with_bootstrap(notebook, "old")
-    assert not TOOL.with_bootstrap(notebook, "old")  # idempotent
-    assert TOOL.with_bootstrap(notebook, "new")
+    assert bootstrap_cell.with_bootstrap(notebook, "old")
+    assert not bootstrap_cell.with_bootstrap(notebook, "old")  # idempotent
+    assert bootstrap_cell.with_bootstrap(notebook, "new")
     first = notebook.cells[0]
     assert first.source == "new" and "remove-cell" in first.metadata["tags"] and first.outputs == []
     assert [c.source for c in notebook.cells[1:]] == ["# Title", "import nbnp", "print(1)"]
@@ -88,10 +77,10 @@ def test_check_reports_then_write_fixes(tmp_path: Path, capsys: Any) -> None:
     path = tmp_path / "chapter.ipynb"
     nbformat.write(chapter("print(1)"), path)
     before = path.read_bytes()
-    assert TOOL.main(["--check", str(path)]) == 1 and path.read_bytes() == before
-    assert TOOL.main([str(path)]) == 0
-    assert TOOL.main(["--check", str(path)]) == 0
+    assert bootstrap_cell.main(["--check", str(path)]) == 1 and path.read_bytes() == before
+    assert bootstrap_cell.main([str(path)]) == 0
+    assert bootstrap_cell.main(["--check", str(path)]) == 0
     written = path.read_bytes()
-    assert TOOL.main([str(path)]) == 0 and path.read_bytes() == written  # untouched the second time
+    assert bootstrap_cell.main([str(path)]) == 0 and path.read_bytes() == written  # untouched the second time
     nbformat.validate(nbformat.read(path, as_version=4))
     assert "missing or outdated" in capsys.readouterr().out

@@ -1,23 +1,10 @@
 """The built HTML book in headless Chromium, offline: every page visited once per width.
 
 Each page of ``_build/html`` is opened once on a desktop (1280 × 900, served from 127.0.0.1) and
-once on a phone (390 × 844 at 2 device pixels per CSS pixel, from disk, ``file://``); everything
-is checked on that visit, most of it by one script in the page (:data:`LAYOUT`). On both: no
-console error and no request to another host; math typeset by the book's own MathJax; every
-image decoded; the page never scrolls sideways; every display equation fits its column and no
-equation number covers it (again at 360 px, the phone's window narrowed); one legible "enlarge"
-hint under the first figure; axe-core (npm, injected from disk) finds no serious or critical
-WCAG 2 A/AA violation (light theme on the desktop, dark on the phone); the interactive figures
-fit and show nbnp's numbers for every slider stop; search finds "sigmoid".
-Desktop only: no code or output block scrolls, an 80-character code line fits; figures at most
-at their intended size and never shrunk below legible text, in a column as wide as
-``tools/figure_check.py`` assumes; on chapters the ``.ipynb`` download is the notebook, the
-keyboard alone enlarges a figure, steps a stepped one and moves a slider, dark theme keeps
-figures on a light background, print hides the navigation and cuts no line (one chapter prints
-to PDF). Phone only: images lazy, at most 1.5 MB loaded scrolling through a page; a code line
-never wraps and a code block or table wider than its box scrolls with a shadow as the cue;
-figures at least 1.5 stored pixels per CSS pixel, a tap enlarges one to fit the screen; the
-graph chapters' labels at 9 CSS px or more, in the column or enlarged.
+once on a phone (390 × 844 at 2 device pixels per CSS pixel, from disk, ``file://``), and all is
+checked on that visit: no console error, no request to another host, and each ``*_problems``
+check that ``test_page_on_a_desktop`` or ``test_page_on_a_phone_from_disk`` calls, most of the
+layout measured by one script in the page (:data:`LAYOUT`).
 
 With ``NBNP_SCREENSHOTS=1`` (``make browser``) screenshots go to ``_build/screenshots/``. Needs
 Debian's ``chromium``, Playwright for Python (never ``playwright install``) and a built book:
@@ -29,14 +16,11 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import json
 import os
 import re
 import shutil
 import threading
-import types
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -44,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 import numpy as np
 import pytest
+from figure_check import DESKTOP_COLUMN_PX, LEAST_TEXT_PX
 
 import nbnp
 
@@ -101,36 +86,19 @@ def test_book_is_built() -> None:
     assert CHAPTERS, "no page of the build comes from a notebook"
 
 
-def test_no_page_or_stylesheet_loads_from_another_host_and_mathjax_is_the_books() -> None:
+def test_no_stylesheet_loads_from_another_host_and_mathjax_is_the_books() -> None:
+    """Each visit below reports a request to another host; a stylesheet may ask only in a state
+    that no visit reaches (a hover, a font not used yet)."""
     if not PAGES:
         unavailable(f"no built book at {HTML}: run `make book` first")
-    remote = re.compile(r"<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=[\"'](?:https?:)?//"
-                        r"|<link\b[^>]*\bhref=[\"'](?:https?:)?//[^>]*>", re.IGNORECASE)
-    found = [f"{page}: {m.group(0)}" for page in PAGES
-             for m in remote.finditer((HTML / page).read_text(encoding="utf-8"))]
     imported = re.compile(r"(?:@import\s+|url\()\s*[\"']?(?:https?:)?//", re.IGNORECASE)
-    found += [css.relative_to(HTML).as_posix() for css in (HTML / "_static").rglob("*.css")
-              if imported.search(css.read_text(encoding="utf-8", errors="replace"))]
+    found = [css.relative_to(HTML).as_posix() for css in (HTML / "_static").rglob("*.css")
+             if imported.search(css.read_text(encoding="utf-8", errors="replace"))]
     assert not found, f"loads from another host: {found}"
     assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
     # Jupyter Book links every .js/.css under the source _static/ into every page:
     # MathJax must not be there, or each page would load hundreds of its files.
     assert not list((ROOT / "_static").rglob("tex-chtml.js"))
-
-
-def test_launch_and_repository_buttons_appear_only_with_a_repository_url() -> None:
-    spec = importlib.util.spec_from_file_location("book_html", ROOT / "_ext" / "book_html.py")
-    book_html = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(book_html)
-    launch = {"binderhub_url": "https://binder.example", "colab_url": "https://colab.example"}
-    for url in ("", "https://github.com/o/r"):
-        config = types.SimpleNamespace(html_theme_options={"repository_url": url, "launch_buttons": launch})
-        book_html.reader_buttons(None, config)
-        options = config.html_theme_options
-        if url:
-            assert options["launch_buttons"] == launch and options["use_issues_button"]
-        else:
-            assert "launch_buttons" not in options and not options["use_repository_button"]
 
 
 # --------------------------------------------------------------------------- the browser
@@ -343,8 +311,6 @@ def layout_problems(tab: Any, checks: tuple[str, ...], **measure: Any) -> list[s
     return problems + [problem for check in checks for problem in found[check]]
 
 
-#: tools/figure_check.py measures graph texts as shown in a column this wide at 1280 px.
-DESKTOP_COLUMN_PX = 672
 OUTPUT_FIGURES = ".bd-content div.cell_output img"
 DESKTOP = ("overflow", "math", "equations", "clipped", "eighty", "figures", "shrunk", "hint")
 PHONE_CHECKS = ("overflow", "math", "equations", "scroll", "figures", "hint")
@@ -529,6 +495,14 @@ def zoomed_fit_problems(big: dict[str, Any]) -> list[str]:
     return [f"the enlarged figure does not fit the {big['vw']} px screen: {big}"]
 
 
+def enlarged(tab: Any, img: Any) -> dict[str, Any]:
+    """Tap the figure ``img``; its enlarged view measured (:data:`ZOOMED`), left open."""
+    img.scroll_into_view_if_needed()
+    img.click()
+    tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
+    return tab.evaluate(ZOOMED)
+
+
 def zoom_problems(page: str, tab: Any) -> list[str]:
     """A tap on the first figure enlarges it with nothing to pan sideways; Escape closes it.
 
@@ -537,10 +511,7 @@ def zoom_problems(page: str, tab: Any) -> list[str]:
     when that shows it larger: _static/figure-zoom.js)."""
     if not tab.locator(OUTPUT_FIGURES).count():
         return []
-    tab.locator(OUTPUT_FIGURES).first.scroll_into_view_if_needed()
-    tab.locator(OUTPUT_FIGURES).first.click()
-    tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
-    big = tab.evaluate(ZOOMED)
+    big = enlarged(tab, tab.locator(OUTPUT_FIGURES).first)
     screenshot(tab, "phone-zoom", page)
     tab.keyboard.press("Escape")
     problems = zoomed_fit_problems(big)
@@ -705,7 +676,6 @@ GRAPH_PAGES = {f"book/part1/{name}.html" for name in
 #: tools/figure_check.py makes every text of every figure at least LEAST_TEXT_PX tall in the
 #: desktop column (DESKTOP_COLUMN_PX), from the figure's own 1x size (half the stored pixels):
 #: shown ``w`` CSS px wide, its smallest label is at least 9 * w / min(1x width, column) px.
-LEAST_LABEL_PX = 9.0
 #: A graph figure: the output of a cell that calls one of nbnp.draw's graph drawers.
 GRAPH_CALL = re.compile(r"\bdraw_(?:graph|neuron_graph|batch_neuron_graph|layer_graph|neuron_walk_steps)\(")
 
@@ -733,46 +703,26 @@ SHOWN_FIGURES = """() => [...document.querySelectorAll('.bd-content div.cell_out
   .filter(f => f.width > 0 && f.natural > 0)"""
 
 
-#: Graph chapters whose stored figures are still drawn for the desktop only (too tall for a quarter
-#: turn on a phone to bring their labels to 9 px): the labels are measured and written to
-#: _build/screenshots/labels/, and a warning says how small they are, until nbnp.draw gives them a
-#: phone layout and `make outputs` stores it (issue 21, left open for these).
-AWAITING_REDRAW: set[str] = set()
-
-
 def label_problems(page: str, tab: Any) -> list[str]:
     """Every graph figure's labels at 9 CSS px or more at 390 px: in the column, or enlarged."""
     tab.evaluate(IMAGE_STATE)
-    problems, sizes, graphs = [], [], graph_images(page)
+    problems, graphs = [], graph_images(page)
     if not graphs:
         return [f"no graph figure found on {page} (tests/test_browser.py, GRAPH_CALL)"]
     for figure in tab.evaluate(SHOWN_FIGURES):
         if figure["src"] not in graphs:
             continue
         reference = min(figure["natural"] / 2, DESKTOP_COLUMN_PX)
-        column = LEAST_LABEL_PX * figure["width"] / reference
-        if column >= LEAST_LABEL_PX - 0.05:
-            sizes.append(column)
-            continue
+        column = LEAST_TEXT_PX * figure["width"] / reference
         img = tab.locator(OUTPUT_FIGURES).nth(figure["index"])
-        if not img.is_visible():  # inside a folded solution: measured when a reader unfolds it
+        # enough in the column; or inside a folded solution: measured when a reader unfolds it
+        if column >= LEAST_TEXT_PX - 0.05 or not img.is_visible():
             continue
-        img.scroll_into_view_if_needed()
-        img.click()
-        tab.locator(".nbnp-zoom img").wait_for(timeout=5_000)
-        big = tab.evaluate(ZOOMED)
+        big = enlarged(tab, img)
         tab.keyboard.press("Escape")
-        enlarged = LEAST_LABEL_PX * big["width"] / reference
-        sizes.append(enlarged)
+        zoomed = LEAST_TEXT_PX * big["width"] / reference
         problems += zoomed_fit_problems(big)
-        if enlarged < LEAST_LABEL_PX - 0.05:
+        if zoomed < LEAST_TEXT_PX - 0.05:
             problems.append(f"figure {figure['src']}: labels at {column:.1f} px in the column and "
-                            f"{enlarged:.1f} px enlarged (< {LEAST_LABEL_PX})")
-    if page in AWAITING_REDRAW and problems:
-        warnings.warn(f"{page}, awaiting a phone layout: " + "; ".join(problems), stacklevel=1)
-        problems = []
-    if sizes:
-        (SHOTS / "labels").mkdir(parents=True, exist_ok=True)
-        (SHOTS / "labels" / (Path(page).stem + ".txt")).write_text(
-            " ".join(f"{size:.1f}" for size in sizes) + "\n", encoding="utf-8")
+                            f"{zoomed:.1f} px enlarged (< {LEAST_TEXT_PX})")
     return problems

@@ -1,11 +1,6 @@
-"""What the chapters claim in prose, recomputed; and chapter 9's printed errors, exact on any machine.
-
-The first tests redo a chapter's computation with nbnp, as the chapter does, and check it
-with plain-Python formulas that share no code with nbnp. The last ones make sure the orders
-of magnitude chapter 9 prints cannot change on another machine: they redo the computations
-with the weights nudged by a few units in the last place, which reshuffles every rounding the
-way a different CPU or BLAS would, and require the same printed text. (The exercises'
-solutions are checked in ``test_exercise_solutions.py``.)
+"""What the chapters claim in prose, recomputed with nbnp and checked with plain-Python formulas;
+and chapter 10's printed magnitudes, the same with every weight nudged by a few units in the
+last place, as another CPU or BLAS would round (the exercises: ``test_exercise_solutions.py``).
 """
 
 import math
@@ -67,7 +62,7 @@ def test_ch3_real_neuron_claims():
     assert tiny.costs[0] - tiny.final_cost < 1e-8
 
 
-# --- chapter 9 prints only what round-off cannot change ---------------------------------
+# --- chapter 10 prints only what round-off cannot change ---------------------------------
 
 TRIALS = 8
 
@@ -89,7 +84,7 @@ def _xavier(sizes):
 
 
 # Slow, so `make portability` leaves it out: with NumPy's AVX-512 kernels off (1.26 and 2.x alike)
-# one nudged trial prints another magnitude, although chapter 9 itself passes nbval there.
+# one nudged trial prints another magnitude, although chapter 10 itself passes nbval there.
 @pytest.mark.slow
 def test_ch10_step_sweep_magnitudes_survive_last_place_changes():
     eps_values = [10.0**-k for k in range(1, 13)]
@@ -103,8 +98,8 @@ def test_ch10_step_sweep_magnitudes_survive_last_place_changes():
 
 
 @pytest.mark.slow
-def test_ch9_checks_stay_a_decade_below_the_printed_bound():
-    """Chapter 9 prints "< 1e-8" for each check; every trial must stay below 1e-9."""
+def test_ch10_checks_stay_a_decade_below_the_printed_bound():
+    """Chapter 10 prints "< 1e-8" for each check; every trial must stay below 1e-9."""
     worst = 0.0
     for trial in range(TRIALS):
         network, X, Y = _xavier([3, 1])

@@ -1,13 +1,11 @@
 """What a reader gets from the HTML book to run a chapter: the download and the launch buttons.
 
 * ``_ext/download_bootstrap.py``: the build puts nbnp's wheel beside the pages, and the chapters
-  offered for download install it from ``make book BOOK_URL=...``'s address (only those copies:
-  the committed notebooks never change with it).
-* Launch buttons (Binder, Colab) appear once ``repository.url`` is set: the slow test builds a
-  probe book (tests/conftest.py) with an example URL and reads the links.
+  offered for download install it from ``make book BOOK_URL=...``'s address (only those copies).
+* ``_ext/book_html.py``: launch (Binder, Colab) and repository buttons exactly when
+  ``repository.url`` is set; the slow test builds a probe book with an example URL.
 
-The whole path (serve, download through the page's link, run in a bare venv, offline) is
-``tools/download_test.py``, run by ``make portability``.
+The whole path (serve, download, run offline in a bare venv) is ``make portability``'s.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (pip install -e '.[book]')")
-sys.path.insert(0, str(ROOT / "_ext"))
 import download_bootstrap  # noqa: E402
 
 WHEEL = "nbnp-0.1.0-py3-none-any.whl"
@@ -79,6 +76,17 @@ def test_a_book_url_without_a_wheel_stops_the_build(tmp_path: Path, monkeypatch:
         download_bootstrap.on_build_finished(app, None)
 
 
+def test_without_a_repository_url_there_is_no_launch_or_repository_button() -> None:
+    import book_html
+
+    launch = {"binderhub_url": "https://binder.example", "colab_url": "https://colab.example"}
+    config = SimpleNamespace(html_theme_options={"repository_url": "", "launch_buttons": launch})
+    book_html.reader_buttons(None, config)
+    options = config.html_theme_options
+    assert "launch_buttons" not in options and not options["use_repository_button"]
+    assert not options["use_issues_button"]
+
+
 @pytest.mark.slow
 def test_a_repository_url_brings_binder_and_colab_buttons(probe_book) -> None:
     repo = probe_book(_chapter("import nbnp").cells, repository=REPOSITORY)
@@ -93,3 +101,4 @@ def test_a_repository_url_brings_binder_and_colab_buttons(probe_book) -> None:
     assert binder in links, sorted(link for link in links if "binder" in link)
     assert colab in links, sorted(link for link in links if "colab" in link)
     assert REPOSITORY in links, "the repository button"
+    assert any(link.startswith(f"{REPOSITORY}/issues/new") for link in links), "the issues button"

@@ -1,24 +1,15 @@
-"""Proof that the regression net catches drift, without executing any chapter again.
-
-1. The one execution of every chapter that ``make book`` made (Jupyter Book's cache,
-   ``_build/.jupyter_cache``), normalized as ``make outputs`` normalizes it, equals the committed
-   notebook (PNG bytes and stored timings aside).
-2. A 1e-6 change to ``np.exp`` inside nbnp changes what the ledger prints, or makes it refuse
-   the drifted value, so nbval over it would fail; the unchanged nbnp prints the stored table.
-3. nbval, with this repository's ``conftest.py`` and sanitizer, fails on one changed digit in a
-   stored output (in that cell only, naming it and showing the whole line) and on an unexpected
-   stderr output, and keeps a kernel's Matplotlib quiet when ``MPLCONFIGDIR`` is unusable: a
-   probe notebook written here, not a chapter.
+"""Proof that the regression net catches drift, without executing any chapter again: the build's
+execution is what ``make outputs`` stores (1), a 1e-6 drift of ``np.exp`` inside nbnp reaches
+the printed ledger (2), and nbval with this repository's setup fails on one changed digit or an
+unexpected stderr and keeps Matplotlib quiet when ``MPLCONFIGDIR`` is unusable (3, a probe).
 """
 
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,13 +22,6 @@ BOOK = ROOT / "book"
 CACHE = ROOT / "_build" / ".jupyter_cache"
 REQUIRED = os.environ.get("NBNP_BROWSER_TESTS") == "required" or os.environ.get("CI") == "true"
 IGNORED = "nbval-ignore-output"
-
-
-def _tool(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _toc_notebooks() -> list[Path]:
@@ -66,10 +50,8 @@ def _compared(nb: nbformat.NotebookNode) -> list:
 @pytest.fixture(scope="module")
 def cache():
     pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (.[book])")
-    from jupyter_cache import get_cache
-
-    sys.path.insert(0, str(ROOT / "_ext"))
     from fresh_outputs import FINGERPRINT_FILE, nbnp_fingerprint
+    from jupyter_cache import get_cache
 
     stamp = CACHE / FINGERPRINT_FILE
     if not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != nbnp_fingerprint():
@@ -85,7 +67,9 @@ def test_the_builds_execution_is_what_make_outputs_stores(notebook: Path, cache)
     for stored, fresh in zip(committed.cells, executed.cells):
         if IGNORED in stored.metadata.get("tags", []) and stored.get("outputs"):
             fresh.outputs = stored.outputs  # timings: make outputs keeps the stored ones
-    fresh = _compared(_tool("run_notebooks").normalize(executed))
+    from run_notebooks import normalize
+
+    fresh = _compared(normalize(executed))
     assert fresh == _compared(committed), (
         f"make outputs would change {notebook.relative_to(ROOT)}: re-store it (make outputs) or find "
         "what made this run print something else"
@@ -143,24 +127,13 @@ PROBE_CELLS = [
 ]
 
 
-def _probe_repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    (repo / "book").mkdir(parents=True)
-    for name in ("conftest.py", "pyproject.toml", "tools"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, repo / name)
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                           "language": "python"}})
-    for number, (source, text) in enumerate(PROBE_CELLS, start=1):
-        cell = nbformat.v4.new_code_cell(source, execution_count=number)
-        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)] if text else []
-        nb.cells.append(cell)
-    nbformat.write(nb, repo / "book" / "probe.ipynb")
-    return repo
-
-
 @pytest.mark.slow
-def test_nbval_fails_on_one_changed_digit_and_on_stderr_in_those_cells_only(tmp_path: Path) -> None:
-    repo = _probe_repo(tmp_path)
+def test_nbval_fails_on_one_changed_digit_and_on_stderr_in_those_cells_only(tmp_path: Path, probe_book):
+    cells = []
+    for number, (source, text) in enumerate(PROBE_CELLS, start=1):
+        cells.append(nbformat.v4.new_code_cell(source, execution_count=number))
+        cells[-1].outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)] if text else []
+    repo = probe_book(cells)  # a copy of the repository: its conftest.py, tools and sanitizer
     not_a_folder = tmp_path / "mplconfig"
     not_a_folder.write_text("a file, not a folder", encoding="utf-8")
     env = {**os.environ, "MPLCONFIGDIR": str(not_a_folder), "MPLBACKEND": "Agg"}

@@ -1,15 +1,11 @@
 """Every exercise: numbered with sphinx-exercise, its solution behind a "Solution" toggle, its answer right.
 
-* structure: each chapter has at least three exercises (Part I) or two (Part II); each
-  ``{exercise}`` has a label and exactly one gated ``{solution-start}`` / ``{solution-end}``
-  pair after it, holding at least one code cell; no solution is hidden with tags;
-* build-it exercises (one for every exercise of ``nbnp.check_exercise``): the learner's cell is
-  kept out of the build and of nbval, and run as it comes it gives feedback, not a crash; the
-  folded solution shows ``nbnp/exercises/solutions.py`` and passes; a learner's usual first
-  mistake, typed into the chapter's own cell, is named, and the fix passes;
-* answers: each solution cell runs in a fresh namespace (NumPy and nbnp, plus the chapter's
-  state where it continues the chapter, rebuilt here) and its result is checked against an
-  independent computation in plain Python or NumPy, never against a typed number.
+* structure: three exercises a chapter in Part I, two in Part II, each with one folded solution;
+* build-it exercises (``nbnp.check_exercise``): the learner's cell is kept out of the build and
+  of nbval and gives feedback, not a crash; the solution shows ``nbnp/exercises/solutions.py``
+  and passes; a learner's usual first mistake, typed into the cell, is named with its fix;
+* answers: each solution cell runs in a fresh namespace (plus the chapter's state it continues,
+  rebuilt here) and is checked against plain Python or NumPy, never against a typed number.
 """
 
 from __future__ import annotations

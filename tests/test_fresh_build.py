@@ -1,10 +1,6 @@
-"""The HTML book never shows outputs that nbnp no longer computes (``_ext/fresh_outputs.py``).
-
-Jupyter Book's execution cache matches a notebook by its code only, and Sphinx reads a page
-again only when its source changed: after a change to nbnp alone, ``make book`` used to
-publish the old numbers. The slow test changes nbnp in a copy of the repository whose book is
-one probe page (so that no chapter runs again) and builds it there, through ``make book`` and
-through ``jupyter-book build`` alone.
+"""The HTML book never shows outputs that nbnp no longer computes (``_ext/fresh_outputs.py``):
+Jupyter Book's cache matches a notebook by its code only, so after a change to nbnp alone
+``make book`` used to publish the old numbers. The slow test changes nbnp in a probe copy.
 """
 
 from __future__ import annotations
@@ -17,9 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
 pytest.importorskip("jupyter_cache", reason="the book's tools are not installed (pip install -e '.[book]')")
-sys.path.insert(0, str(ROOT / "_ext"))
 import fresh_outputs  # noqa: E402
 
 PROBE = "nbnp/fresh_build_probe.py"

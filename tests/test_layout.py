@@ -1,10 +1,9 @@
 """The package's layout: a NumPy-only core, and the book's machinery in subpackages loaded on use.
 
+* every public name of ``nbnp`` resolves, the machinery's on first use (``nbnp.__getattr__``);
 * ``import nbnp`` and ``import nbnp.layers`` import neither matplotlib nor the
-  machinery nor the exercise checker (checked in a fresh interpreter), which load on first
-  use (``nbnp.__getattr__`` itself is tested in ``test_init.py``);
-* only ``nbnp.draw`` imports matplotlib, and no core module imports a subpackage;
-* the machinery finds chapters through ``_toc.yml`` and layers through their protocol.
+  machinery nor the exercise checker (checked in a fresh interpreter);
+* only ``nbnp.draw`` imports matplotlib, and no core module imports a subpackage.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ PACKAGE = Path(nbnp.__file__).resolve().parent
 SUBPACKAGES = ("article", "draw", "experiments")
 MODULES = sorted(PACKAGE.rglob("*.py"))
 CORE = sorted(p for p in PACKAGE.glob("*.py") if p.name != "__init__.py")
-MACHINERY = sorted(p for sub in SUBPACKAGES for p in (PACKAGE / sub).glob("*.py"))
 
 
 def _imported(path: Path) -> set[str]:
@@ -50,6 +48,17 @@ def _loaded_after(statement: str) -> dict[str, bool]:
 
 NOTHING = dict.fromkeys(["matplotlib", "nbnp.article", "nbnp.draw", "nbnp.experiments", "nbnp.exercises"],
                         False)
+
+
+@pytest.mark.parametrize("name", nbnp.__all__)
+def test_every_public_name_resolves(name):
+    assert getattr(nbnp, name) is not None
+
+
+def test_a_subpackage_is_an_attribute_and_an_unknown_name_an_attribute_error_naming_it():
+    assert nbnp.draw.__name__ == "nbnp.draw"
+    with pytest.raises(AttributeError, match="no_such_name"):
+        nbnp.no_such_name  # noqa: B018
 
 
 @pytest.mark.parametrize(
@@ -81,5 +90,3 @@ def test_the_core_imports_numpy_and_itself_only(path):
         top = name.split(".")[0]
         assert top in {"numpy", "nbnp", "__future__"} or top in sys.stdlib_module_names, (path.name, name)
         assert not any(name.startswith(f"nbnp.{sub}") for sub in SUBPACKAGES), (path.name, name)
-
-

@@ -1,23 +1,12 @@
 """A learner's own experiment: change a seed or a learning rate, run the chapter, see every cell run.
 
-For every chapter with a seed, a learning rate or hand-picked weights, the test edits that
-setting in the notebook's code, runs the notebook top to bottom in a fresh kernel (nbclient)
-without ``NBNP_STRICT``, as a reader's Jupyter does, and requires
-
-* no error in any cell (``CellExecutionError`` otherwise), and
-* where the chapter compares with the article after the edit, the printed note that ours
-  now differs from the article and why (the edit really changed a compared number).
-
-Each edited chapter is one more execution of it, and a CI run executes each chapter at most three
-times (CONTRIBUTING.md), so this runs on request: ``make learner-runs`` (after changing a chapter's
-seeded run or its hidden checks). In every run, ``test_hidden_checks_let_a_learner_run_on`` checks
-what makes it pass: hidden checks compare through ``nbnp.show``, which only notes a difference
-outside strict runs.
-
-Maintainers' runs stay strict: the root ``conftest.py`` sets ``NBNP_STRICT`` for nbval,
-``tools/run_notebooks.py`` and ``make book`` set it too, and ``tests/article`` checks
-``nbnp.show`` raises under it (so no stored output can hold the learner's note: nbval's
-strict rerun would raise on it).
+For every chapter with a seed, a learning rate or hand-picked weights, the slow test edits that
+setting and runs the notebook in a fresh kernel without ``NBNP_STRICT``, as a reader's Jupyter
+does: no cell may fail, and where a compared number changed, the note that ours now differs from
+the article is printed. It is one more execution of each chapter, so it runs on request
+(``make learner-runs``); ``test_hidden_checks_let_a_learner_run_on`` runs always and checks what
+makes it pass: hidden checks compare through ``nbnp.show``, which raises only in strict runs.
+Maintainers' runs stay strict: the root ``conftest.py``, ``make outputs`` and ``make book`` set it.
 """
 
 from __future__ import annotations

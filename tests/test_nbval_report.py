@@ -5,23 +5,12 @@ both through nbval on a probe notebook."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 from pathlib import Path
-from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_tool(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-report = load_tool("nbval_report")
+import mplconfig
+import nbval_report as report
 
 
 def stream(text: str, name: str = "stdout") -> dict:
@@ -66,7 +55,6 @@ def test_the_sanitizer_applies_to_both_sides():
 
 
 def test_mplbackend_is_kept_from_the_kernels(monkeypatch):
-    mplconfig = load_tool("mplconfig")
     monkeypatch.setenv("MPLBACKEND", "Agg")
     mplconfig.use_inline_backend()
     assert "MPLBACKEND" not in os.environ

@@ -1,11 +1,8 @@
 """No internal key of the article's registry (``ch7.cost_4600``) reaches a reader.
 
-The keys name the article's values for maintainers: the registry, the ledger's code, the
-tests. A reader sees the values by their descriptions (``nbnp.show("cost at epoch 4600",
-...)``, ``nbnp.article_says(...)``). This scans everything a page shows: every Markdown
-cell and page, every code cell not removed from the page (``remove-cell``,
-``remove-input``; folded solutions count, a click shows them) and every output not removed
-(``remove-cell``, ``remove-output``), in every format it is stored in.
+The keys are for maintainers; a reader sees the values by their descriptions
+(``nbnp.show("cost at epoch 4600", ...)``). Scanned: every Markdown cell and page, and every
+code cell and output a page shows (folded solutions count: a click shows them).
 """
 
 from __future__ import annotations

@@ -1,12 +1,7 @@
-"""The code a chapter shows fits an 80-character column.
-
-A longer line wraps back to column 0 in the HTML at 1280 px and on a phone, which reads badly
-(CONTRIBUTING.md: code cells of a few lines that fit the column). Checked: every line of every
-code cell in ``book/`` whose input is shown, that is, not tagged ``remove-input`` or
-``hide-input``. The bootstrap cell (``remove-cell``) is checked too: a reader who downloads a
-chapter sees it, and ``tools/bootstrap_cell.py`` writes it from one template. The package's
-listings (``literalinclude``) are held to the same limit in ``test_source.py``. That 80
-characters fit the column at 1280 px is the browser tests' to check (``_static/book.css``).
+"""The code a chapter shows fits an 80-character column (CONTRIBUTING.md), longer lines wrapping
+back to column 0 read badly. Checked: every code cell not tagged ``remove-input`` or
+``hide-input``, the bootstrap cell too (a reader who downloads a chapter sees it). The listings:
+``test_source.py``; that 80 characters fit the column: the browser test.
 """
 
 from __future__ import annotations

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 pytest.importorskip("sphinx", reason="the book's tools are not installed (pip install -e '.[book]')")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "_ext"))
 import pdf_link  # noqa: E402
 
+ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 FRONT_PAGE = ROOT / "book" / "intro.md"
 REQUIRED = os.environ.get("NBNP_BROWSER_TESTS") == "required" or os.environ.get("CI") == "true"

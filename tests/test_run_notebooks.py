@@ -1,15 +1,10 @@
 """tools/run_notebooks.py (``make outputs``): two runs store byte-identical files, equal to the
-committed notebooks.
-
-Where a kernel cuts printed text into stream chunks depends on timing; the stored file must
-not. These tests feed the tool differently chunked outputs; tests/test_drift.py compares the
-book build's one real execution of every chapter with the committed notebooks.
+committed notebooks, however a kernel cut the printed text into stream chunks.
 """
 
 from __future__ import annotations
 
 import copy
-import importlib.util
 from pathlib import Path
 
 import nbformat
@@ -24,9 +19,7 @@ NOTEBOOKS = sorted(
 SMALL = BOOK / "appendix" / "errata.ipynb"
 
 pytest.importorskip("nbclient", reason="make outputs' tools are not installed (.[book])")
-_spec = importlib.util.spec_from_file_location("run_notebooks", ROOT / "tools" / "run_notebooks.py")
-tool = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(tool)
+import run_notebooks as tool  # noqa: E402
 
 
 def stream(text: str, name: str = "stdout") -> dict:

@@ -1,13 +1,6 @@
-"""Tests that read the package's source text: the listings of Part II.
-
-Chapter 7 reads the package's layers, initializer and cost line by line, and
-chapter 9 its gradient checks; the listings are pulled out of ``nbnp/`` by
-Sphinx when the book is built. These tests resolve each directive with
-Sphinx's own reader, so a renamed method, a moved marker or a listing grown
-past a screen fails here rather than in the HTML build.
-
-(Mutation testing leaves this file out, as it does test_api_docs.py: mutmut
-rewrites the source into trampolines, which is what these tests would read.)
+"""The listings of Part II (chapter 7's layers, initializer and cost; chapter 9's gradient checks),
+pulled out of ``nbnp/`` by Sphinx: each directive is resolved with Sphinx's own reader, so a
+renamed method, a moved marker or a listing grown past a screen fails here, not in the build.
 """
 
 import re

@@ -1,4 +1,5 @@
-"""nbnp.article.compare and the registry: the article's values and how ours are compared with them."""
+"""nbnp.article.compare and the registry: the article's values, found by the words a reader reads,
+and how ours are compared with them."""
 
 import importlib
 import re
@@ -6,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from nbnp import ARTICLE, ArticleMismatch, compare, fmt, show
+from nbnp import ARTICLE, ArticleMismatch, article_says, compare, fmt, show
 
 DECIMALS = [e for e in ARTICLE.values() if e.rule == "decimals" and e.erratum is None]
 ERRATA = [e for e in ARTICLE.values() if e.erratum is not None]
@@ -34,6 +35,15 @@ def test_every_entry_has_a_known_rule_a_finite_value_and_a_place():
     assert len(SIG12) >= 4
     for entry in SIG12:  # a seeded run's cost, stated to 12 significant digits
         assert len(entry.text.replace("-", "").replace(".", "").lstrip("0")) >= 12, entry.key
+
+
+def test_every_description_is_unique_so_a_reader_can_name_any_value():
+    described = [entry.what.casefold() for entry in ARTICLE.values()]
+    assert len(described) == len(set(described))
+    for entry in ARTICLE.values():
+        assert article_says(entry.what) is entry
+        assert article_says(entry.what.upper()) is entry  # any case
+        assert article_says(f"  {entry.what} ") is entry
 
 
 @pytest.mark.parametrize("entry", DECIMALS, ids=_ids(DECIMALS))

@@ -37,15 +37,6 @@ def test_reproducers_leave_the_global_random_stream_alone():
     assert np.random.rand() == expected
 
 
-@pytest.mark.slow
-def test_the_seeded_run_matches_the_global_seed_48_stream():
-    X, Y = nbnp.xor_gate()
-    np.random.seed(48)
-    layers = nbnp.build_network(X.shape, [3, 1], "xavier")
-    history = nbnp.train(layers, X, Y, learning_rate=1.0, epochs=5000)
-    assert history.cost_at(4900) == rep.reproduce("ch7.cost_4900")
-
-
 @pytest.mark.parametrize("key", [k for k, e in ARTICLE.items() if e.erratum is not None])
 def test_an_erratum_states_our_value(key):
     # "differs" alone would pass for any wrong value: the erratum must quote ours.

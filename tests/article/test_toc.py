@@ -1,6 +1,5 @@
 """nbnp.article.toc: the project's one reader of ``_toc.yml``."""
 
-import re
 from pathlib import Path
 
 import pytest
@@ -37,11 +36,9 @@ def test_docname_finds_a_page_by_its_short_name(tmp_path):
     toc = read_toc(str(tmp_path / "_toc.yml"))
     assert toc.docname("c") == "book/part1/c"
     assert toc.docname("book/part2/a") == "book/part2/a"
-    with pytest.raises(KeyError, match=r"2 documents \(book/part1/a, book/part2/a\) named 'a' in "):
+    with pytest.raises(KeyError, match=r"2 documents \(book/part1/a, book/part2/a\) named 'a'"):
         toc.docname("a")
-    with pytest.raises(
-        KeyError, match=f"no document named 'missing' in {re.escape(str(tmp_path / '_toc.yml'))}\"$"
-    ):
+    with pytest.raises(KeyError, match="no document named 'missing'"):
         toc.docname("missing")
     with pytest.raises(KeyError, match="no document named 'art1/c'"):
         toc.docname("art1/c")  # whole path parts only

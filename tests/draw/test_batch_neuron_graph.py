@@ -1,6 +1,5 @@
 """Tests of nbnp.draw.batch_neuron: the vectorized neuron and the shared-parameter graph."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
@@ -11,12 +10,6 @@ from nbnp.draw.batch_neuron import (
 )
 
 W0 = [[0.1, 0.6]]
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 def test_batch_neuron_pass_is_the_first_iteration():
@@ -57,5 +50,3 @@ def test_shared_parameter_graph_sums_the_paths(param):
     assert into_z2.grad == "via z⁽²⁾: " + (
         nbnp.fmt_array([0.0, dz2], decimals=3) if param == "W" else nbnp.fmt_fixed(dz2, 3)
     )
-
-

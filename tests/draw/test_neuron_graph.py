@@ -1,32 +1,17 @@
-"""Tests for nbnp.draw.neuron: the single neuron's computed values, the texts drawn, input checks."""
+"""Tests for nbnp.draw.neuron: the single neuron's computed values and the texts its graph shows."""
 
 import math
 
-import matplotlib.pyplot as plt
-import numpy as np
 import pytest
 
 from nbnp import fmt_fixed
 from nbnp.draw.neuron import neuron_graph, neuron_pass
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 def _loss(x, w, y, b):
     """Independent reference: ½(y − σ(w·x + b))² with math only."""
     z = sum(wi * xi for wi, xi in zip(w, x)) + b
     return 0.5 * (y - 1 / (1 + math.exp(-z))) ** 2
-
-
-def _texts(ax):
-    return {t.get_text(): t for t in ax.texts}
-
-
-# --- neuron_pass ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -74,11 +59,6 @@ def test_neuron_graph_texts_are_the_computed_values():
     assert grads[("x1", "z")] == grads[("y", "L")] == ""
 
 
-def _distance(arrow, a, b):
-    start, end = (np.array(p) for p in arrow._posA_posB)
-    return np.hypot(*(start - a)) + np.hypot(*(end - b))
-
-
 def test_neuron_graph_local_gradients_make_the_chain_rule_checkable():
     x, w, y = (0.3, 0.9), (0.1, 0.6), 1.0
     run = neuron_pass(x, w, y)
@@ -87,6 +67,4 @@ def test_neuron_graph_local_gradients_make_the_chain_rule_checkable():
     assert local["sigma"].split() == f"local: ∂ŷ/∂z = σ′(z) = {fmt_fixed(run['dy_hat_dz'], 6)}".split()
     assert f"∂z/∂w₂ = x₂ = {fmt_fixed(0.9, 6)}" in local["z"]
     assert local["x1"] == local["w1"] == ""
-    # upstream × local = downstream, with the numbers as drawn
-    assert run["dL_dy_hat"] * run["dy_hat_dz"] == pytest.approx(run["dL_dz"], rel=1e-14)
     assert not neuron_graph(x, w, y, step="dL_dy_hat")[0][-3].local  # σ's local appears at its step

@@ -1,4 +1,8 @@
-"""nbnp.experiments.interactive: the value tables behind the interactive figures."""
+"""nbnp.experiments.interactive: the value tables behind the interactive figures.
+
+The tables are stored in chapters 1 and 3 (nbval compares them on every run), and the browser
+test checks that the figures show nbnp's numbers for every slider stop.
+"""
 
 
 import json
@@ -17,7 +21,6 @@ from nbnp.experiments.interactive import (
     figure_html,
     neuron_pass_batch,
     neuron_table,
-    show_interactive,
 )
 
 CURVE = nbnp.Parabola(curvature=0.1, minimum=0.0)
@@ -47,21 +50,6 @@ def test_neuron_pass_batch_against_the_formulas(b, y_hat):
     dZ0, dZ1 = y_hat / 4 * y_hat * (1 - y_hat), -(1 - y_hat) / 4 * y_hat * (1 - y_hat)
     np.testing.assert_allclose(run["dW"], [[2 * dZ1, 2 * dZ1]], rtol=1e-14)
     np.testing.assert_allclose(run["db"], [[dZ0 + 3 * dZ1]], rtol=1e-14)
-
-
-def test_neuron_table_covers_the_grid_with_nbnps_numbers():
-    X, Y = nbnp.or_gate()
-    table = neuron_table(X, Y, stops=(-1.0, 2.0), start=(2.0, -1.0, 2.0))
-    assert table["start"] == [1, 0, 1]
-    assert sorted(table["grid"]) == [f"{i},{j},{k}" for i in (0, 1) for j in (0, 1) for k in (0, 1)]
-    run = neuron_pass_batch(X, Y, 2.0, -1.0, 2.0)
-    entry = table["grid"]["1,0,1"]
-    assert entry["cost"] == nbnp.fmt(run["cost"], SIG)
-    assert entry["y_hat"] == [nbnp.fmt(v, SIG) for v in run["y_hat"].ravel()]
-    assert entry["dW"] == [nbnp.fmt(v, SIG) for v in run["dW"].ravel()]
-    assert table["X"] == ["0", "0", "0", "1", "1", "0", "1", "1"] and table["Y"] == ["0", "1", "1", "1"]
-    assert table["stops"] == ["-1", "2"] and WEIGHT_STOPS.count(0.0) == 1
-    assert table["kind"] == "neuron" and entry["db"] == [nbnp.fmt(run["db"][0, 0], SIG)]
 
 
 def test_the_neuron_sliders_start_at_chapter_ones_weights():
@@ -96,17 +84,3 @@ def test_figure_html_holds_the_table_as_json_the_same_bytes_in_any_key_order():
 def test_figure_html_refuses_a_name_without_a_letter_or_digit(name):
     with pytest.raises(ValueError, match="^name must hold only letters, digits and '-'"):
         figure_html({"kind": "descent"}, name)
-
-
-def test_show_interactive_displays_the_html_raw_with_a_plain_text_fallback(monkeypatch):
-    import IPython.display
-
-    calls = []
-    monkeypatch.setattr(IPython.display, "display", lambda *args, **kwargs: calls.append((args, kwargs)))
-    table = descent_table(CURVE, -8.0, alphas=(0.5,), steps=2)
-    show_interactive(table, "descent-alpha")
-    bundle = {
-        "text/html": figure_html(table, "descent-alpha"),
-        "text/plain": "Interactive figure: in the HTML version of the book.",
-    }
-    assert calls == [((bundle,), {"raw": True})]
