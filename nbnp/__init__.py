@@ -44,10 +44,7 @@ _LAZY_MODULES: dict[str, tuple[str, ...]] = {
         "shared_parameter_graph",
     ),
     "nbnp.exercises": ("check_exercise",),
-    "nbnp.experiments": (
-        "Parabola", "best_linear_accuracy", "descent_path", "growth_exponent", "loop_gradients",
-        "per_example_gradients", "time_gradients", "vectorized_gradients",
-    ),
+    "nbnp.experiments": ("Parabola", "descent_path"),
 }
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 _SUBPACKAGES = ("article", "draw", "experiments")
