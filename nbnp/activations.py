@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nbnp.checks import as_array
+
 __all__ = ["sigmoid", "sigmoid_derivative"]
 
 
@@ -17,10 +19,11 @@ def sigmoid(z: float | np.ndarray) -> float | np.ndarray:
 
     Returns an array of z's shape, or a float for a number. Below z ≈ −709.78,
     e^(−z) overflows to inf and σ(z) is 0.0, which is right, so that overflow
-    is allowed, also inside ``nbnp.train``. Explained in chapter 1.
+    is allowed, also inside ``nbnp.train``. ``TypeError`` if z is not real
+    numbers. Explained in chapter 1.
     """
     with np.errstate(over="ignore", under="ignore"):
-        A = 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+        A = 1 / (1 + np.exp(-as_array("z", z)))
     return float(A) if A.ndim == 0 else A
 
 

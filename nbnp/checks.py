@@ -7,7 +7,7 @@ update applied twice. Each check here names the argument, what was expected,
 what came, and the fix. Rare numeric faults (overflow, NaN) are left to NumPy:
 :func:`nbnp.train` runs under ``np.errstate``, which raises ``FloatingPointError``.
 
-Explained in chapter 8 ("What the classes check").
+Explained in chapter 8 ("What the guard lines catch").
 """
 
 from __future__ import annotations
@@ -51,16 +51,19 @@ def as_matrix(name: str, A: object, rows: int | None = None, hint: str = ONE_COL
     """``A`` as a 2-D float array (one example per column), with ``rows`` rows if given.
 
     Raises ``TypeError`` if ``A`` holds something other than real numbers, and
-    ``ValueError`` if it is not 2-D or has the wrong number of rows (``hint``
-    says what to do).
+    ``ValueError`` if it is not 2-D, has no entries, or has the wrong number of
+    rows (``hint`` says what to do when ``A`` transposed would fit).
     """
     M = as_array(name, A)
     if M.ndim != 2:
         raise ValueError(f"{name} must be 2-D, one column per example, but received shape {M.shape}: "
-                         f"use {name}.reshape(-1, 1) for one example, {name}.reshape(1, -1) for labels")
+                         f"use {name}.reshape(-1, 1) for one example")
+    if M.size == 0:
+        raise ValueError(f"{name} must hold at least one example, but received shape {M.shape}")
     if rows is not None and M.shape[0] != rows:
+        fix = hint if M.shape[1] == rows else "is it the input this layer was built for?"
         raise ValueError(f"{name} must have {rows} row{'s' * (rows != 1)}, but received shape {M.shape}: "
-                         + hint)
+                         + fix)
     return M
 
 
@@ -85,8 +88,9 @@ def check_labels(name: str, Y: np.ndarray, hint: str = SWAPPED) -> np.ndarray:
     """``Y`` itself, if every entry is a class label 0 or 1; else ``ValueError`` with ``hint``."""
     bad = Y[(Y != 0) & (Y != 1)]
     if bad.size:
-        raise ValueError(f"{name} must hold labels 0 or 1, but received {float(bad[0])!r:.20} among them; "
-                         + hint)
+        fix = "labels -1 and 1 become 0 and 1 with (Y + 1) / 2" if bad[0] == -1 else hint
+        raise ValueError(f"{name} must hold labels 0 or 1, but received {float(bad[0]):.6g} among them; "
+                         + fix)
     return Y
 
 
@@ -95,7 +99,7 @@ def check_predictions(name: str, A: np.ndarray) -> np.ndarray:
     bad = A[(A < 0) | (A > 1)]
     if bad.size:
         raise ValueError(f"{name} must hold predictions from 0 to 1 (a sigmoid's output A), but received "
-                         f"{float(bad[0])!r:.20} among them; pass the last layer's A, not its Z")
+                         f"{float(bad[0]):.6g} among them; pass the last layer's A, not its Z")
     return A
 
 

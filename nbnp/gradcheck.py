@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 
-from nbnp.checks import as_matrix, check_finite, check_layers, check_learning_rate
+from nbnp.checks import as_matrix, check_finite, check_layers, check_learning_rate, check_positive_int
 from nbnp.losses import compute_cost
 from nbnp.training import backward, forward
 
@@ -40,8 +40,9 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray,
     """
     eps = check_learning_rate(eps, name="eps", usual="the default, 1e-5")
     if not isinstance(x, np.ndarray) or x.dtype != float:
-        raise TypeError("x must be a float array (nudged in place), but "
-                        f"received {type(x).__name__}: use x.astype(float)")
+        raise TypeError(f"x must be the float array f reads, but received "
+                        f"{x!r:.50}: convert the array f reads "
+                        "(W = W.astype(float)) and pass that one")
     grad = np.zeros_like(x)
     with np.errstate(over="raise", invalid="raise"):
         for i in np.ndindex(x.shape):
@@ -77,10 +78,12 @@ def _checked_error(analytic: np.ndarray, numeric: np.ndarray,
     largest = max(np.abs(analytic).max(initial=0),
                   np.abs(numeric).max(initial=0))
     if largest <= floor:
-        under = "exactly zero" if largest == 0 else f"under the round-off floor {floor:.1e}"
+        under = ("exactly zero" if largest == 0
+                 else f"under the round-off floor {floor:.1e} of eps = {eps:g}")
         raise ValueError(
             f"the gradients of {what} are too small to check: both are {under}; "
-            "check a network that is not saturated, whose cost changes with its parameters")
+            "check a network that is not saturated, whose cost changes with its "
+            "parameters, with eps near the default 1e-5")
     return relative_error(analytic, numeric)
 
 
@@ -166,7 +169,7 @@ def layer_relative_error(layer: object, A_in: np.ndarray, draws: int = 8,
     """
     check_layers([layer])
     A_in = check_finite("A_in", as_matrix("A_in", A_in)).copy()
-    rng = np.random.RandomState(0)
+    draws, rng = check_positive_int("draws", draws), np.random.RandomState(0)
     analytic, numeric, f_max = [], [], 0.0
     with _as_found([layer]):
         out = layer.forward(A_in).copy()

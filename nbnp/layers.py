@@ -46,6 +46,9 @@ class LinearLayer:
 
     Raises
     ------
+    TypeError, ValueError
+        An argument that is not what its shape or type above says (the message
+        names it and the fix); a learning rate that is not positive.
     LayerStateError
         ``backward`` before ``forward``, or ``update_params`` before ``backward``.
     """
@@ -114,8 +117,15 @@ class SigmoidLayer:
         The output of the last forward pass (zeros before it).
     Z : numpy.ndarray, shape (n, m), or None
         The input of the last forward pass.
-    dZ : numpy.ndarray, shape (n, m)
+    dZ : numpy.ndarray, shape (n, m), or None
         ∂Cost/∂Z from :meth:`backward`.
+
+    Raises
+    ------
+    TypeError, ValueError
+        A ``Z`` or ``upstream_grad`` of another shape, or not real numbers.
+    LayerStateError
+        ``backward`` before ``forward``.
     """
 
     def __init__(self, shape: tuple[int, int]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nbnp.checks import ONE_ROW, as_matrix, check_labels, check_predictions, check_same_shape
+from nbnp.checks import ONE_ROW, as_array, as_matrix, check_labels, check_predictions, check_same_shape
 
 __all__ = ["compute_cost", "squared_error_loss", "squared_error_loss_derivative"]
 
@@ -21,7 +21,7 @@ def squared_error_loss(y: float | np.ndarray, y_hat: float | np.ndarray) -> floa
     ``ValueError`` if ``y`` is not 0 or 1 (label and prediction swapped?).
     Explained in chapter 1.
     """
-    check_labels("y", np.asarray(y))
+    check_labels("y", as_array("y", y))
     return 0.5 * (y - y_hat) ** 2
 
 
@@ -30,7 +30,7 @@ def squared_error_loss_derivative(y: float | np.ndarray, y_hat: float | np.ndarr
 
     Explained in chapter 1.
     """
-    check_labels("y", np.asarray(y))
+    check_labels("y", as_array("y", y))
     return -(y - y_hat)
 
 

@@ -117,6 +117,7 @@ def train(layers: list, X: np.ndarray, Y: np.ndarray, learning_rate: float = 1.0
     learning_rate = check_learning_rate(learning_rate)
     epochs = check_positive_int("epochs", epochs)
     record_every = check_positive_int("record_every", record_every)
+    print_every = print_every and check_positive_int("print_every", print_every)
     history, epoch = History(), 0
     try:
         with np.errstate(over="raise", invalid="raise"):

@@ -74,7 +74,7 @@ def test_numerical_gradient_agrees_with_autograd_and_restores_x():
 
 
 def test_numerical_gradient_refuses_an_int_array_and_a_bad_eps():
-    with pytest.raises(TypeError, match="x must be a float array"):
+    with pytest.raises(TypeError, match="x must be the float array"):
         numerical_gradient(lambda: 0.0, np.arange(3))
     with pytest.raises(ValueError, match="eps must be a positive step"):
         numerical_gradient(lambda: 0.0, np.zeros(3), eps=0)

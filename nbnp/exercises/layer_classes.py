@@ -1,4 +1,4 @@
-"""Exercises of chapters 7 and 8: the article's two layer classes from memory, and a new activation layer.
+"""Exercises of chapters 8 and 9: the article's two layer classes from memory, and a new activation layer.
 
 A class is checked method by method against nbnp's (or, for tanh and ReLU, a
 reference here), on a square layer first (where ``W`` in place of ``W.T``

@@ -1,4 +1,4 @@
-"""Exercises of chapters 4 to 6: the cost, one neuron's gradients, a feature cross, a hidden layer.
+"""Exercises of chapters 4 to 7: the cost, one neuron's gradients, a feature cross, a hidden layer.
 
 The wrong variants come from one function, :func:`sigmoid_net_gradients`,
 which computes a network's gradients with a known mistake switched on.
