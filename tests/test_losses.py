@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from autograd import grad
 
-from nbnp import compute_cost, squared_error_loss, squared_error_loss_derivative
+from nbnp import compute_cost, sigmoid, squared_error_loss, squared_error_loss_derivative
 
 Y = np.array([[0.0, 1.0, 1.0, 0.0]])
 Y_HAT = np.array([[0.5, 0.646, 0.525, 0.668]])
@@ -90,3 +90,10 @@ def test_predictions_that_are_not_finite_are_refused():
 def test_predictions_that_are_not_numbers_are_refused():
     with pytest.raises(TypeError, match="Y_hat must hold real numbers"):
         compute_cost(Y, [["a", "b", "c", "d"]])
+
+
+def test_a_string_or_none_is_refused_not_turned_into_a_number():
+    with pytest.raises(TypeError, match="z must hold real numbers"):
+        sigmoid(None)  # np.asarray(None, dtype=float) would be nan
+    with pytest.raises(TypeError, match="y must hold real numbers"):
+        squared_error_loss("0", 0.5)

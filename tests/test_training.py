@@ -301,3 +301,18 @@ def test_data_with_nan_is_named_before_training_or_predicting():
     with pytest.raises(ValueError, match=r"X must hold finite numbers, but X\[0, 2\]"):
         predict(network(), np.where(X == 1, np.nan, X))  # NaN > 0.5 is False: a silent class 0
 
+
+
+def test_data_without_examples_and_labels_minus_one_are_refused_with_their_fix():
+    X, Y = xor_gate()
+    with pytest.raises(ValueError, match="X must hold at least one example"):
+        train(network(), np.zeros((2, 0)), np.zeros((1, 0)))
+    with pytest.raises(ValueError, match=r"\(Y \+ 1\) / 2"):
+        train(network(), X, 2 * Y - 1)
+
+
+def test_a_layer_built_for_another_input_is_not_told_to_transpose_it():
+    Z2 = LinearLayer((2, 4), 1)  # built for X, fed the hidden layer's 3 rows
+    with pytest.raises(ValueError, match=r"A_prev must have 2 rows.*built for") as refused:
+        Z2.forward(np.ones((3, 4)))
+    assert "X.T" not in str(refused.value)
