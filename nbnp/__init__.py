@@ -32,7 +32,7 @@ from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import compute_cost, squared_error_loss, squared_error_loss_derivative
 from nbnp.training import History, accuracy, backward, build_network, forward, predict, train, train_step
 
-#: The book's machinery: subpackage → the names it lends to ``nbnp``, imported on first use.
+#: The book's machinery — subpackage → the names it lends to ``nbnp``, imported on first use.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
     "nbnp.article": ("ARTICLE", "ArticleMismatch", "article_says", "compare", "show"),
     "nbnp.article.fmt": ("SIG", "fmt", "fmt_array", "fmt_fixed", "fmt_magnitude", "fmt_shape"),

@@ -25,7 +25,7 @@ __all__ = ["EPS", "check_cost_gradient", "check_layer_gradients", "check_network
            "layer_gradients", "layer_relative_error", "network_gradient_vectors",
            "network_relative_error", "numerical_gradient", "relative_error"]
 
-#: The default step ε: truncation error grows as ε², round-off as 1/ε.
+#: The default step ε — truncation error grows as ε², round-off as 1/ε.
 EPS = 1e-5
 
 

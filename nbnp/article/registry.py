@@ -35,7 +35,7 @@ __all__ = [
     "reproduce",
 ]
 
-#: What a reproducer returns: a number, an array, or a shape.
+#: What a reproducer returns — a number, an array, or a shape.
 Value = Union[float, np.ndarray, tuple[int, ...]]
 
 #: How ours can be compared with the article's text (see :func:`nbnp.article.compare`).

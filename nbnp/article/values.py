@@ -303,7 +303,7 @@ def ch7_default_learning_rate() -> float:
 # ---------------------------------------------------------------- the companion notebooks' runs
 
 
-#: One row per companion run: key prefix, run, how its descriptions end ("cost at epoch 0 of the
+#: One row per companion run — key prefix, run, how its descriptions end ("cost at epoch 0 of the
 #: feature-cross run", unique beside the article's own "cost at epoch 4900"), notebook, chapter,
 #: and the costs the notebook printed. Each run declares its costs, predictions and accuracy
 #: (the same rules as Part II's).

@@ -95,14 +95,14 @@ NODE_KINDS: dict[str, tuple[str, str]] = {
 #: Width in CSS pixels at which a phone layout is shown at its own size (a 390 px phone's column
 #: is 358 px wide): :meth:`PhoneFigure.fit_width` sets the figure's dpi to that.
 PHONE_WIDTH_PX = 350
-#: The least dpi of a phone layout: its 10 pt texts then show at 10 px or more. A phone layout
+#: The least dpi of a phone layout — its 10 pt texts then show at 10 px or more. A phone layout
 #: must therefore be at most ``PHONE_WIDTH_PX / PHONE_LEAST_DPI`` (4.9) inches wide.
 PHONE_LEAST_DPI = 72
-#: Inches per data unit of a phone layout: the positions of the builders' ``layout="phone"``.
+#: Inches per data unit of a phone layout — the positions of the builders' ``layout="phone"``.
 PHONE_SCALE = 0.5
 
 
-#: What a phone layout offers as Markdown: a comment, which Jupyter and the PDF show as nothing.
+#: What a phone layout offers as Markdown — a comment, which Jupyter and the PDF show as nothing.
 PHONE_MARKDOWN = "<!-- the phone layout of the figure above, for the book's narrow screens -->"
 
 

@@ -126,7 +126,7 @@ def check_step(step: object, steps: tuple[str, ...], aliases: dict[str, str]) ->
     return aliases.get(step, step)
 
 
-#: The layouts a graph builder offers: left to right for a desktop column, top to bottom for a
+#: The layouts a graph builder offers — left to right for a desktop column, top to bottom for a
 #: phone's (drawn with ``draw_graph(..., phone=True)``, see :mod:`nbnp.draw.graph`).
 LAYOUTS = ("desktop", "phone")
 

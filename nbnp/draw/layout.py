@@ -32,7 +32,7 @@ __all__ = [
     "node_candidates",
 ]
 
-#: Least node radius on paper, inches (26 px at the book's 100 dpi): a node's
+#: Least node radius on paper, inches (26 px at the book's 100 dpi) — a node's
 #: label, drawn at :data:`LABEL_SIZE` points, fits inside with a margin.
 NODE_RADIUS_IN = 0.26
 #: Node radius in data units where that is larger (graphs drawn at a large scale).
@@ -41,7 +41,7 @@ NODE_RADIUS = 0.34
 LABEL_SIZE = 13.0
 
 _SIDES = {"below": (0.0, -1.0), "above": (0.0, 1.0), "right": (1.0, 0.0), "left": (-1.0, 0.0)}
-#: Where along an edge its gradient is tried, from its start (0) to its end (1): middle first,
+#: Where along an edge its gradient is tried, from its start (0) to its end (1) — middle first,
 #: or, for a text kept away from a node where many edges meet, nearest the other end first.
 _ALONG = (0.5, 0.38, 0.62, 0.26, 0.74, 0.16, 0.84, 0.08)
 _TOWARD_DST = (0.84, 0.74, 0.92, 0.62, 0.5, 0.38, 0.26)

@@ -22,7 +22,7 @@ from nbnp.training import backward, forward
 __all__ = ["MISTAKES", "check_compute_cost", "check_feature_cross", "check_hidden_layer",
            "check_neuron_gradients", "sigmoid_net_gradients"]
 
-#: The mistakes :func:`sigmoid_net_gradients` can make: name → (problem, fix), {l} the layer.
+#: The mistakes :func:`sigmoid_net_gradients` can make — name → (problem, fix), {l} the layer.
 MISTAKES = {
     "no 1/m": ("{q} is m times too large: the 1/m of the cost's gradient is missing",
                "dY_hat = -(Y - Y_hat) / m, with m = Y.shape[1]."),

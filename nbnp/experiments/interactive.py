@@ -43,13 +43,13 @@ __all__ = [
 #: Significant digits of every number the figures show.
 SIG = 3
 
-#: The learning-rate slider's stops: the article's 0.5, 5, 5×10⁻¹⁰ and 50, and more around them.
+#: The learning-rate slider's stops — the article's 0.5, 5, 5×10⁻¹⁰ and 50, and more around them.
 ALPHAS = (5e-10, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 19.0, 20.0, 21.0, 25.0, 50.0)
 
-#: The stops of the w₁, w₂ and b sliders: whole numbers, and the chapter's own 0.1 and 0.6.
+#: The stops of the w₁, w₂ and b sliders — whole numbers, and the chapter's own 0.1 and 0.6.
 WEIGHT_STOPS = (-4.0, -3.0, -2.0, -1.0, -0.5, 0.0, 0.1, 0.6, 1.0, 2.0, 3.0, 4.0)
 
-#: Where the w₁, w₂ and b sliders start: chapter 1's weights w = (0.1, 0.6), and b = 0.
+#: Where the w₁, w₂ and b sliders start — chapter 1's weights w = (0.1, 0.6), and b = 0.
 WEIGHT_START = (0.1, 0.6, 0.0)
 
 _PLAIN = "Interactive figure: in the HTML version of the book."
