@@ -54,14 +54,15 @@ def _xor_network():
 
 
 def _neuron_cases():
-    """Chapter 1's neuron (w = [0.1, 0.6]) at its worked steps, and chapter 2's with a bias."""
+    """Chapter 1's neuron (w = [0.1, 0.6]) at its worked steps, and chapter 2's with its bias."""
     X, Y = nbnp.or_gate()
     first, second = (X[:, 0], [0.1, 0.6], Y[0, 0]), (X[:, 1], [0.1, 0.6], Y[0, 1])
     for step in ("forward", "dL_dy_hat", "dL_dz", "dL_dw"):
         yield f"neuron {step}", first, {"step": step}
     yield "neuron second example", second, {"decimals": 4}
     for step in ("forward", "backward"):
-        yield f"neuron with b {step}", first, {"b": 0.5, "step": step}
+        yield f"neuron with b {step}", first, {"b": 0.0, "step": step}
+    yield "neuron with b after a step", first, {"b": -0.125, "step": "forward", "decimals": 4}
 
 
 def _graphs():
