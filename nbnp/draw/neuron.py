@@ -30,8 +30,9 @@ _ROW = 1.3  # vertical distance between the input nodes
 #: inputs and weights in one row, ``column`` apart (in the desktop layout's order, top to bottom
 #: there, left to right here), then z, σ and L straight down, ``drop`` apart, each with its value
 #: on its right and its local gradient on its left; y on L's right, ``y`` away, and the bias at
-#: ``b``, on z's right (in the row, its gradient's arrow would run between w₂'s edge and its own).
-_PHONE = {"column": 2.0, "drop": 4.0, "y": 3.0, "b": (3.4, -4.0)}
+#: ``b``, below z's value (in the row, its gradient's arrow would run between w₂'s edge and its
+#: own; level with z, it would push z's value against z's local gradient).
+_PHONE = {"column": 2.0, "drop": 4.0, "y": 3.0, "b": (3.6, -6.0)}
 
 
 def _finite(name: str, value: object) -> np.ndarray:
