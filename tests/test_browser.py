@@ -669,10 +669,10 @@ def test_page_on_a_phone_from_disk(page: str, phone: Tab) -> None:
     phone.report(page, problems)
 
 
-#: Chapters whose graph figures are measured: chapter 1, chapter 4 (and its sum of paths), and
-#: the hidden layer (issue 21).
-GRAPH_PAGES = {f"book/part1/{name}.html" for name in
-               ("01_single_neuron", "04_cost_vectorization", "04b_sum_of_paths", "06_hidden_layer")}
+#: Chapters whose graph figures are measured: chapters 1 and 2 (the single neuron), chapter 4
+#: (and its sum of paths), and the hidden layer (issue 21).
+GRAPH_PAGES = {f"book/part1/{name}.html" for name in ("01_single_neuron", "02_bias",
+               "04_cost_vectorization", "04b_sum_of_paths", "06_hidden_layer")}
 #: tools/figure_check.py makes every text of every figure at least LEAST_TEXT_PX tall in the
 #: desktop column (DESKTOP_COLUMN_PX), from the figure's own 1x size (half the stored pixels):
 #: shown ``w`` CSS px wide, its smallest label is at least 9 * w / min(1x width, column) px.

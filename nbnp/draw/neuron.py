@@ -2,8 +2,8 @@
 
 :func:`neuron_pass` runs the neuron forward and backward with nbnp's layers
 and loss, :func:`neuron_graph` lays the run out as nodes and edges for one
-worked step (x₁, w₁, …, (b) → z → σ → L ← y), and :func:`draw_neuron_graph`
-draws that step with :func:`nbnp.draw_graph`.
+worked step (x₁, w₁, …, (b) → z → σ → L ← y), left to right or, for a phone,
+top to bottom, and :func:`draw_neuron_graph` draws that step with :func:`nbnp.draw_graph`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from nbnp.activations import sigmoid_derivative
 from nbnp.article.fmt import fmt_fixed
 from nbnp.checks import as_array
 from nbnp.draw.graph import Edge, Node, draw_graph
-from nbnp.draw.labels import steps_so_far, subscript
+from nbnp.draw.labels import check_layout, steps_so_far, subscript
 from nbnp.layers import LinearLayer, SigmoidLayer
 from nbnp.losses import squared_error_loss, squared_error_loss_derivative
 
@@ -26,6 +26,13 @@ NEURON_STEPS = ("inputs", "z", "y_hat", "loss", "dL_dy_hat", "dL_dz", "dL_dw")
 
 _ALIASES = {"forward": "loss", "backward": "dL_dw"}
 _ROW = 1.3  # vertical distance between the input nodes
+#: Where the phone layout puts the neuron, in units of :data:`nbnp.draw.graph.PHONE_SCALE`: the
+#: inputs and weights in one row, ``column`` apart (in the desktop layout's order, top to bottom
+#: there, left to right here), then z, σ and L straight down, ``drop`` apart, each with its value
+#: on its right and its local gradient on its left; y on L's right, ``y`` away, and the bias at
+#: ``b``, below z's value (in the row, its gradient's arrow would run between w₂'s edge and its
+#: own; level with z, it would push z's value against z's local gradient).
+_PHONE = {"column": 2.0, "drop": 4.0, "y": 3.0, "b": (3.6, -6.0)}
 
 
 def _finite(name: str, value: object) -> np.ndarray:
@@ -154,19 +161,64 @@ def _neuron_nodes(x, w, y, b, run, show, decimals, current) -> list[Node]:
     return nodes
 
 
-def _neuron_edges(n, has_b, run, show, decimals, current) -> list[Edge]:
-    """Edges of the neuron, with the gradients of the steps already shown."""
+def _phone_nodes(x, w, y, b, run, show, decimals, current) -> list[Node]:
+    """:func:`_neuron_nodes` top to bottom, for a phone (:data:`_PHONE`), the longer texts on
+    short lines."""
+    n, g = x.size, _PHONE
     f = lambda v: fmt_fixed(v, decimals)  # noqa: E731
+    # The row in the desktop layout's order, w₁ first, so that the gradients' arrows run on the
+    # outside of the fan of edges into z.
+    row = [("w", 0)] + [("x", i) for i in range(n)] + [("w", i) for i in range(1, n)]
+    nodes = []
+    if b is not None:
+        nodes.append(Node("b", "$b$", g["b"], f"b = {f(b)}", "param", value_side="above"))
+    for k, (name, i) in enumerate(row):
+        at = ((k - (len(row) - 1) / 2) * g["column"], 0.0)
+        v, kind = (x[i], "input") if name == "x" else (w[i], "param")
+        text = f"{name}{subscript(str(i + 1))} =\n{f(v)}"
+        nodes.append(Node(f"{name}{i + 1}", f"${name}_{i + 1}$", at, text, kind, value_side="above"))
+    local_z = [f"∂z/∂w{subscript(str(i + 1))} = x{subscript(str(i + 1))} = {f(x[i])}" for i in range(n)]
+    local_z += ["∂z/∂b = 1"] if b is not None else []
+    for k, (name, label, kind, step, text, local_step, local) in enumerate(
+        (
+            ("z", "$z$", "op", "z", f"z = {f(run['z'])}", "dL_dw", "local:\n" + "\n".join(local_z)),
+            ("sigma", "$\\sigma$", "op", "y_hat", f"ŷ = {f(run['y_hat'])}", "dL_dz",
+             f"local:\n∂ŷ/∂z = σ′(z)\n= {f(run['dy_hat_dz'])}"),
+            ("L", "$L$", "loss", "loss", f"L = {f(run['loss'])}", "dL_dy_hat", "local:\n∂L/∂ŷ = ŷ − y"),
+        )
+    ):
+        nodes.append(
+            Node(
+                name,
+                label,
+                (0.0, -(k + 1) * g["drop"]),
+                text if step in show else "",
+                kind,
+                step == current,
+                "below" if name == "L" else "right",
+                local if local_step in show else "",
+                "left",
+            )
+        )
+    nodes.append(Node("y", "$y$", (g["y"], -3 * g["drop"]), f"y =\n{f(y)}", "input", value_side="above"))
+    return nodes
+
+
+def _neuron_edges(n, has_b, run, show, decimals, current, phone=False) -> list[Edge]:
+    """Edges of the neuron, with the gradients of the steps already shown; for a phone
+    (:func:`_phone_nodes`) the weights' and the bias's on two lines."""
+    f = lambda v: fmt_fixed(v, decimals)  # noqa: E731
+    sep = "\n" if phone else " "
     back = "dL_dw" in show
     edges = []
     for i in range(n):
         k = subscript(str(i + 1))
-        grad = f"∂L/∂w{k} = {f(run['dL_dw'][i])}" if back else ""
+        grad = f"∂L/∂w{k}{sep}= {f(run['dL_dw'][i])}" if back else ""
         edges.append(Edge(f"x{i + 1}", "z"))
         edges.append(Edge(f"w{i + 1}", "z", grad, back and current == "dL_dw"))
     if has_b:
         edges.append(
-            Edge("b", "z", f"∂L/∂b = {f(run['dL_db'])}" if back else "", back and current == "dL_dw")
+            Edge("b", "z", f"∂L/∂b{sep}= {f(run['dL_db'])}" if back else "", back and current == "dL_dw")
         )
     for src, dst, step, name in (("z", "sigma", "dL_dz", "z"), ("sigma", "L", "dL_dy_hat", "ŷ")):
         grad = f"∂L/∂{name} = {f(run[step])}" if step in show else ""
@@ -182,6 +234,7 @@ def neuron_graph(
     b: float | None = None,
     step: str = "backward",
     decimals: int = 3,
+    layout: str = "desktop",
 ) -> tuple[list[Node], list[Edge]]:
     """Nodes and edges of the article's single neuron at one worked step.
 
@@ -207,6 +260,10 @@ def neuron_graph(
         before it; the node or edge computed at that step is highlighted.
     decimals : int, optional
         Decimals of every printed number (default 3).
+    layout : {"desktop", "phone"}, optional
+        ``"desktop"``: left to right. ``"phone"``, for ``draw_graph(..., phone=True)``:
+        top to bottom, the inputs and weights in a row above z, σ and L, b beside z and
+        y beside L, the longer texts on two or three lines.
 
     Returns
     -------
@@ -214,11 +271,13 @@ def neuron_graph(
     edges : list of Edge
     """
     current, show, decimals = steps_so_far(step, NEURON_STEPS, _ALIASES, decimals)
+    phone = check_layout(layout) == "phone"
     run = neuron_pass(x, w, y, b)
     xv, wv = _as_vector("x", x), _as_vector("w", w)
     bias = None if b is None else _as_scalar("b", b)
-    nodes = _neuron_nodes(xv, wv, _as_scalar("y", y), bias, run, show, decimals, current)
-    return nodes, _neuron_edges(xv.size, b is not None, run, show, decimals, current)
+    build = _phone_nodes if phone else _neuron_nodes
+    nodes = build(xv, wv, _as_scalar("y", y), bias, run, show, decimals, current)
+    return nodes, _neuron_edges(xv.size, b is not None, run, show, decimals, current, phone)
 
 
 def draw_neuron_graph(
@@ -230,13 +289,14 @@ def draw_neuron_graph(
     decimals: int = 3,
     ax: Axes | None = None,
     title: str = "",
+    layout: str = "desktop",
 ) -> Axes:
     """Draw the single neuron at one worked step (see :func:`neuron_graph`).
 
-    ``x`` (shape (n,)), ``w`` (shape (n,)), ``y``, ``b``, ``step`` and
-    ``decimals`` are those of :func:`neuron_graph`; ``ax`` is the axes to draw
-    on (default a new figure), ``title`` its title. Returns the
-    :class:`matplotlib.axes.Axes`.
+    ``x`` (shape (n,)), ``w`` (shape (n,)), ``y``, ``b``, ``step``, ``decimals``
+    and ``layout`` are those of :func:`neuron_graph`; ``ax`` is the axes to draw
+    on (default a new figure: a :class:`nbnp.draw.graph.PhoneFigure` for the phone
+    layout), ``title`` its title. Returns the :class:`matplotlib.axes.Axes`.
     """
-    nodes, edges = neuron_graph(x, w, y, b, step, decimals)
-    return draw_graph(nodes, edges, ax=ax, title=title)
+    nodes, edges = neuron_graph(x, w, y, b, step, decimals, layout)
+    return draw_graph(nodes, edges, ax=ax, title=title, phone=layout == "phone")

@@ -20,6 +20,7 @@ import nbnp
 from nbnp.draw.graph import PHONE_MARKDOWN, PHONE_WIDTH_PX, PhoneFigure
 from nbnp.draw.hidden import WALK_STEPS, neuron_walk_graph
 from nbnp.draw.network import layer_graph
+from nbnp.draw.neuron import neuron_graph
 from nbnp.draw.paths import sum_of_paths_graph
 from nbnp.draw.place import misplaced_texts, renderer_of, shown_text_sizes, text_overlaps
 
@@ -52,8 +53,22 @@ def _xor_network():
     return layers, X, Y
 
 
+def _neuron_cases():
+    """Chapter 1's neuron (w = [0.1, 0.6]) at its worked steps, and chapter 2's with its bias."""
+    X, Y = nbnp.or_gate()
+    first, second = (X[:, 0], [0.1, 0.6], Y[0, 0]), (X[:, 1], [0.1, 0.6], Y[0, 1])
+    for step in ("forward", "dL_dy_hat", "dL_dz", "dL_dw"):
+        yield f"neuron {step}", first, {"step": step}
+    yield "neuron second example", second, {"decimals": 4}
+    for step in ("forward", "backward"):
+        yield f"neuron with b {step}", first, {"b": 0.0, "step": step}
+    yield "neuron with b after a step", first, {"b": -0.125, "step": "forward", "decimals": 4}
+
+
 def _graphs():
     """(name, desktop (nodes, edges), phone (nodes, edges)) for every graph the book draws twice."""
+    for name, args, kwargs in _neuron_cases():
+        yield name, neuron_graph(*args, **kwargs), neuron_graph(*args, **kwargs, layout="phone")
     yield "sum of paths", sum_of_paths_graph(2.0, 1.0), sum_of_paths_graph(2.0, 1.0, layout="phone")
     X, Z, dZ, run = _or_run()
     for param in ("b", "W"):
@@ -110,6 +125,7 @@ def test_jupyter_and_the_pdf_show_nothing_for_a_phone_layout():
 
 @pytest.mark.parametrize("build", [
     lambda: sum_of_paths_graph(2.0, 1.0, layout="tablet"),
+    lambda: neuron_graph([0.0, 0.0], [0.1, 0.6], 0.0, layout="tablet"),
     lambda: nbnp.shared_parameter_graph(*_or_run()[:3], layout="tablet"),
     lambda: layer_graph(*_xor_network(), layout="tablet"),
     lambda: neuron_walk_graph(*_xor_network(), layout="tablet"),  # draw_neuron_walk draws its graph
@@ -129,9 +145,9 @@ def _tagged_cells():
 TAGGED = list(_tagged_cells())
 
 
-def test_the_book_draws_the_graphs_of_chapters_5_and_7_for_phones():
+def test_the_book_draws_the_graphs_of_chapters_1_5_and_7_for_phones():
     chapters = {name.split(":")[0] for name, _ in TAGGED}
-    assert {"04b_sum_of_paths", "06_hidden_layer"} <= chapters
+    assert {"01_single_neuron", "04b_sum_of_paths", "06_hidden_layer"} <= chapters
 
 
 @pytest.mark.parametrize("name, cell", TAGGED, ids=[t[0] for t in TAGGED])
