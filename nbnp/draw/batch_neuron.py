@@ -4,7 +4,8 @@ Builders that run nbnp on a batch and lay the run out as :class:`nbnp.Node`
 and :class:`nbnp.Edge` objects for :func:`nbnp.draw_graph`:
 
 * :func:`batch_neuron_graph`: the single sigmoid neuron on all ``m`` examples
-  at once (X, W, b → Z → σ → Cost ← Y), one worked step at a time;
+  at once (X, W, b → Z → σ → Cost ← Y), one worked step at a time, left to
+  right or, for a phone, top to bottom;
 * :func:`shared_parameter_graph`: the bias (or the weights) drawn as one node
   shared by the ``m`` per-example computations, each path carrying its own
   gradient back, so the parameter's gradient is their sum.
@@ -37,6 +38,11 @@ __all__ = [
 BATCH_STEPS = ("inputs", "Z", "Y_hat", "cost", "dY_hat", "dZ", "dW")
 
 _ALIASES = {"forward": "cost", "backward": "dW"}
+#: Where the phone layout puts the neuron, in units of :data:`nbnp.draw.graph.PHONE_SCALE`: W, X
+#: and b in one row, ``column`` apart (W and b outside, so that their gradients' arrows run on the
+#: outside of the fan of edges into Z), then Z, σ and Cost straight down, ``drop`` apart; Y on
+#: Cost's right, ``y`` away.
+_PHONE = {"column": 3.0, "drop": 5.5, "y": 3.4}
 
 
 def batch_neuron_pass(X: np.ndarray, Y: np.ndarray, W: np.ndarray, b: float) -> dict[str, float | np.ndarray]:
@@ -85,6 +91,7 @@ def batch_neuron_graph(
     b: float,
     step: str = "backward",
     decimals: int = 3,
+    layout: str = "desktop",
 ) -> tuple[list[Node], list[Edge]]:
     """Nodes and edges of the vectorized neuron at one worked step.
 
@@ -104,6 +111,10 @@ def batch_neuron_graph(
         that step and every step before it, the newest highlighted.
     decimals : int, optional
         Decimals of every printed number (default 3).
+    layout : {"desktop", "phone"}, optional
+        ``"desktop"``: left to right. ``"phone"``, for ``draw_graph(..., phone=True)``:
+        top to bottom, W, X and b in a row above Z, σ and Cost, Y beside Cost, the
+        longer texts on more lines.
 
     Returns
     -------
@@ -111,7 +122,10 @@ def batch_neuron_graph(
     edges : list of Edge
     """
     current, shown, d = steps_so_far(step, BATCH_STEPS, _ALIASES, decimals)
+    phone = check_layout(layout) == "phone"
     run = batch_neuron_pass(X, Y, W, b)
+    if phone:
+        return _batch_phone(X, Y, W, b, run, current, shown, d)
 
     def text(key: str, name: str, A: np.ndarray, wrap: int = 2) -> str:
         return matrix_text(name, A, d, wrap=wrap) if key in shown else ""
@@ -166,16 +180,58 @@ def draw_batch_neuron_graph(
     decimals: int = 3,
     ax: Axes | None = None,
     title: str = "",
+    layout: str = "desktop",
 ) -> Axes:
     """Draw the vectorized neuron at one worked step (see :func:`batch_neuron_graph`).
 
     ``X`` (shape (n, m)), ``Y`` (shape (1, m)), ``W`` (shape (1, n)), ``b``,
-    ``step`` and ``decimals`` are those of :func:`batch_neuron_graph`; ``ax``
-    is the axes to draw on (default a new figure), ``title`` its title.
+    ``step``, ``decimals`` and ``layout`` are those of :func:`batch_neuron_graph`;
+    ``ax`` is the axes to draw on (default a new figure: a
+    :class:`nbnp.draw.graph.PhoneFigure` for the phone layout), ``title`` its title.
     Returns the :class:`matplotlib.axes.Axes`.
     """
-    nodes, edges = batch_neuron_graph(X, Y, W, b, step, decimals)
-    return draw_graph(nodes, edges, ax=ax, title=title, scale=0.7)
+    nodes, edges = batch_neuron_graph(X, Y, W, b, step, decimals, layout)
+    phone = layout == "phone"
+    return draw_graph(nodes, edges, ax=ax, title=title, scale=None if phone else 0.7, phone=phone)
+
+
+def _batch_phone(X, Y, W, b, run, current: str, shown: tuple, d: int) -> tuple[list, list]:
+    """:func:`batch_neuron_graph` top to bottom, for a phone (:data:`_PHONE`), the longer texts
+    on short lines."""
+    g = _PHONE
+
+    def text(key: str, name: str, A, wrap: int = 2) -> str:
+        return matrix_text(name, A, d, wrap=wrap) if key in shown else ""
+
+    def node(name, label, k, value, kind, step, local="", local_step=""):
+        local = local if local_step in shown else ""
+        at = (0.0, -(k + 1) * g["drop"])
+        side = "below" if name == "cost" else "right"  # Y stands on Cost's right
+        return Node(name, label, at, value, kind, current == step, side, local, "left")
+
+    sigma_prime = run["Y_hat"] * (1 - run["Y_hat"])
+    x_text = matrix_text("X", X, d, data=True).replace(" = ", " =\n")
+    nodes = [
+        Node("W", "$W$", (-g["column"], 0.0), matrix_text("W", W, d, wrap=2), "param", value_side="above"),
+        Node("X", "$X$", (0.0, 0.0), x_text, "input", value_side="above"),
+        Node("b", "$b$", (g["column"], 0.0), matrix_text("b", [[b]], d), "param", value_side="above"),
+        node("Z", "$Z$", 0, text("Z", "Z", run["Z"]), "op", "Z", "local:\n∂Z/∂W = Xᵀ\n∂Z/∂b = 1", "dW"),
+        node("sigma", "$\\sigma$", 1, text("Y_hat", "Ŷ", run["Y_hat"]), "op", "Y_hat",
+             matrix_text("local: σ′(Z)", sigma_prime, d, wrap=2), "dZ"),
+        node("cost", "Cost", 2, text("cost", "Cost", [[run["cost"]]]), "loss", "cost",
+             "local:\n∂Cost/∂Ŷ\n= (Ŷ − Y)/m", "dY_hat"),
+        Node("Y", "$Y$", (g["y"], -3 * g["drop"]), matrix_text("Y", Y, d, wrap=4, data=True), "input",
+             value_side="below"),
+    ]
+    edges = [
+        Edge("W", "Z", text("dW", "∂Cost/∂W", run["dW"]), current == "dW"),
+        Edge("X", "Z"),
+        Edge("b", "Z", text("dW", "∂Cost/∂b", run["db"]).replace(" = ", "\n= "), current == "dW"),
+        Edge("Z", "sigma", text("dZ", "∂Cost/∂Z", run["dZ"]), current == "dZ"),
+        Edge("sigma", "cost", text("dY_hat", "∂Cost/∂Ŷ", run["dY_hat"]), current == "dY_hat"),
+        Edge("Y", "cost"),
+    ]
+    return nodes, edges
 
 
 def shared_parameter_graph(

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 import nbnp
+from nbnp.draw.batch_neuron import batch_neuron_graph
 from nbnp.draw.graph import PHONE_MARKDOWN, PHONE_WIDTH_PX, PhoneFigure
 from nbnp.draw.hidden import WALK_STEPS, neuron_walk_graph
 from nbnp.draw.network import layer_graph
@@ -70,6 +71,10 @@ def _graphs():
     for name, args, kwargs in _neuron_cases():
         yield name, neuron_graph(*args, **kwargs), neuron_graph(*args, **kwargs, layout="phone")
     yield "sum of paths", sum_of_paths_graph(2.0, 1.0), sum_of_paths_graph(2.0, 1.0, layout="phone")
+    X, Y = nbnp.or_gate()  # chapter 4's batch neuron, W = [0.1, 0.6], b = 0
+    for step in ("forward", "dZ", "backward"):
+        args = (X, Y, [[0.1, 0.6]], 0.0, step)
+        yield f"batch {step}", batch_neuron_graph(*args), batch_neuron_graph(*args, layout="phone")
     X, Z, dZ, run = _or_run()
     for param in ("b", "W"):
         yield (f"shared {param}", nbnp.shared_parameter_graph(X, Z, dZ, param=param, **run),
@@ -126,6 +131,7 @@ def test_jupyter_and_the_pdf_show_nothing_for_a_phone_layout():
 @pytest.mark.parametrize("build", [
     lambda: sum_of_paths_graph(2.0, 1.0, layout="tablet"),
     lambda: neuron_graph([0.0, 0.0], [0.1, 0.6], 0.0, layout="tablet"),
+    lambda: batch_neuron_graph(*nbnp.or_gate(), [[0.1, 0.6]], 0.0, layout="tablet"),
     lambda: nbnp.shared_parameter_graph(*_or_run()[:3], layout="tablet"),
     lambda: layer_graph(*_xor_network(), layout="tablet"),
     lambda: neuron_walk_graph(*_xor_network(), layout="tablet"),  # draw_neuron_walk draws its graph
@@ -145,9 +151,9 @@ def _tagged_cells():
 TAGGED = list(_tagged_cells())
 
 
-def test_the_book_draws_the_graphs_of_chapters_1_5_and_7_for_phones():
+def test_the_book_draws_the_graphs_of_chapters_1_4_5_and_7_for_phones():
     chapters = {name.split(":")[0] for name, _ in TAGGED}
-    assert {"01_single_neuron", "04b_sum_of_paths", "06_hidden_layer"} <= chapters
+    assert {"01_single_neuron", "04_cost_vectorization", "04b_sum_of_paths", "06_hidden_layer"} <= chapters
 
 
 @pytest.mark.parametrize("name, cell", TAGGED, ids=[t[0] for t in TAGGED])
