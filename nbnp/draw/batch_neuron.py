@@ -124,11 +124,12 @@ def batch_neuron_graph(
     current, shown, d = steps_so_far(step, BATCH_STEPS, _ALIASES, decimals)
     phone = check_layout(layout) == "phone"
     run = batch_neuron_pass(X, Y, W, b)
-    if phone:
-        return _batch_phone(X, Y, W, b, run, current, shown, d)
 
     def text(key: str, name: str, A: np.ndarray, wrap: int = 2) -> str:
         return matrix_text(name, A, d, wrap=wrap) if key in shown else ""
+
+    if phone:
+        return _batch_phone(X, Y, W, b, run, current, shown, d, text)
 
     sigma_prime = run["Y_hat"] * (1 - run["Y_hat"])
     local_sigma = matrix_text("local: σ′(Z)", sigma_prime, d, wrap=2) if "dZ" in shown else ""
@@ -195,13 +196,10 @@ def draw_batch_neuron_graph(
     return draw_graph(nodes, edges, ax=ax, title=title, scale=None if phone else 0.7, phone=phone)
 
 
-def _batch_phone(X, Y, W, b, run, current: str, shown: tuple, d: int) -> tuple[list, list]:
+def _batch_phone(X, Y, W, b, run, current: str, shown: tuple, d: int, text) -> tuple[list, list]:
     """:func:`batch_neuron_graph` top to bottom, for a phone (:data:`_PHONE`), the longer texts
-    on short lines."""
+    on short lines; ``text(key, name, A)`` is the builder's: a step's matrix once it is shown."""
     g = _PHONE
-
-    def text(key: str, name: str, A, wrap: int = 2) -> str:
-        return matrix_text(name, A, d, wrap=wrap) if key in shown else ""
 
     def node(name, label, k, value, kind, step, local="", local_step=""):
         local = local if local_step in shown else ""
