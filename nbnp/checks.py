@@ -24,6 +24,7 @@ __all__ = ["LayerStateError", "as_array", "as_matrix", "check_finite", "check_la
 ONE_COLUMN = "one example is one column, so if the examples are rows, pass the transpose (X.T)"
 ONE_ROW = "labels are one row, one column per example: pass Y.reshape(1, -1)"
 SWAPPED = "were the labels and the predictions swapped? (compute_cost(Y, Y_hat))"
+OTHER_INPUT = "not even its transpose fits: was it built for, or taken from, another input?"
 
 
 class LayerStateError(RuntimeError):
@@ -61,7 +62,7 @@ def as_matrix(name: str, A: object, rows: int | None = None, hint: str = ONE_COL
     if M.size == 0:
         raise ValueError(f"{name} must hold at least one example, but received shape {M.shape}")
     if rows is not None and M.shape[0] != rows:
-        fix = hint if M.shape[1] == rows else "is it the input this layer was built for?"
+        fix = hint if M.shape[1] == rows else OTHER_INPUT
         raise ValueError(f"{name} must have {rows} row{'s' * (rows != 1)}, but received shape {M.shape}: "
                          + fix)
     return M
